@@ -1,0 +1,212 @@
+//! The command line: what was typed (`Cli`) and what it means (`Config`).
+//!
+//! Rules that involve more than one flag live only in `into_config`.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, ValueEnum};
+use newsie::Section;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Extract people, places, organisations, dates and events from English news text.
+///
+/// Reads one article from standard input, or every PATH (files, and folders recursively), and
+/// writes one JSON record per article: pretty JSON for one record on a terminal, otherwise one
+/// compact record per line (JSON Lines).
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsie",
+    version,
+    after_help = "Examples:\n  newsie < article.txt\n  newsie --date 2024-10-17 article.txt | jq .people\n  newsie corpus/ > records.jsonl\n  newsie corpus/ --out-dir records/\n  jq -c '{id, text, date}' feed.jsonl | newsie --jsonl | jq -c .events[0]\n\nExit status: 0 all inputs done, 1 some inputs failed (others still written), 2 usage error."
+)]
+pub struct Cli {
+    /// Files or folders to read ('-' or none: standard input)
+    ///
+    /// Folders are walked recursively in sorted order; hidden files and folders and binary files
+    /// are skipped.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Read JSON Lines: each line an object with "text" and optional "id", "date", "title"
+    ///
+    /// One record per input line, in order, streamed. A line's "date" overrides --date; a
+    /// missing "id" becomes the line number. Unknown fields are ignored; blank lines skipped.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Reference date for relative expressions ("on Tuesday"), YYYY-MM-DD
+    ///
+    /// Without it, a dateline or date line in the article is used; without one, relative
+    /// values keep TIMEX3 X placeholders (never today's date).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Write only these sections (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "SECTIONS")]
+    pub only: Vec<SectionArg>,
+
+    /// Pretty-print JSON even when not writing to a terminal
+    #[arg(long, conflicts_with = "compact")]
+    pub pretty: bool,
+
+    /// One compact record per line even on a terminal
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Write one .json file per input into DIR, mirroring the input tree
+    ///
+    /// Each file is written to a temporary file in its folder and renamed, so no half-written
+    /// record can exist. "a/b.txt" becomes "DIR/a/b.json".
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// In folders, read only files whose path matches GLOB (repeatable; e.g. '*.txt')
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Add to every mention the rule that found it
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Print the JSON Schema of the record and exit
+    #[arg(long)]
+    pub schema: bool,
+
+    /// Threads for folders and JSON Lines (default: all cores)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Largest input (file or JSON line) in bytes; larger ones fail with an error
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_bytes: u64,
+
+    /// Print nothing on standard error but errors
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// A section name on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SectionArg {
+    /// people
+    People,
+    /// places
+    Places,
+    /// organisations
+    #[value(alias = "organizations")]
+    Organisations,
+    /// dates
+    Dates,
+    /// events
+    Events,
+}
+
+impl From<SectionArg> for Section {
+    fn from(s: SectionArg) -> Section {
+        match s {
+            SectionArg::People => Section::People,
+            SectionArg::Places => Section::Places,
+            SectionArg::Organisations => Section::Organisations,
+            SectionArg::Dates => Section::Dates,
+            SectionArg::Events => Section::Events,
+        }
+    }
+}
+
+/// What to do, resolved from the command line.
+#[derive(Debug)]
+pub struct Config {
+    /// Inputs; empty means standard input.
+    pub paths: Vec<PathBuf>,
+    /// JSON Lines input.
+    pub jsonl: bool,
+    /// Extraction options.
+    pub options: newsie::Options,
+    /// Output format to stdout.
+    pub format: newsie::output::Format,
+    /// Output folder.
+    pub out_dir: Option<PathBuf>,
+    /// Path filter for folders.
+    pub glob: Option<globset::GlobSet>,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Input size limit.
+    pub max_bytes: u64,
+    /// Print the schema and stop.
+    pub schema: bool,
+    /// No progress or notices.
+    pub quiet: bool,
+}
+
+impl Cli {
+    /// Resolves flags into a `Config`.
+    pub fn into_config(self) -> Result<Config> {
+        let mut options = newsie::Options::default().with_explain(self.explain);
+        if let Some(d) = &self.date {
+            options = options.with_date(d).context("--date")?;
+        }
+        if !self.only.is_empty() {
+            let sections: Vec<Section> = self.only.iter().map(|&s| s.into()).collect();
+            options = options.with_sections(&sections);
+        }
+        let glob = if self.glob.is_empty() {
+            None
+        } else {
+            let mut b = globset::GlobSetBuilder::new();
+            for g in &self.glob {
+                b.add(
+                    globset::GlobBuilder::new(g)
+                        .literal_separator(false)
+                        .build()
+                        .with_context(|| format!("--glob {g:?}"))?,
+                );
+            }
+            Some(b.build().context("--glob")?)
+        };
+        let jobs = match self.jobs {
+            Some(0) => bail!("--jobs must be at least 1"),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        if self.max_bytes == 0 {
+            bail!("--max-bytes must be at least 1");
+        }
+        let single = !self.jsonl && self.paths.len() <= 1 && self.paths.iter().all(|p| !p.is_dir());
+        let pretty = self.pretty || (!self.compact && single && std::io::stdout().is_terminal());
+        let format = if pretty {
+            newsie::output::Format::PrettyJson
+        } else {
+            newsie::output::Format::JsonLines
+        };
+        Ok(Config {
+            paths: self.paths,
+            jsonl: self.jsonl,
+            options,
+            format,
+            out_dir: self.out_dir,
+            glob,
+            jobs,
+            max_bytes: self.max_bytes,
+            schema: self.schema,
+            quiet: self.quiet,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn bad_date_is_an_error() {
+        let cli = Cli::parse_from(["newsie", "--date", "2024-13-01"]);
+        let err = cli.into_config().unwrap_err();
+        assert!(format!("{err:#}").contains("--date"));
+    }
+}

@@ -1,0 +1,120 @@
+//! Dates: temporal expressions found with their TimeML extent, typed, and normalised to TIMEX3
+//! values against the reference date.
+//!
+//! Input: a `Doc` and an optional reference date. Output: `Timex`es in text order (byte spans),
+//! and the record's `dates` section. `parse` finds expressions and reads what the words say;
+//! `resolve` anchors relative ones (tense decides the direction of "on Tuesday"). Without a
+//! reference date, relative values keep TIMEX3 `X` placeholders: never the machine's clock.
+//! Does not attach dates to events (see `events`).
+
+pub mod parse;
+pub mod resolve;
+
+use crate::record::{DateExpr, Offsets, Resolution};
+use crate::text::{Doc, Span};
+use chrono::NaiveDate;
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimexType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurrence.
+    Set,
+}
+
+impl TimexType {
+    /// The record name.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimexType::Date => "date",
+            TimexType::Time => "time",
+            TimexType::Duration => "duration",
+            TimexType::Set => "set",
+        }
+    }
+}
+
+/// How a value was reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct How {
+    /// `absolute`, `reference-date`, `previous-date`, `unresolved`.
+    pub method: &'static str,
+    /// `past`, `future`, `same`.
+    pub direction: Option<&'static str>,
+    /// Why that direction.
+    pub reason: Option<&'static str>,
+    /// The anchor used.
+    pub anchor: Option<NaiveDate>,
+}
+
+impl How {
+    /// The text alone gives the value.
+    pub const ABSOLUTE: How = How {
+        method: "absolute",
+        direction: None,
+        reason: None,
+        anchor: None,
+    };
+}
+
+/// One temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Extent (bytes).
+    pub span: Span,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// Grain of a date or time value.
+    pub grain: Option<&'static str>,
+    /// TIMEX3 mod.
+    pub r#mod: Option<&'static str>,
+    /// How the value was reached.
+    pub how: How,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// Finds and resolves every temporal expression.
+pub fn find_dates(doc: &Doc, reference: Option<NaiveDate>) -> Vec<Timex> {
+    let found = parse::find(doc);
+    resolve::resolve(doc, found, reference)
+}
+
+/// The reference date the article gives itself: a dateline ("WASHINGTON, Oct. 15 (Reuters) -",
+/// "LONDON 1996-08-30"), a leading date line, or a "Published:" line.
+pub fn find_reference_date(doc: &Doc) -> Option<(NaiveDate, &'static str)> {
+    parse::reference_date(doc)
+}
+
+/// The `dates` record section.
+pub fn to_record(timexes: &[Timex], off: &Offsets, explain: bool) -> Vec<DateExpr> {
+    timexes
+        .iter()
+        .map(|t| {
+            let m = off.mention(t.span, None);
+            DateExpr {
+                text: m.text,
+                start: m.start,
+                end: m.end,
+                kind: t.kind.name().to_string(),
+                value: t.value.clone(),
+                grain: t.grain.map(str::to_string),
+                r#mod: t.r#mod.map(str::to_string),
+                resolution: Resolution {
+                    method: t.how.method.to_string(),
+                    direction: t.how.direction.map(str::to_string),
+                    reason: t.how.reason.map(str::to_string),
+                    anchor: t.how.anchor.map(|d| d.format("%Y-%m-%d").to_string()),
+                },
+                rule: explain.then(|| t.rule.to_string()),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,270 @@
+//! The extraction pipeline: text → `Doc` → names, dates, events → `Record`.
+//!
+//! Input: an `Article` (id, text, optional reference date and title) and `Options`. Output: a
+//! `Record`. Runs only the sections asked for (events need the others and run them quietly).
+//! Pure: the same text and options give the same record, whatever the clock or the machine.
+
+use crate::error::Error;
+use crate::record::{Offsets, Record, ReferenceDate, SCHEMA_VERSION};
+use crate::text::Doc;
+use crate::{dates, events, names, organisations, people, places};
+use chrono::NaiveDate;
+
+/// A record section that can be switched on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Section {
+    /// `people`
+    People,
+    /// `places`
+    Places,
+    /// `organisations`
+    Organisations,
+    /// `dates`
+    Dates,
+    /// `events`
+    Events,
+}
+
+impl Section {
+    /// Every section, in record order.
+    pub const ALL: [Section; 5] = [
+        Section::People,
+        Section::Places,
+        Section::Organisations,
+        Section::Dates,
+        Section::Events,
+    ];
+
+    /// The record field name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::People => "people",
+            Section::Places => "places",
+            Section::Organisations => "organisations",
+            Section::Dates => "dates",
+            Section::Events => "events",
+        }
+    }
+}
+
+impl std::str::FromStr for Section {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Section, Error> {
+        Section::ALL
+            .into_iter()
+            .find(|sec| sec.name() == s || (s == "organizations" && *sec == Section::Organisations))
+            .ok_or_else(|| Error::UnknownSection(s.to_string()))
+    }
+}
+
+/// What to extract and against which date.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Options {
+    /// Sections to write (all by default).
+    pub sections: Vec<Section>,
+    /// Reference date for relative expressions, unless the article brings its own.
+    pub date: Option<NaiveDate>,
+    /// Add the rule that found each mention (`rule` fields).
+    pub explain: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            sections: Section::ALL.to_vec(),
+            date: None,
+            explain: false,
+        }
+    }
+}
+
+impl Options {
+    /// Sets the reference date from `YYYY-MM-DD`.
+    pub fn with_date(mut self, date: &str) -> Result<Options, Error> {
+        self.date = Some(parse_date(date)?);
+        Ok(self)
+    }
+
+    /// Restricts the record to `sections`.
+    pub fn with_sections(mut self, sections: &[Section]) -> Options {
+        self.sections = sections.to_vec();
+        self
+    }
+
+    /// Adds the rule behind each mention.
+    pub fn with_explain(mut self, explain: bool) -> Options {
+        self.explain = explain;
+        self
+    }
+
+    fn wants(&self, s: Section) -> bool {
+        self.sections.contains(&s)
+    }
+}
+
+/// Parses a `YYYY-MM-DD` reference date.
+pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
+    let t = s.trim();
+    // Accept a full timestamp ("2024-10-15T08:00:00Z") by its date part.
+    let d = t.get(..10).unwrap_or(t);
+    if t.len() > 10 && !t[10..].starts_with(['T', ' ', 't']) {
+        return Err(Error::InvalidDate(s.to_string()));
+    }
+    NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| Error::InvalidDate(s.to_string()))
+}
+
+/// One article to extract from.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    /// Its name in the record.
+    pub id: &'a str,
+    /// Its text. A leading BOM is skipped; offsets count from after it.
+    pub text: &'a str,
+    /// Its own reference date (overrides `Options::date`), e.g. the JSON Lines `date`.
+    pub date: Option<NaiveDate>,
+    /// Its title, when given apart from the text.
+    pub title: Option<&'a str>,
+}
+
+impl<'a> Article<'a> {
+    /// An article with no date or title of its own.
+    pub fn new(id: &'a str, text: &'a str) -> Article<'a> {
+        Article {
+            id,
+            text,
+            date: None,
+            title: None,
+        }
+    }
+
+    /// Sets the article's own reference date.
+    pub fn with_date(mut self, date: Option<NaiveDate>) -> Article<'a> {
+        self.date = date;
+        self
+    }
+
+    /// Sets the title.
+    pub fn with_title(mut self, title: Option<&'a str>) -> Article<'a> {
+        self.title = title;
+        self
+    }
+}
+
+/// Strips one leading byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Extracts records from articles. Cheap to create; share one across threads.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    options: Options,
+}
+
+impl Extractor {
+    /// An extractor with these options.
+    pub fn new(options: Options) -> Extractor {
+        Extractor { options }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Extracts one record. Never fails: any text gives a record.
+    pub fn extract(&self, article: &Article) -> Record {
+        let opts = &self.options;
+        let text = strip_bom(article.text);
+        let doc = Doc::new(text);
+        let offsets = Offsets::new(text);
+
+        let reference = match (article.date, opts.date) {
+            (Some(d), _) => Some((d, "input")),
+            (None, Some(d)) => Some((d, "option")),
+            (None, None) => dates::find_reference_date(&doc),
+        };
+
+        let need_names = opts.wants(Section::People)
+            || opts.wants(Section::Places)
+            || opts.wants(Section::Organisations)
+            || opts.wants(Section::Events);
+        let need_dates = opts.wants(Section::Dates) || opts.wants(Section::Events);
+
+        let found = if need_names {
+            names::find_names(&doc)
+        } else {
+            names::Names::default()
+        };
+        let timexes = if need_dates {
+            dates::find_dates(&doc, reference.map(|r| r.0))
+        } else {
+            Vec::new()
+        };
+        let evs = if opts.wants(Section::Events) {
+            events::find_events(&doc, &found, &timexes, reference.map(|r| r.0))
+        } else {
+            Vec::new()
+        };
+
+        let explain = opts.explain;
+        Record {
+            id: article.id.to_string(),
+            schema_version: SCHEMA_VERSION.to_string(),
+            date: reference.map(|(d, source)| ReferenceDate {
+                value: d.format("%Y-%m-%d").to_string(),
+                source: source.to_string(),
+            }),
+            title: article.title.map(str::to_string),
+            focus: need_names.then(|| places::focus(&found)).flatten(),
+            people: opts
+                .wants(Section::People)
+                .then(|| people::to_record(&found, &offsets, explain)),
+            places: opts
+                .wants(Section::Places)
+                .then(|| places::to_record(&found, &offsets, explain)),
+            organisations: opts
+                .wants(Section::Organisations)
+                .then(|| organisations::to_record(&found, &offsets, explain)),
+            dates: opts
+                .wants(Section::Dates)
+                .then(|| dates::to_record(&timexes, &offsets, explain)),
+            events: opts
+                .wants(Section::Events)
+                .then(|| events::to_record(&evs, &offsets)),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_parse() {
+        assert_eq!("people".parse::<Section>(), Ok(Section::People));
+        assert_eq!("organizations".parse::<Section>(), Ok(Section::Organisations));
+        assert!("persons".parse::<Section>().is_err());
+    }
+
+    #[test]
+    fn dates_parse() {
+        assert!(parse_date("2024-10-15").is_ok());
+        assert!(parse_date("2024-10-15T08:00:00Z").is_ok());
+        assert!(parse_date("2024-02-30").is_err());
+        assert!(parse_date("15/10/2024").is_err());
+        assert!(parse_date("2024-10-15x").is_err());
+    }
+
+    #[test]
+    fn bom_is_skipped_and_sections_honoured() {
+        let ex = Extractor::new(Options::default().with_sections(&[Section::Dates]));
+        let rec = ex.extract(&Article::new("x", "\u{feff}On Tuesday."));
+        assert!(rec.people.is_none());
+        let d = &rec.dates.unwrap()[0];
+        assert_eq!((d.start, d.end), (3, 10));
+    }
+}

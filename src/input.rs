@@ -1,0 +1,309 @@
+//! Inputs: which files to read, reading them safely, and JSON Lines parsing.
+//!
+//! Folders are walked recursively in sorted order, hidden entries skipped, `--glob` applied;
+//! files are read up to `--max-bytes`, binary files refused, invalid UTF-8 replaced (with a
+//! warning for the record). Does not extract or write anything.
+
+use anyhow::{anyhow, bail, Result};
+use serde::Deserialize;
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+/// One input to process, in output order.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file named on the command line.
+    File(PathBuf),
+    /// A file found in a folder: the folder given, and the path under it.
+    InDir { root: PathBuf, path: PathBuf },
+    /// A folder entry that could not be read (reported in order, as a failure).
+    Broken { id: String, error: String },
+}
+
+impl Source {
+    /// The record id: the path as given, or "-".
+    pub fn id(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(p) | Source::InDir { path: p, .. } => p.display().to_string(),
+            Source::Broken { id, .. } => id.clone(),
+        }
+    }
+}
+
+/// True for names starting with a dot (but not "." and "..").
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let s = name.to_string_lossy();
+    s.starts_with('.') && s != "." && s != ".."
+}
+
+/// Expands the command-line paths into sources, in order.
+pub fn sources(paths: &[PathBuf], glob: Option<&globset::GlobSet>) -> Vec<Source> {
+    if paths.is_empty() {
+        return vec![Source::Stdin];
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            walk(p, glob, &mut out);
+        } else {
+            out.push(Source::File(p.clone()));
+        }
+    }
+    out
+}
+
+fn walk(root: &Path, glob: Option<&globset::GlobSet>, out: &mut Vec<Source>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if !e.file_type().is_file() {
+                    continue;
+                }
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                if let Some(g) = glob {
+                    if !g.is_match(rel) && !g.is_match(e.file_name()) {
+                        continue;
+                    }
+                }
+                out.push(Source::InDir {
+                    root: root.to_path_buf(),
+                    path: e.into_path(),
+                });
+            }
+            Err(err) => {
+                let id = err
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let msg = if err.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    err.io_error()
+                        .map_or_else(|| err.to_string(), |e| e.to_string())
+                };
+                out.push(Source::Broken { id, error: msg });
+            }
+        }
+    }
+}
+
+/// A text read from an input, with warnings about its decoding.
+#[derive(Debug)]
+pub struct Text {
+    /// The text (invalid UTF-8 replaced by U+FFFD).
+    pub text: String,
+    /// Problems that did not stop reading.
+    pub warnings: Vec<String>,
+}
+
+/// Why an input was not read.
+#[derive(Debug)]
+pub enum Refusal {
+    /// A binary file found in a folder: skipped with a notice, not a failure.
+    Binary,
+    /// A failure to report.
+    Error(anyhow::Error),
+}
+
+/// Reads at most `max` bytes from `r`; more is an error.
+pub fn read_limited(r: impl Read, max: u64) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    r.take(max + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > max {
+        bail!("larger than --max-bytes ({max} bytes)");
+    }
+    Ok(buf)
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences and saying so.
+pub fn decode(bytes: Vec<u8>) -> Text {
+    match String::from_utf8(bytes) {
+        Ok(text) => Text {
+            text,
+            warnings: Vec::new(),
+        },
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Text {
+                text,
+                warnings: vec!["invalid UTF-8 replaced with U+FFFD".to_string()],
+            }
+        }
+    }
+}
+
+/// Reads one file source.
+pub fn read_source(src: &Source, max: u64) -> Result<Text, Refusal> {
+    let (path, in_dir) = match src {
+        Source::File(p) => (p, false),
+        Source::InDir { path, .. } => (path, true),
+        Source::Stdin => {
+            let bytes = read_limited(std::io::stdin().lock(), max).map_err(Refusal::Error)?;
+            return check_binary(bytes, false);
+        }
+        Source::Broken { error, .. } => return Err(Refusal::Error(anyhow!("{error}"))),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| Refusal::Error(e.into()))?;
+    if meta.is_dir() {
+        return Err(Refusal::Error(anyhow!("is a folder")));
+    }
+    if !meta.is_file() && in_dir {
+        return Err(Refusal::Error(anyhow!("not a regular file")));
+    }
+    if meta.is_file() && meta.len() > max {
+        return Err(Refusal::Error(anyhow!(
+            "larger than --max-bytes ({} > {max} bytes)",
+            meta.len()
+        )));
+    }
+    let f = std::fs::File::open(path).map_err(|e| Refusal::Error(e.into()))?;
+    let bytes = read_limited(f, max).map_err(Refusal::Error)?;
+    check_binary(bytes, in_dir)
+}
+
+fn check_binary(bytes: Vec<u8>, in_dir: bool) -> Result<Text, Refusal> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if content_inspector::inspect(head).is_binary() {
+        return Err(if in_dir {
+            Refusal::Binary
+        } else {
+            Refusal::Error(anyhow!("binary file (NUL bytes); not read"))
+        });
+    }
+    Ok(decode(bytes))
+}
+
+/// One JSON Lines input object; unknown fields are ignored.
+#[derive(Debug, Deserialize)]
+pub struct JsonlInput {
+    /// The article text.
+    pub text: String,
+    /// Its id (a string or a number).
+    #[serde(default)]
+    pub id: Option<serde_json::Value>,
+    /// Its reference date.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Its title.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// One line of JSON Lines input, as read.
+#[derive(Debug)]
+pub enum Line {
+    /// A line's bytes (without the newline).
+    Data(usize, Vec<u8>),
+    /// A line longer than the limit (skipped to its end).
+    TooLong(usize),
+}
+
+/// Reads JSON Lines lazily with a per-line size limit; blank lines are skipped.
+pub struct Lines<R> {
+    reader: R,
+    number: usize,
+    max: u64,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// Lines of `reader`, each at most `max` bytes.
+    pub fn new(reader: R, max: u64) -> Lines<R> {
+        Lines {
+            reader,
+            number: 0,
+            max,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for Lines<R> {
+    type Item = std::io::Result<Line>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut buf = Vec::new();
+            let n = match (&mut self.reader).take(self.max + 1).read_until(b'\n', &mut buf) {
+                Ok(n) => n,
+                Err(e) => return Some(Err(e)),
+            };
+            if n == 0 {
+                return None;
+            }
+            self.number += 1;
+            let ended = buf.last() == Some(&b'\n');
+            if !ended && buf.len() as u64 > self.max {
+                // Skip the rest of this line without keeping it.
+                loop {
+                    let (done, used) = match self.reader.fill_buf() {
+                        Ok([]) => (true, 0),
+                        Ok(b) => match memchr_newline(b) {
+                            Some(i) => (true, i + 1),
+                            None => (false, b.len()),
+                        },
+                        Err(e) => return Some(Err(e)),
+                    };
+                    self.reader.consume(used);
+                    if done {
+                        break;
+                    }
+                }
+                return Some(Ok(Line::TooLong(self.number)));
+            }
+            while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                buf.pop();
+            }
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return Some(Ok(Line::Data(self.number, buf)));
+        }
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// Parses one JSON line.
+pub fn parse_line(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>)> {
+    let t = decode(bytes.to_vec());
+    let v: serde_json::Value = serde_json::from_str(&t.text).map_err(|e| anyhow!("invalid JSON: {e}"))?;
+    if !v.is_object() {
+        bail!("not a JSON object");
+    }
+    let input: JsonlInput = serde_json::from_value(v).map_err(|e| anyhow!("{e}"))?;
+    Ok((input, t.warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_skip_blank_and_cap_length() {
+        let data = b"{\"text\":\"a\"}\n\n  \n0123456789abcdef\n{\"text\":\"b\"}";
+        let got: Vec<_> = Lines::new(&data[..], 12).map(|l| l.unwrap()).collect();
+        assert!(matches!(&got[0], Line::Data(1, b) if b == b"{\"text\":\"a\"}"));
+        assert!(matches!(got[1], Line::TooLong(4)));
+        assert!(matches!(&got[2], Line::Data(5, b) if b == b"{\"text\":\"b\"}"));
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn parse_line_errors() {
+        assert!(parse_line(b"[1,2]").is_err());
+        assert!(parse_line(b"{\"id\": 3}").is_err());
+        assert!(parse_line(b"{\"text\": \"x\", \"extra\": 1}").is_ok());
+        assert!(parse_line(b"{\"text\": ").is_err());
+    }
+}

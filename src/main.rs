@@ -1,0 +1,20 @@
+//! The `newsie` command: parse the command line, run, map the outcome to an exit status.
+
+mod cli;
+mod input;
+mod run;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli.into_config().and_then(run::run) {
+        Ok(status) => status,
+        Err(e) if run::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsie: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Places: gazetteer lookup with disambiguation, natural-feature and administrative forms
+//! ("Hamrin Mountains", "Salahuddin province"), "in <Name>" context; the `places` section and
+//! the article's focus.
+//!
+//! Input: token ranges of name chunks. Output: `Typed` places carrying the chosen gazetteer row
+//! (most populous reading first, then context: a country or state named right after it, as in
+//! "Paris, Texas"), and record entries. Does not geocode addresses or streets.
+
+use crate::gazetteer::{self, PlaceRow};
+use crate::names::{Kind, Names, Typed};
+use crate::record::{Focus, Offsets, Place};
+use crate::text::{Doc, Span};
+use std::collections::BTreeMap;
+
+/// Last words that make a natural feature of a capitalised name, with the kind they give.
+const FEATURE_WORDS: &[(&str, &str)] = &[
+    ("Basin", "basin"),
+    ("Bay", "bay"),
+    ("Canal", "canal"),
+    ("Cape", "cape"),
+    ("Channel", "strait"),
+    ("Desert", "desert"),
+    ("Gulf", "gulf"),
+    ("Hills", "mountains"),
+    ("Island", "island"),
+    ("Islands", "islands"),
+    ("Lake", "lake"),
+    ("Mountain", "mountain"),
+    ("Mountains", "mountains"),
+    ("Ocean", "ocean"),
+    ("Peninsula", "peninsula"),
+    ("Plain", "plain"),
+    ("Plateau", "plateau"),
+    ("Range", "mountains"),
+    ("River", "river"),
+    ("Sea", "sea"),
+    ("Strait", "strait"),
+    ("Valley", "valley"),
+];
+
+/// Administrative words that close a place name, upper or lower case ("Salahuddin province").
+pub fn is_admin_word(w: &str) -> bool {
+    match w {
+        "region" => true,
+        _ => matches!(
+            w.to_ascii_lowercase().as_str(),
+            "province" | "governorate" | "prefecture" | "district" | "county" | "oblast" | "municipality"
+        ),
+    }
+}
+
+/// Every gazetteer row for `name`.
+pub fn places_of(name: &str) -> &'static [PlaceRow] {
+    gazetteer::places(name)
+}
+
+/// Looks a whole name up in the place gazetteer.
+pub fn lookup(text: &str, span: Span, rule: &'static str) -> Option<Typed> {
+    let rows = places_of(text);
+    let row = best_row(rows)?;
+    let mut t = Typed::new(span, Kind::Place, rule, 2);
+    t.place = Some(row);
+    if row.kind == "country" || row.kind == "continent" {
+        t.strength = 3;
+    }
+    Some(t)
+}
+
+/// The most prominent reading: countries, then subdivisions and regions, then the largest city.
+fn best_row(rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
+    let rank = |p: &PlaceRow| match p.kind {
+        "country" => 0,
+        "continent" => 1,
+        "region" => 2,
+        "subdivision" => 3,
+        _ => 4,
+    };
+    rows.iter().min_by_key(|p| (rank(p), std::cmp::Reverse(p.population)))
+}
+
+/// Types `[a, b)` as a place from its own words.
+pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    let span = doc.span(a, b - 1);
+    let text = span.of(doc.text);
+    if let Some(mut t) = lookup(text, span, "gazetteer:place") {
+        // "Paris, Texas": a following place narrows the reading.
+        if let Some(row) = narrow_by_next(doc, b, places_of(text)) {
+            t.place = Some(row);
+        }
+        // A single ambiguous word that is also a common word or given name is weak.
+        if b - a == 1 && t.strength < 3 && (gazetteer::is_common_word(text) || gazetteer::given_name(text).is_some()) {
+            t.strength = 1;
+        }
+        return Some(t);
+    }
+    let last = doc.tok(b - 1);
+    if b - a >= 2 {
+        if let Some(&(_, kind)) = FEATURE_WORDS.iter().find(|(w, _)| *w == last) {
+            let mut t = Typed::new(span, Kind::Place, "feature-word", 2);
+            t.place_kind = Some(kind);
+            return Some(t);
+        }
+        if is_admin_word(last) {
+            let mut t = Typed::new(span, Kind::Place, "admin-word", 2);
+            t.place_kind = Some("subdivision");
+            // "Salahuddin province": the gazetteer may know the bare name.
+            let bare = doc.span(a, b - 2).of(doc.text);
+            t.place = best_row(places_of(bare));
+            return Some(t);
+        }
+    }
+    // "Lake Victoria", "Mount Everest", "Gulf of Aden".
+    if b - a >= 2 && matches!(doc.tok(a), "Lake" | "Mount" | "Mt" | "Gulf" | "Sea" | "Cape" | "Isle") {
+        let mut t = Typed::new(span, Kind::Place, "feature-word", 2);
+        t.place_kind = Some(match doc.tok(a) {
+            "Lake" => "lake",
+            "Gulf" => "gulf",
+            "Sea" => "sea",
+            "Cape" => "cape",
+            "Isle" => "island",
+            _ => "mountain",
+        });
+        return Some(t);
+    }
+    None
+}
+
+/// With "<Place>, <Country or state>", picks the reading inside that country or state.
+fn narrow_by_next(doc: &Doc, b: usize, rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
+    if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
+        return None;
+    }
+    let next = doc.tok(b + 1);
+    let ctx = places_of(next);
+    rows.iter().find(|r| {
+        ctx.iter().any(|c| {
+            (c.kind == "country" && c.country == r.country)
+                || (c.kind == "subdivision" && c.canonical == r.admin1)
+        })
+    })
+}
+
+/// "in <Name>", "near <Name>": an unknown capitalised name after a locative preposition.
+pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    if a == 0 || b - a > 3 {
+        return None;
+    }
+    let prev = doc.tok(a - 1);
+    if !matches!(prev, "in" | "near" | "outside" | "across" | "to" | "from") {
+        return None;
+    }
+    let text = doc.span(a, b - 1).of(doc.text);
+    if gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
+        return None;
+    }
+    // "to" and "from" also precede people and organisations: only "in", "near" are strong.
+    let strength = if matches!(prev, "in" | "near" | "outside") { 1 } else { 0 };
+    let mut t = Typed::new(doc.span(a, b - 1), Kind::Place, "locative+capitalised", strength);
+    t.place_kind = Some("place");
+    Some(t)
+}
+
+/// The `places` record section.
+pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
+    names
+        .of_kind(Kind::Place)
+        .map(|(_, e)| {
+            let row = e.place;
+            let finite = |v: f32| (!v.is_nan()).then(|| ((v as f64) * 1e4).round() / 1e4);
+            Place {
+                name: e.name.clone(),
+                kind: row
+                    .map(|r| r.kind)
+                    .or(e.place_kind)
+                    .unwrap_or("place")
+                    .to_string(),
+                country: row
+                    .map(|r| r.country)
+                    .filter(|c| !c.is_empty())
+                    .or(e.country)
+                    .map(str::to_string),
+                admin1: row.map(|r| r.admin1).filter(|a| !a.is_empty()).map(str::to_string),
+                lat: row.and_then(|r| finite(r.lat)),
+                lon: row.and_then(|r| finite(r.lon)),
+                aliases: e.aliases.clone(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|&m| {
+                        let m = &names.mentions[m];
+                        off.mention(m.span, explain.then_some(m.rule))
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The article's focus: the country and the place mentioned most, earlier mentions weighing more.
+pub fn focus(names: &Names) -> Option<Focus> {
+    let mut countries: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut best_place: Option<(f64, &str)> = None;
+    let total = names.mentions.len().max(1) as f64;
+    for (_, e) in names.of_kind(Kind::Place) {
+        let weight: f64 = e
+            .mentions
+            .iter()
+            .map(|&m| 1.0 + (total - m as f64) / total)
+            .sum();
+        let country = e.place.map(|p| p.country).filter(|c| !c.is_empty()).or(e.country);
+        if let Some(c) = country {
+            *countries.entry(c).or_default() += weight;
+        }
+        let specific = !matches!(e.place.map(|p| p.kind), Some("country" | "continent" | "region"));
+        let w = if specific { weight * 1.2 } else { weight };
+        if best_place.is_none_or(|(bw, _)| w > bw) {
+            best_place = Some((w, e.name.as_str()));
+        }
+    }
+    if countries.is_empty() && best_place.is_none() {
+        return None;
+    }
+    let country = countries
+        .iter()
+        .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.to_string());
+    Some(Focus {
+        country,
+        place: best_place.map(|(_, n)| n.to_string()),
+    })
+}

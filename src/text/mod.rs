@@ -1,0 +1,185 @@
+//! The text layer: one `Doc` per article, built once and read by every extractor.
+//!
+//! Input: the article text as read, minus a leading BOM (offsets are into exactly that text; the
+//! text is never rewritten). Output: tokens, paragraphs and sentences with byte spans, and
+//! per-token facts the extractors share (capitalisation, sentence start). CRLF, lone CR, odd
+//! Unicode spaces and curly quotes are understood where they are read, not replaced, so every
+//! span points into the input. Does not find entities or dates.
+
+pub mod sentences;
+pub mod spans;
+pub mod tokens;
+
+pub use spans::{CharIndex, Span};
+pub use tokens::{Token, TokenKind};
+
+use std::ops::Range;
+
+/// One sentence: its token range and byte span.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Bytes, first token start to last token end.
+    pub span: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// An analysed article text.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    /// The text every span points into.
+    pub text: &'a str,
+    /// All tokens in order.
+    pub tokens: Vec<Token>,
+    /// Paragraphs as token ranges.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of its sentence.
+    pub sentence_of: Vec<u32>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenise and split `text`.
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let tokens = tokens::tokenize(text);
+        let paragraphs = sentences::paragraphs(text, &tokens);
+        let mut sents = Vec::new();
+        let mut sentence_of = vec![0u32; tokens.len()];
+        for (pi, p) in paragraphs.iter().enumerate() {
+            for r in sentences::sentences(text, &tokens, p.clone()) {
+                let idx = sents.len() as u32;
+                for s in &mut sentence_of[r.clone()] {
+                    *s = idx;
+                }
+                sents.push(Sentence {
+                    span: sentences::span_of(&tokens, &r),
+                    tokens: r,
+                    paragraph: pi,
+                });
+            }
+        }
+        Doc {
+            text,
+            tokens,
+            paragraphs,
+            sentences: sents,
+            sentence_of,
+        }
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens[i].span.of(self.text)
+    }
+
+    /// True when token `i` opens its sentence (ignoring opening quotes and brackets).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let s = &self.sentences[self.sentence_of[i] as usize];
+        let mut j = s.tokens.start;
+        while j < i && is_opening_punct(self.tok(j)) {
+            j += 1;
+        }
+        j == i
+    }
+
+    /// True when token `i` is a word whose first letter is upper case.
+    #[inline]
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.kind == TokenKind::Word && self.tok(i).starts_with(char::is_uppercase)
+    }
+
+    /// The span of bytes from token `a` to token `b` inclusive.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+    }
+
+    /// Index of the first token at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// True when the text of the whole line holding token `i` is upper case (a shouted
+    /// headline or dateline), where capitals say nothing about names.
+    pub fn in_caps_line(&self, i: usize) -> bool {
+        let s = &self.sentences[self.sentence_of[i] as usize];
+        let mut letters = 0;
+        let mut upper = 0;
+        for j in s.tokens.clone() {
+            if self.tokens[j].kind == TokenKind::Word {
+                for c in self.tok(j).chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+            }
+        }
+        letters >= 8 && upper * 10 >= letters * 9
+    }
+}
+
+/// Opening quotes and brackets.
+pub fn is_opening_punct(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "-" | "—" | "–" | "*" | "•")
+}
+
+/// Normalises a text for comparison: curly quotes to straight, dashes to hyphens, runs of
+/// whitespace to one space. Used for names and gazetteer keys, never for spans.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '’' | '‘' | 'ʼ' => '\'',
+            '“' | '”' => '"',
+            '‐' | '‑' | '–' | '—' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_sentences_cover_tokens() {
+        let text = "Headline here\n\nBAGHDAD - Mr. al-Sudani spoke. He said “no.”\nNext para.";
+        let d = Doc::new(text);
+        assert_eq!(d.sentences.len(), 4);
+        assert_eq!(d.sentences[1].span.of(text), "BAGHDAD - Mr. al-Sudani spoke.");
+        assert!(d.starts_sentence(d.token_at(text.find("He").unwrap())));
+        assert_eq!(d.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn caps_lines() {
+        let d = Doc::new("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP\nLeicestershire took over.");
+        assert!(d.in_caps_line(0));
+        assert!(!d.in_caps_line(d.tokens.len() - 2));
+    }
+
+    #[test]
+    fn fold_quotes_and_space() {
+        assert_eq!(fold(" Iraq’s  “best”\u{a0}team "), "Iraq's \"best\" team");
+    }
+}

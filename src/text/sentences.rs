@@ -1,0 +1,288 @@
+//! Paragraphs and sentences, as token ranges, that survive news prose.
+//!
+//! Input: the text and its tokens. Output: paragraphs (split at blank lines, or at every line
+//! break when the text is one paragraph per line) and sentences. A sentence ends at `.` `!` `?`
+//! (with any closing quotes or brackets) before a word that can start a sentence, but not after
+//! titles and abbreviations ("Mr.", "Gen.", "Jan.", "No. 10"), initials ("J. Smith"), or dotted
+//! acronyms followed by a name ("U.S. Army"); a line break ends a headline or a dateline that has
+//! no full stop. Does not look at meaning.
+
+use super::tokens::{Token, TokenKind};
+use super::Span;
+
+/// Abbreviations that do not end a sentence when followed by a capitalised word.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr",
+    "etc", "feb", "fig", "fri", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt",
+    "ltd", "maj", "mar", "messrs", "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct",
+    "op", "prof", "pte", "pvt", "rep", "reps", "rev", "sat", "sen", "sens", "sep", "sept", "sgt",
+    "sr", "st", "sun", "supt", "thu", "thur", "thurs", "tue", "tues", "vol", "vs", "wed",
+];
+
+/// Abbreviations that can still end a sentence ("... said Acme Inc. The company ...") when the
+/// next word is a usual sentence opener.
+const SOFT_ABBREVIATIONS: &[&str] = &["co", "corp", "etc", "inc", "jr", "ltd", "sr"];
+
+/// Words that usually open a sentence; a capitalised one after "U.S." or "Inc." starts a new one.
+const OPENERS: &[&str] = &[
+    "a", "after", "also", "an", "and", "as", "at", "before", "but", "by", "during", "for", "he",
+    "her", "his", "however", "i", "if", "in", "it", "its", "meanwhile", "no", "on", "one", "our",
+    "she", "since", "so", "some", "that", "the", "their", "there", "these", "they", "this",
+    "those", "to", "under", "we", "when", "while", "with", "yet", "you",
+];
+
+/// Sentence-final punctuation.
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+/// Closing punctuation that belongs to the sentence before it.
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn is_lower_in(list: &[&str], word: &str) -> bool {
+    word.len() <= 9 && {
+        let mut buf = [0u8; 9];
+        let w = &mut buf[..word.len()];
+        w.copy_from_slice(word.as_bytes());
+        w.make_ascii_lowercase();
+        std::str::from_utf8(w).is_ok_and(|w| list.binary_search(&w).is_ok())
+    }
+}
+
+/// Splits the text into paragraphs (token index ranges).
+///
+/// Text with blank lines between hard-wrapped lines of similar length is read as wrapped
+/// paragraphs; otherwise every line break separates paragraphs (one paragraph a line, as
+/// feeds and most saved articles are).
+pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let wrapped = looks_hard_wrapped(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..tokens.len() {
+        if tokens[i].after_newline {
+            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+            let blank = gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count() >= 2;
+            if !wrapped || blank {
+                out.push(start..i);
+                start = i;
+            }
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+/// True when most lines are long, of similar width, and paragraphs are split by blank lines.
+fn looks_hard_wrapped(text: &str) -> bool {
+    let mut lines = 0usize;
+    let mut long = 0usize;
+    let mut blank = 0usize;
+    for line in text.lines().take(400) {
+        let n = line.trim_end().chars().count();
+        if n == 0 {
+            blank += 1;
+            continue;
+        }
+        lines += 1;
+        if (50..=100).contains(&n) {
+            long += 1;
+        }
+    }
+    // A wrapped text has several lines per paragraph.
+    lines >= 6 && long * 10 >= lines * 6 && blank * 2 < lines
+}
+
+/// Splits one paragraph (token range) into sentences (token index ranges).
+pub fn sentences(text: &str, tokens: &[Token], para: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let mut i = para.start;
+    while i < para.end {
+        let t = &tokens[i];
+        // A line break inside a wrapped paragraph ends a sentence only after a terminal mark;
+        // a short line without one (a headline, a dateline) ends at the break.
+        if i > start && t.after_newline && line_is_unterminated_heading(text, tokens, i) {
+            out.push(start..i);
+            start = i;
+        }
+        let s = t.span.of(text);
+        let word_ends_sentence = t.kind == TokenKind::Word && s.ends_with('.') && s.len() > 2;
+        if (t.kind == TokenKind::Punct && is_terminal(s)) || word_ends_sentence {
+            // Absorb repeated terminals and closers: `?!`, `."`, `.)`.
+            let mut j = i + 1;
+            while j < para.end {
+                let u = tokens[j].span.of(text);
+                if tokens[j].kind == TokenKind::Punct
+                    && (is_terminal(u) || is_closer(u))
+                    && !tokens[j].after_space
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Closing quote after a space, as tokenised text writes it: `. "`.
+            if j < para.end
+                && matches!(tokens[j].span.of(text), "\"" | "”")
+                && (j + 1 == para.end || tokens[j + 1].after_newline)
+            {
+                j += 1;
+            }
+            if j >= para.end {
+                break;
+            }
+            if ends_here(text, tokens, i, j) {
+                out.push(start..j);
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < para.end {
+        out.push(start..para.end);
+    }
+    out
+}
+
+/// A line from `start` to the break before `i` is a heading when it has no terminal mark and
+/// the next line begins with a capital, a digit or a quote.
+fn line_is_unterminated_heading(text: &str, tokens: &[Token], i: usize) -> bool {
+    let last = tokens[i - 1].span.of(text);
+    if is_terminal(last) || last.ends_with('.') {
+        return false;
+    }
+    // Lines ending in a comma, a hyphen or a conjunction are wrapped prose.
+    if matches!(last, "," | "-" | "and" | "or" | "of" | "the" | "a" | "to" | "in") {
+        return false;
+    }
+    let next = tokens[i].span.of(text);
+    next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '-' | '*' | '•'))
+}
+
+/// Decides whether the terminal at `i` (closers through `j`) ends the sentence.
+fn ends_here(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
+    let next = &tokens[j];
+    let next_s = next.span.of(text);
+    if next.after_newline {
+        return true;
+    }
+    if !next.after_space {
+        return false;
+    }
+    let starts_upper = next_s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let starts_open = next_s.starts_with(|c: char| matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['));
+    if !(starts_upper || starts_open) {
+        return false;
+    }
+    let t = tokens[i].span.of(text);
+    if t != "." {
+        if tokens[i].kind == TokenKind::Word {
+            // A dotted acronym ("U.S.") ends a sentence only before a usual opener.
+            return is_lower_in(OPENERS, next_s);
+        }
+        return true;
+    }
+    if i == 0 {
+        return true;
+    }
+    let prev = &tokens[i - 1];
+    let prev_s = prev.span.of(text);
+    if tokens[i].after_space {
+        return true;
+    }
+    // Initials: "J. Smith", "George W. Bush".
+    if prev.kind == TokenKind::Word && prev_s.chars().count() == 1 && prev_s.chars().all(char::is_uppercase) {
+        return false;
+    }
+    if prev.kind == TokenKind::Word && is_lower_in(ABBREVIATIONS, prev_s) {
+        if is_lower_in(SOFT_ABBREVIATIONS, prev_s) {
+            return is_lower_in(OPENERS, next_s);
+        }
+        // "No. 10" but "... said no. The ..." (lower-case "no" is a word).
+        if prev_s == "no" {
+            return true;
+        }
+        return false;
+    }
+    true
+}
+
+/// Sentence spans in bytes, for a token range.
+pub fn span_of(tokens: &[Token], r: &std::ops::Range<usize>) -> Span {
+    Span::new(tokens[r.start].span.start, tokens[r.end - 1].span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn split(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let mut out = Vec::new();
+        for p in paragraphs(text, &toks) {
+            for s in sentences(text, &toks, p) {
+                out.push(span_of(&toks, &s).of(text).to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lists_sorted() {
+        for list in [ABBREVIATIONS, SOFT_ABBREVIATIONS, OPENERS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
+        }
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            split("Mr. Smith met Gen. Jones on Jan. 5 at No. 10 Downing St. with George W. Bush. He left."),
+            vec!["Mr. Smith met Gen. Jones on Jan. 5 at No. 10 Downing St. with George W. Bush.", "He left."]
+        );
+    }
+
+    #[test]
+    fn acronyms_and_decimals() {
+        assert_eq!(
+            split("The U.S. Army grew 3.5 percent in the U.S. The rest fell."),
+            vec!["The U.S. Army grew 3.5 percent in the U.S.", "The rest fell."]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said: “We will win.” Then he left! Did he? Yes."),
+            vec!["He said: “We will win.”", "Then he left!", "Did he?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn headline_and_dateline_without_full_stop() {
+        assert_eq!(
+            split("Iraqi forces kill ISIS commander\n\nBAGHDAD, Oct. 15 (Reuters) - Forces struck. More."),
+            vec!["Iraqi forces kill ISIS commander", "BAGHDAD, Oct. 15 (Reuters) - Forces struck.", "More."]
+        );
+    }
+
+    #[test]
+    fn soft_abbreviation_before_opener_ends() {
+        assert_eq!(
+            split("Shares of Acme Inc. The company said. Acme Inc. Chairman Bob spoke."),
+            vec!["Shares of Acme Inc.", "The company said.", "Acme Inc. Chairman Bob spoke."]
+        );
+    }
+
+    #[test]
+    fn crlf_lines_are_paragraphs() {
+        assert_eq!(split("One line\r\nTwo line.\r\n"), vec!["One line", "Two line."]);
+    }
+}

@@ -1,0 +1,268 @@
+//! Tokens with byte spans.
+//!
+//! Input: the article text. Output: `Token`s in text order: words (letters and digits with
+//! inner hyphens and apostrophes: "al-Sudani", "O'Brien"), dotted abbreviations ("U.S.",
+//! "U.N."), numbers ("1,000", "3.5", "2024-10-15", "18:45"), and single punctuation marks.
+//! A possessive or clitic ("Iraq’s", "don't") is split off as its own word token.
+//! Curly quotes and dashes are punctuation like their ASCII forms. Does not split sentences.
+
+use super::Span;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits) with inner hyphens or apostrophes; dotted abbreviations.
+    Word,
+    /// Digits with inner separators (`1,000`, `3.5`, `2024-10-15`, `18:45`).
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is (bytes).
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// A line break lies between the previous token and this one.
+    pub after_newline: bool,
+    /// Whitespace lies between the previous token and this one.
+    pub after_space: bool,
+}
+
+/// True for apostrophes, straight or curly.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
+}
+
+/// True for hyphens and the dashes news uses inside compounds.
+fn is_inner_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut after_newline = true;
+    let mut after_space = true;
+    while i < bytes.len() {
+        let c = char_at(text, i);
+        if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+                after_newline = true;
+            }
+            after_space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let (end, kind) = if c.is_alphabetic() {
+            scan_word(text, i)
+        } else if c.is_ascii_digit() {
+            scan_number(text, i)
+        } else if c.is_alphanumeric() {
+            // Other numeric characters (superscripts, fractions) stand alone.
+            (i + c.len_utf8(), TokenKind::Word)
+        } else {
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s".
+        if kind == TokenKind::Word {
+            if let Some(cut) = clitic_start(&text[i..end]) {
+                push(&mut out, i, i + cut, kind, after_newline, after_space);
+                push(&mut out, i + cut, end, kind, false, false);
+                after_newline = false;
+                after_space = false;
+                i = end;
+                continue;
+            }
+        }
+        push(&mut out, i, end, kind, after_newline, after_space);
+        after_newline = false;
+        after_space = false;
+        i = end;
+    }
+    out
+}
+
+fn push(out: &mut Vec<Token>, s: usize, e: usize, kind: TokenKind, nl: bool, sp: bool) {
+    out.push(Token {
+        span: Span::new(s, e),
+        kind,
+        after_newline: nl,
+        after_space: sp || nl,
+    });
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+/// A word: letters/digits, joined by single inner hyphens, apostrophes, ampersands between
+/// capitals ("AT&T") or periods in dotted abbreviations ("U.S.", "e.g.").
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    // Dotted abbreviation: single letters each followed by a period, at least two of them.
+    if let Some(end) = scan_dotted(text, start) {
+        return (end, TokenKind::Word);
+    }
+    let mut i = start;
+    let mut last_alnum_end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let pos = start + off;
+        if c.is_alphanumeric() || is_combining(c) {
+            i = pos + c.len_utf8();
+            last_alnum_end = i;
+            continue;
+        }
+        let joiner = is_inner_hyphen(c)
+            || is_apostrophe(c)
+            || (c == '&' && text[start..pos].chars().all(|c| c.is_uppercase()));
+        if joiner {
+            if let Some(&(_, next)) = chars.peek() {
+                if next.is_alphanumeric() {
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let _ = i;
+    (last_alnum_end, TokenKind::Word)
+}
+
+/// Combining marks continue a word ("é" written as e + U+0301).
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// "U.S.", "U.N.", "e.g.", "D.C.": letter-period pairs, two or more.
+fn scan_dotted(text: &str, start: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut pairs = 0;
+    while i + 1 < b.len() && b[i].is_ascii_alphabetic() && b[i + 1] == b'.' {
+        i += 2;
+        pairs += 1;
+        if i < b.len() && !b[i].is_ascii_alphabetic() {
+            break;
+        }
+    }
+    // The letter after the last period must not continue a word ("U.Sa" is not an acronym).
+    if pairs >= 2 && (i >= b.len() || !b[i].is_ascii_alphanumeric()) {
+        Some(i)
+    } else {
+        None
+    }
+}
+
+/// Digits with inner `,` `.` `:` `/` `-` followed by a digit.
+fn scan_number(text: &str, start: usize) -> (usize, TokenKind) {
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            i += 1;
+        } else if matches!(b[i], b',' | b'.' | b':' | b'/' | b'-')
+            && i + 1 < b.len()
+            && b[i + 1].is_ascii_digit()
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // "1990s", "21st", "6am", "F16": letters glued to digits make one word-like token only for
+    // ordinals and decades; "6am" stays two tokens so times can be read.
+    let rest = &text[i..];
+    for suf in ["s", "st", "nd", "rd", "th"] {
+        if let Some(after) = rest.strip_prefix(suf) {
+            if !after.starts_with(|c: char| c.is_alphanumeric()) {
+                return (i + suf.len(), TokenKind::Number);
+            }
+        }
+    }
+    (i, TokenKind::Number)
+}
+
+/// Byte offset where a trailing clitic starts in `word` ("’s", "'s", "n't", "'re", "'ll", ...).
+fn clitic_start(word: &str) -> Option<usize> {
+    let lower_end = |suffix_len: usize| word.len() - suffix_len;
+    for (suffix, min_stem) in [("n't", 2), ("n’t", 2)] {
+        if word.len() > suffix.len() + min_stem && word.ends_with(suffix) {
+            return Some(lower_end(suffix.len()));
+        }
+    }
+    let (stem, tail) = word.rsplit_once(|c: char| is_apostrophe(c))?;
+    if stem.is_empty() {
+        return None;
+    }
+    let tail_l = tail.to_ascii_lowercase();
+    if matches!(tail_l.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m") {
+        // The apostrophe itself starts the clitic.
+        let apos_len = word[stem.len()..].chars().next().map_or(1, char::len_utf8);
+        debug_assert!(apos_len >= 1);
+        return Some(stem.len());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.span.of(text)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punct() {
+        assert_eq!(
+            toks("Iraq’s al-Sudani met O'Brien in the U.S. on 2024-10-15, at 18:45."),
+            vec![
+                "Iraq",
+                "’s",
+                "al-Sudani",
+                "met",
+                "O'Brien",
+                "in",
+                "the",
+                "U.S.",
+                "on",
+                "2024-10-15",
+                ",",
+                "at",
+                "18:45",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_ordinals() {
+        assert_eq!(toks("1,000 3.5 1990s 21st 6am"), vec!["1,000", "3.5", "1990s", "21st", "6", "am"]);
+    }
+
+    #[test]
+    fn clitics_split() {
+        assert_eq!(toks("don't Obama's"), vec!["do", "n't", "Obama", "'s"]);
+        assert_eq!(toks("AT&T rock'n"), vec!["AT&T", "rock'n"]);
+    }
+
+    #[test]
+    fn newline_flags() {
+        let t = tokenize("A b\r\nC");
+        assert!(t[0].after_newline);
+        assert!(!t[1].after_newline && t[1].after_space);
+        assert!(t[2].after_newline);
+    }
+
+    #[test]
+    fn trailing_hyphen_is_punct() {
+        assert_eq!(toks("U.S.-led pro- war"), vec!["U.S.", "-", "led", "pro", "-", "war"]);
+    }
+}
