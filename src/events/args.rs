@@ -34,45 +34,49 @@ pub fn number_value(w: &str) -> Option<u64> {
         let digits: String = w.chars().filter(|c| *c != ',').collect();
         return digits.parse().ok().filter(|n| *n < 100_000_000);
     }
-    let lw = w.to_ascii_lowercase();
     let unit = |s: &str| -> Option<u64> {
-        Some(match s {
-            "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" => 12,
-            "thirteen" => 13,
-            "fourteen" => 14,
-            "fifteen" => 15,
-            "sixteen" => 16,
-            "seventeen" => 17,
-            "eighteen" => 18,
-            "nineteen" => 19,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "fifty" => 50,
-            "sixty" => 60,
-            "seventy" => 70,
-            "eighty" => 80,
-            "ninety" => 90,
-            "dozen" => 12,
-            _ => return None,
-        })
+        NUMBER_WORDS
+            .iter()
+            .find(|(word, _)| word.eq_ignore_ascii_case(s))
+            .map(|(_, n)| *n)
     };
-    match lw.split_once('-') {
+    match w.split_once('-') {
         Some((t, u)) => Some(unit(t)? + unit(u)?).filter(|_| t.len() > 4),
-        None => unit(&lw),
+        None => unit(w),
     }
 }
+
+/// Number words a count may be written in.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+];
 
 fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
     let t = doc.tok(i);
@@ -387,7 +391,7 @@ const ROLES: &[&str] = &[
 ];
 
 /// Entities (person or organisation) whose mentions lie in `a..b`, as (token, entity) pairs.
-fn actors(doc: &Doc, names: &Names, a: usize, b: usize) -> Vec<(usize, usize)> {
+fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(usize, usize)> {
     if a >= b || b > doc.tokens.len() {
         return Vec::new();
     }
@@ -397,7 +401,9 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize) -> Vec<(usize, usize)> {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
         };
-        if !matches!(e.kind, Some(Kind::Person | Kind::Organisation)) {
+        // Teams are often named by their city: "Chicago ... beat Cleveland".
+        let team = contest && e.kind == Some(Kind::Place);
+        if !matches!(e.kind, Some(Kind::Person | Kind::Organisation)) && !team {
             continue;
         }
         let first = doc.token_at(m.span.start);
@@ -510,8 +516,8 @@ pub fn participants(
     victims: Option<String>,
 ) -> Parts {
     let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
-    let left = actors(doc, names, a, first);
-    let right = actors(doc, names, last + 1, b);
+    let left = actors(doc, names, a, first, kind == "contest");
+    let right = actors(doc, names, last + 1, b, kind == "contest");
     let mut parts = Parts::default();
     let is_passive = !noun && passive(doc, a, first);
     // The nearest names before the trigger, at most three ("Trump and Obama hold talks").
@@ -733,17 +739,47 @@ pub fn victim_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
 
 /// What a casualty word counts.
 fn count_key(w: &str) -> Option<&'static str> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "killed" | "dead" | "died" | "deaths" | "death" | "killing" | "lives" | "fatalities"
-        | "perished" | "die" | "toll" | "slain" | "drowned" => "killed",
-        "injured" | "wounded" | "hurt" | "injuries" | "injuring" | "wounding" => "injured",
-        "arrested" | "detained" | "arrests" | "detentions" | "arresting" => "arrested",
-        "displaced" | "evacuated" | "homeless" | "fled" => "displaced",
-        "missing" => "missing",
-        "rescued" => "rescued",
-        _ => return None,
-    })
+    if w.len() < 4 || w.len() > 10 {
+        return None;
+    }
+    COUNT_KEYS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(w))
+        .map(|(_, k)| *k)
 }
+
+/// Casualty words and what they count.
+const COUNT_KEYS: &[(&str, &str)] = &[
+    ("killed", "killed"),
+    ("dead", "killed"),
+    ("died", "killed"),
+    ("deaths", "killed"),
+    ("death", "killed"),
+    ("killing", "killed"),
+    ("lives", "killed"),
+    ("fatalities", "killed"),
+    ("perished", "killed"),
+    ("toll", "killed"),
+    ("slain", "killed"),
+    ("drowned", "killed"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("injuries", "injured"),
+    ("injuring", "injured"),
+    ("wounding", "injured"),
+    ("arrested", "arrested"),
+    ("detained", "arrested"),
+    ("arrests", "arrested"),
+    ("detentions", "arrested"),
+    ("arresting", "arrested"),
+    ("displaced", "displaced"),
+    ("evacuated", "displaced"),
+    ("homeless", "displaced"),
+    ("fled", "displaced"),
+    ("missing", "missing"),
+    ("rescued", "rescued"),
+];
 
 /// Words a count may sit across ("at least 40 people were injured", "killing at least 12").
 const COUNT_GLUE: &[&str] = &[
@@ -916,8 +952,13 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
         }
         if let Some((n, s, h)) = found {
             out.insert(key.to_string(), n);
-            if phrase.is_none() && h > s && matches!(key, "killed" | "injured") {
-                phrase = Some(crate::text::fold(doc.span(s, h).of(doc.text)));
+            if phrase.is_none() && matches!(key, "killed" | "injured") {
+                // "seven people"; without a people noun, the words themselves: "seven dead".
+                if h > s {
+                    phrase = Some(crate::text::fold(doc.span(s, h).of(doc.text)));
+                } else if j == s + 1 && lower_in(doc, j, &["dead", "injured", "wounded", "hurt"]) {
+                    phrase = Some(crate::text::fold(doc.span(s, j).of(doc.text)));
+                }
             }
         }
     }

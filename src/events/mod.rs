@@ -101,6 +101,12 @@ fn family(kind: &str) -> &str {
     }
 }
 
+/// True when two event types may report one happening: the same family, or casualties and
+/// their cause ("Croydon tram crash" and "five people are dead").
+fn same_happening(a: &str, b: &str) -> bool {
+    family(a) == family(b) || (is_casualty(a) || is_casualty(b)) && family(a) != a && family(b) != b
+}
+
 /// How newsworthy a type is when the headline reports several.
 fn weight(kind: &str) -> u8 {
     match kind {
@@ -137,22 +143,6 @@ fn headline(doc: &Doc) -> Option<usize> {
     }
     let last = doc.tok(s0.tokens.end - 1);
     (last != "." || s0.tokens.len() <= 12).then_some(0)
-}
-
-/// True when most words of a sentence are capitalised (a title-case headline).
-fn title_case(doc: &Doc, tokens: std::ops::Range<usize>) -> bool {
-    let mut words = 0;
-    let mut caps = 0;
-    for i in tokens {
-        let t = doc.tok(i);
-        if doc.tokens[i].kind == TokenKind::Word && t.len() > 3 {
-            words += 1;
-            if doc.is_capitalised(i) {
-                caps += 1;
-            }
-        }
-    }
-    words >= 2 && caps * 10 >= words * 6
 }
 
 /// A timex that can date an event: a resolved calendar date or time.
@@ -209,8 +199,7 @@ pub fn find_events(
             start: s.tokens.start,
             end: s.tokens.end,
             headline: is_head,
-            title_case: doc.in_caps_line(s.tokens.start)
-                || is_head && title_case(doc, s.tokens.clone()),
+            caps: std::cell::OnceCell::new(),
         };
         let cands = triggers::find(&ctx);
         if cands.is_empty() {
@@ -339,10 +328,11 @@ fn sentence_events(
         let chosen = choose_trigger(doc, cands, g, start);
         let (ci, kind) = chosen;
         let c = &cands[ci];
+        // Other events' verbs end a clause; nouns sit inside one ("blames her defeat on Comey").
         let stops: Vec<usize> = cands
             .iter()
             .enumerate()
-            .filter(|(k, _)| !g.contains(k))
+            .filter(|(k, o)| !g.contains(k) && !o.noun)
             .flat_map(|(_, o)| o.first..=o.last)
             .collect();
         let (mut a, mut b) = args::clause(doc, start, end, c.first, c.last, c.noun, &stops);
@@ -426,8 +416,10 @@ fn sentence_events(
     }
     // Dates: the event's clause, else the sentence outside other events' clauses, else the
     // statement reporting it, else the reference date.
-    let in_sentence: Vec<&Timex> = timexes
+    let lo = timexes.partition_point(|t| t.span.start < sentence.start);
+    let in_sentence: Vec<&Timex> = timexes[lo..]
         .iter()
+        .take_while(|t| t.span.start < sentence.end)
         .filter(|t| sentence.contains(t.span) && usable(t))
         .collect();
     let tok_span = |(a, b): (usize, usize)| -> Span {
@@ -441,11 +433,26 @@ fn sentence_events(
     let mut own: Vec<Option<&Timex>> = Vec::with_capacity(drafts.len());
     for (k, d) in drafts.iter().enumerate() {
         let trig = d.ev.trigger.start;
+        let elsewhere = |t: &Timex| {
+            clauses
+                .iter()
+                .enumerate()
+                .any(|(j, c)| j != k && c.contains(t.span))
+        };
+        // "blamed Comey for her defeat in Tuesday's election ... on Saturday": a date shared
+        // with another event's phrase is that event's; the clause's own date comes first.
         let mine = in_sentence
             .iter()
             .copied()
-            .filter(|t| clauses[k].contains(t.span))
-            .min_by_key(|t| t.span.start.abs_diff(trig));
+            .filter(|t| clauses[k].contains(t.span) && !elsewhere(t))
+            .min_by_key(|t| t.span.start.abs_diff(trig))
+            .or_else(|| {
+                in_sentence
+                    .iter()
+                    .copied()
+                    .filter(|t| clauses[k].contains(t.span))
+                    .min_by_key(|t| t.span.start.abs_diff(trig))
+            });
         let loose = || {
             in_sentence
                 .iter()
@@ -606,10 +613,11 @@ fn choose_main(
         .filter(|&i| head == Some(drafts[i].sentence) && !drafts[i].ev.negated)
         .collect();
     let lead_match = |h: &Draft, drafts: &[Draft]| -> Option<usize> {
-        let fam = family(h.ev.kind);
         (0..drafts.len())
             .filter(|&i| {
-                in_lead(&drafts[i]) && family(drafts[i].ev.kind) == fam && !drafts[i].ev.negated
+                in_lead(&drafts[i])
+                    && same_happening(h.ev.kind, drafts[i].ev.kind)
+                    && !drafts[i].ev.negated
             })
             .min_by_key(|&i| {
                 let d = &drafts[i];

@@ -74,6 +74,8 @@ pub enum Cue {
     Sentence,
     /// "fell down a well", "fell from a balcony".
     FallDown,
+    /// A vehicle overturned, not a court ruling.
+    Vehicle,
 }
 
 /// One row of the table.
@@ -144,6 +146,7 @@ fn parse_cue(s: &str) -> Cue {
         "strike" => Cue::Strike,
         "sentence" => Cue::Sentence,
         "fall-down" => Cue::FallDown,
+        "vehicle" => Cue::Vehicle,
         "-" => Cue::Always,
         other => panic!("data/event_triggers.tsv: unknown cue {other:?}"),
     }
@@ -727,10 +730,33 @@ pub struct Ctx<'d, 'a> {
     /// The sentence is a headline.
     pub headline: bool,
     /// The sentence is written in title case or capitals.
-    pub title_case: bool,
+    pub caps: std::cell::OnceCell<bool>,
 }
 
 impl Ctx<'_, '_> {
+    /// True when the sentence is a shouted line or a title-case headline (computed on first
+    /// use: most sentences never ask).
+    pub fn title_case(&self) -> bool {
+        *self.caps.get_or_init(|| {
+            let (doc, r) = (self.doc, self.start..self.end);
+            if doc.in_caps_line(self.start) {
+                return true;
+            }
+            if !self.headline {
+                return false;
+            }
+            let mut words = 0;
+            let mut caps = 0;
+            for i in r {
+                if doc.tokens[i].kind == TokenKind::Word && doc.tok(i).len() > 3 {
+                    words += 1;
+                    caps += usize::from(doc.is_capitalised(i));
+                }
+            }
+            words >= 2 && caps * 10 >= words * 6
+        })
+    }
+
     /// Index of the name mention covering token `i`, if any.
     fn mention_at(&self, i: usize) -> Option<usize> {
         let pos = self.doc.tokens[i].span.start;
@@ -779,7 +805,7 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
         };
         // A capitalised trigger inside a sentence is part of a name ("Operation Iraqi Freedom").
         // "AN EXPLOSION outside ...", "TOBLERONE has ...": a capitalised lead-in is not a name.
-        if !ctx.title_case
+        if !ctx.title_case()
             && doc.is_capitalised(here)
             && !doc.starts_sentence(here)
             && !caps_lead_in(doc, ctx.start, here)
@@ -795,7 +821,7 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
                 .mention_at(here)
                 .and_then(|e| ctx.names.entities.get(e))
                 .is_some_and(|e| e.place.is_some() || e.org.is_some());
-            if !ctx.title_case || gazetteer_name {
+            if !ctx.title_case() || gazetteer_name {
                 continue;
             }
         }
@@ -859,7 +885,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             // "the killing of": a gerund read as a noun.
             w.ends_with("ing") && i > start && lower_is(doc, i - 1, NOUN_BEFORE)
         }
-        Pos::Either => !phrase && reads_as_noun(doc, start, end, i, ctx.title_case),
+        Pos::Either => !phrase && reads_as_noun(doc, start, end, i, ctx.title_case()),
         Pos::Adjective => false,
     };
     let mut kind = row.kind;
@@ -872,12 +898,12 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             // "due to price rises": a noun after a preposition or determiner.
             let nominal = row.pos == Pos::Verb
                 && i >= start + 2
+                && lower_is(doc, i - 1, MARKET)
                 && lower_is(
                     doc,
                     i - 2,
                     &["to", "of", "the", "a", "by", "for", "with", "in"],
-                )
-                && !lower_is(doc, i - 1, &["have", "has", "had", "was", "were"]);
+                );
             if market_before && !nominal {
                 kind = "market-move";
             } else if row.kind == "market-move" {
@@ -1231,6 +1257,27 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                 return None;
             }
         }
+        Cue::Vehicle => {
+            if ctx.window_has(
+                start,
+                end,
+                &[
+                    "court",
+                    "ruling",
+                    "verdict",
+                    "decision",
+                    "ban",
+                    "law",
+                    "judge",
+                    "judges",
+                    "conviction",
+                    "result",
+                    "election",
+                ],
+            ) {
+                return None;
+            }
+        }
         Cue::Sentence => {
             if noun {
                 let ok = prev(1).is_some_and(|p| {
@@ -1317,9 +1364,12 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         }
         // Generic plurals: "periodic attacks", "operations" with no number or determiner.
         let plural = w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
             && !matches!(
                 w.as_str(),
-                "talks" | "earnings" | "losses" | "crisis" | "process" | "series"
+                "talks" | "earnings" | "losses" | "profits" | "series"
             );
         if plural && !ctx.headline {
             let counted = (before..i).any(|j| is_number(doc, j) && doc.tok(j) != "a");
