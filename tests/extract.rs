@@ -25,11 +25,18 @@ fn every_fixture_has_a_source_row() {
         let p = entry.unwrap().path();
         if p.extension().is_some_and(|e| e == "txt") {
             let d = common::fixture_date(&p.file_name().unwrap().to_string_lossy());
-            assert!(newsie::extract::parse_date(&d).is_ok(), "{}: bad date {d}", p.display());
+            assert!(
+                newsie::extract::parse_date(&d).is_ok(),
+                "{}: bad date {d}",
+                p.display()
+            );
             n += 1;
         }
     }
-    assert!(n >= 40, "expected the corpus articles in fixtures/articles, found {n}");
+    assert!(
+        n >= 40,
+        "expected the corpus articles in fixtures/articles, found {n}"
+    );
 }
 
 #[test]

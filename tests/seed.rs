@@ -23,7 +23,11 @@ fn seed_people() {
         .iter()
         .find(|p| p.name == "Jassim al-Mazroui")
         .expect("al-Mazroui is a person");
-    assert!(mazroui.aliases.iter().any(|a| a == "Abu Abdul Qader"), "{:?}", mazroui.aliases);
+    assert!(
+        mazroui.aliases.iter().any(|a| a == "Abu Abdul Qader"),
+        "{:?}",
+        mazroui.aliases
+    );
     // Every "al-Mazroui" / "Al-Mazroui" is a mention of him, not a person of its own.
     assert!(mazroui.mentions.len() >= 3, "{:?}", mazroui.mentions);
     assert!(!people.iter().any(|p| p.name == "Abu Abdul Qader"));
@@ -33,8 +37,16 @@ fn seed_people() {
 fn seed_places() {
     let rec = seed();
     let names: Vec<String> = rec.places.unwrap().into_iter().map(|p| p.name).collect();
-    for want in ["Iraq", "Hamrin Mountains", "Salahuddin province", "Middle East"] {
-        assert!(names.iter().any(|n| n == want), "{want} missing from {names:?}");
+    for want in [
+        "Iraq",
+        "Hamrin Mountains",
+        "Salahuddin province",
+        "Middle East",
+    ] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{want} missing from {names:?}"
+        );
     }
 }
 
@@ -71,5 +83,9 @@ fn seed_events() {
         .iter()
         .find(|e| e.kind == "killing")
         .expect("a killing event");
-    assert!(killing.places.iter().any(|p| p == "Hamrin Mountains"), "{:?}", killing.places);
+    assert!(
+        killing.places.iter().any(|p| p == "Hamrin Mountains"),
+        "{:?}",
+        killing.places
+    );
 }

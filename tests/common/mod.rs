@@ -28,7 +28,11 @@ pub fn fixture_date(file_name: &str) -> String {
         let f: Vec<&str> = line.split('\t').collect();
         if f[0] == file_name {
             let d = f.get(col).copied().unwrap_or("");
-            return if d.is_empty() { SEED_DATE.to_string() } else { d.to_string() };
+            return if d.is_empty() {
+                SEED_DATE.to_string()
+            } else {
+                d.to_string()
+            };
         }
     }
     panic!("{file_name} is not listed in SOURCES.tsv");
@@ -39,7 +43,8 @@ pub fn extract_fixture(path: &Path) -> (String, Record) {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
     let opts = Options::default().with_date(&fixture_date(&name)).unwrap();
-    let rec = Extractor::new(opts).extract(&Article::new(&format!("fixtures/articles/{name}"), &text));
+    let rec =
+        Extractor::new(opts).extract(&Article::new(&format!("fixtures/articles/{name}"), &text));
     (text, rec)
 }
 
@@ -48,7 +53,11 @@ pub fn assert_offsets(text: &str, rec: &Record) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let chars: Vec<char> = text.chars().collect();
     let check = |what: &str, s: usize, e: usize, t: &str| {
-        assert!(s <= e && e <= chars.len(), "{}: {what} {s}..{e} out of range", rec.id);
+        assert!(
+            s <= e && e <= chars.len(),
+            "{}: {what} {s}..{e} out of range",
+            rec.id
+        );
         let got: String = chars[s..e].iter().collect();
         assert_eq!(got, t, "{}: {what} {s}..{e}", rec.id);
     };
@@ -76,6 +85,9 @@ pub fn assert_schema(rec: &Record) {
         jsonschema::validator_for(&newsie::record::json_schema()).expect("the schema is valid")
     });
     let value = serde_json::to_value(rec).unwrap();
-    let errors: Vec<String> = v.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = v
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{}: schema errors: {errors:?}", rec.id);
 }
