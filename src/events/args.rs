@@ -586,7 +586,7 @@ pub fn participants(
                 right
                     .iter()
                     .copied()
-                    .filter(|(t, _)| *t > j && !by.is_some_and(|k| *t >= k))
+                    .filter(|(t, _)| *t > j && by.is_none_or(|k| *t < k))
                     .collect()
             })
             .unwrap_or_default();

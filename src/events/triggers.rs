@@ -789,6 +789,44 @@ fn caps_lead_in(doc: &Doc, start: usize, i: usize) -> bool {
         })
 }
 
+/// True when a person follows token `last`: a name, a title ("fired the coach"), or an
+/// organisation's officer ("fires FBI director Comey").
+fn person_after(ctx: &Ctx, last: usize) -> bool {
+    use crate::names::Kind;
+    let doc = ctx.doc;
+    let at = |k: usize| (last + k < ctx.end).then(|| doc.tok(last + k));
+    let role = |k: usize| {
+        at(k).is_some_and(|w| {
+            crate::gazetteer::title(w).is_some()
+                || [
+                    "director",
+                    "chief",
+                    "head",
+                    "minister",
+                    "secretary",
+                    "coach",
+                    "manager",
+                    "ceo",
+                    "commissioner",
+                    "adviser",
+                    "advisor",
+                ]
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(w))
+        })
+    };
+    if at(1).is_none() {
+        return false;
+    }
+    let org_end = (last + 1..ctx.end.min(last + 6))
+        .take_while(|&k| ctx.entity_kind_at(k) == Some(Kind::Organisation))
+        .last();
+    ctx.entity_kind_at(last + 1) == Some(Kind::Person)
+        || role(1)
+        || lower_is(doc, last + 1, &["his", "her", "their", "its", "the"]) && role(2)
+        || org_end.is_some_and(|k| role(k - last + 1))
+}
+
 /// Finds candidate triggers in one sentence.
 pub fn find(ctx: &Ctx) -> Vec<Cand> {
     let doc = ctx.doc;
@@ -946,38 +984,19 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                     "on" | "at" | "shots" | "rockets" | "missiles" | "mortars" | "into" | "upon"
                     | "tear" | "warning" | "bullets" | "shells" | "a" | "weapons",
                 ) => kind = "attack",
-                Some(_)
-                    if ctx.entity_kind_at(last + 1) == Some(crate::names::Kind::Person)
-                        || next(1).is_some_and(|n| crate::gazetteer::title(n).is_some()) => {}
-                Some("by") | Some(".") | None
-                    if i > start
-                        && ctx.window_has(
-                            i.saturating_sub(3),
-                            i,
-                            &["was", "were", "been", "being", "get", "got"],
-                        ) => {}
+                Some(_) if person_after(ctx, last) => {}
+                // "was fired over ...": a passive dismissal.
+                _ if i > start
+                    && ctx.window_has(
+                        i.saturating_sub(3),
+                        i,
+                        &["was", "were", "been", "being", "get", "got"],
+                    ) => {}
                 _ => return None,
             }
         }
         Cue::PersonAfter => {
-            let n = next(1)?;
-            let person = ctx.entity_kind_at(last + 1) == Some(crate::names::Kind::Person)
-                || crate::gazetteer::title(n).is_some()
-                || lower_is(doc, last + 1, &["his", "her", "their", "its", "the"])
-                    && next(2).is_some_and(|m| {
-                        crate::gazetteer::title(m).is_some()
-                            || matches!(
-                                m,
-                                "coach"
-                                    | "manager"
-                                    | "director"
-                                    | "chief"
-                                    | "head"
-                                    | "minister"
-                                    | "ceo"
-                            )
-                    });
-            if !person {
+            if !person_after(ctx, last) {
                 return None;
             }
         }
