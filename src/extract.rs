@@ -246,7 +246,10 @@ mod tests {
     #[test]
     fn sections_parse() {
         assert_eq!("people".parse::<Section>(), Ok(Section::People));
-        assert_eq!("organizations".parse::<Section>(), Ok(Section::Organisations));
+        assert_eq!(
+            "organizations".parse::<Section>(),
+            Ok(Section::Organisations)
+        );
         assert!("persons".parse::<Section>().is_err());
     }
 
