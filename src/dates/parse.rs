@@ -1167,6 +1167,11 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
         }
         let base = Meaning::Weekday(d, dir);
+        let rule = if rule == "weekday" && matches!(self.w(next), "'s" | "’s") {
+            "weekday-possessive"
+        } else {
+            rule
+        };
         if let Some(part) = lexicon::day_part(self.w(next)) {
             return self.hit(
                 start,
@@ -1306,32 +1311,34 @@ impl<'d, 'a> Scan<'d, 'a> {
         // "a year" after "times", a count or a plural noun: a frequency ("four flights a week",
         // "$1 billion a year").
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        let per = matches!(prev, "times" | "once" | "twice")
-            || i > 0
-                && (self.kind(i - 1) == Some(TokenKind::Number)
-                    || prev.len() > 3
-                        && prev.ends_with('s')
-                        && !prev.ends_with("ss")
-                        && self.kind(i - 1) == Some(TokenKind::Word)
-                        && !matches!(
-                            prev,
-                            "was"
-                                | "has"
-                                | "is"
-                                | "does"
-                                | "this"
-                                | "its"
-                                | "his"
-                                | "hers"
-                                | "yours"
-                                | "ours"
-                                | "theirs"
-                                | "always"
-                                | "perhaps"
-                                | "sometimes"
-                                | "afterwards"
-                                | "towards"
-                        ));
+        let per = matches!(
+            prev,
+            "times" | "once" | "twice" | "million" | "billion" | "trillion" | "percent" | "%"
+        ) || i > 0
+            && (self.kind(i - 1) == Some(TokenKind::Number)
+                || prev.len() > 3
+                    && prev.ends_with('s')
+                    && !prev.ends_with("ss")
+                    && self.kind(i - 1) == Some(TokenKind::Word)
+                    && !matches!(
+                        prev,
+                        "was"
+                            | "has"
+                            | "is"
+                            | "does"
+                            | "this"
+                            | "its"
+                            | "his"
+                            | "hers"
+                            | "yours"
+                            | "ours"
+                            | "theirs"
+                            | "always"
+                            | "perhaps"
+                            | "sometimes"
+                            | "afterwards"
+                            | "towards"
+                    ));
         if article
             && !plural
             && per
@@ -2652,19 +2659,13 @@ impl<'d, 'a> Scan<'d, 'a> {
                     }
                     h.start = j;
                 }
+                // "the six months ended June 30", "in the four days": a counted duration takes
+                // its determiner; "two of the three years" does not.
                 "the"
-                    if matches!(h.class, Class::Amount)
-                        && h.kind == TimexType::Duration
-                        && j >= 1
-                        && !matches!(self.w(j - 1), "of" | "in" | "for" | "within") =>
+                    if h.kind == TimexType::Duration
+                        && matches!(&h.meaning, Meaning::Duration(v) if !v.contains('X'))
+                        && (j == 0 || self.w(j - 1) != "of") =>
                 {
-                    // "the six months ended", "the four days": only a duration the text counts.
-                    if !matches!(
-                        self.w(h.end),
-                        "ended" | "ending" | "to" | "that" | "since" | "before"
-                    ) {
-                        return;
-                    }
                     h.start = j;
                 }
                 "early" | "late" | "mid" if calendar || relative => {

@@ -20,6 +20,8 @@ pub enum Tense {
     Past,
     /// Announced as to come.
     Future,
+    /// Said in the present ("the deadline is Friday"): schedules, so forward for weekdays.
+    Present,
     /// Nothing says.
     Unknown,
 }
@@ -104,19 +106,16 @@ fn is_irregular_past(w: &str) -> bool {
 fn future_cue(w: &str, next: &str) -> bool {
     match w {
         "will" | "'ll" | "’ll" | "shall" | "won't" | "wo" | "would" | "tomorrow" | "upcoming"
-        | "scheduled" => true,
-        "due" | "expected" | "set" | "going" | "plans" | "plan" | "planning" | "expects"
-        | "intends" | "hopes" | "aims" => next == "to",
+        | "scheduled" | "expected" | "planned" | "slated" | "due" => true,
+        "set" | "going" | "plans" | "plan" | "planning" | "expects" | "intends" | "hopes"
+        | "aims" | "supposed" => next == "to",
         _ => false,
     }
 }
 
 /// Present-tense auxiliaries: they end the search without choosing a direction.
 fn is_present(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are" | "am" | "'s" | "’s" | "isn't" | "aren't" | "does" | "do"
-    )
+    matches!(w, "is" | "are" | "am" | "isn't" | "aren't" | "does" | "do")
 }
 
 /// What one token says about tense, if anything.
@@ -146,8 +145,33 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
         return Some(if next == "to" {
             Tense::Future
         } else {
-            Tense::Unknown
+            Tense::Present
         });
+    }
+    // "will be held", "is heard in May": a participle after "be" takes its tense from further
+    // left; "the reduced dividend", "an unspecified date": an adjective says nothing.
+    if i > 0 {
+        let prev = doc.tok(i - 1).to_ascii_lowercase();
+        if matches!(
+            prev.as_str(),
+            "be" | "is"
+                | "are"
+                | "am"
+                | "being"
+                | "a"
+                | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "still"
+                | "newly"
+                | "previously"
+        ) || doc.tokens[i - 1].kind == TokenKind::Number
+        {
+            return None;
+        }
     }
     if is_irregular_past(lw)
         || lw.len() > 4 && lw.ends_with("ed") && !w.starts_with(char::is_uppercase)
@@ -344,6 +368,7 @@ impl Resolver<'_, '_> {
         match self.tense() {
             Tense::Past => (Tense::Past, "past tense"),
             Tense::Future => (Tense::Future, "future tense"),
+            Tense::Present => (Tense::Present, "present tense"),
             Tense::Unknown => (Tense::Unknown, "default"),
         }
     }
@@ -384,13 +409,24 @@ impl Resolver<'_, '_> {
             }
             Dir::Tense => {
                 let (t, why) = self.by_tense();
-                // A past verb with a date up to two months ahead is still this year's (a
-                // schedule reported in the past tense); likewise for the future.
+                // A month alone goes by the tense; a day up to two months ahead of a past verb
+                // is still this year's (a schedule reported in the past tense); likewise for
+                // the future.
+                let past = if d.is_none() {
+                    m > r.month()
+                } else {
+                    lo > today + 64
+                };
+                let future = if d.is_none() {
+                    m < r.month()
+                } else {
+                    hi + 64 < today
+                };
                 match t {
-                    Tense::Past if lo > today + 64 => (y - 1, "past", why),
-                    Tense::Future if hi + 64 < today => (y + 1, "future", why),
+                    Tense::Past if past => (y - 1, "past", why),
+                    Tense::Future if future => (y + 1, "future", why),
                     Tense::Past | Tense::Future => (y, "same", why),
-                    Tense::Unknown => {
+                    Tense::Unknown | Tense::Present => {
                         // The nearest such day: within six months either side.
                         let diff = lo as i64 - today as i64;
                         if diff > 6 * 32 {
@@ -437,8 +473,16 @@ impl Resolver<'_, '_> {
                         direction_of(w - today),
                         "explicit",
                     ),
+                    // "Friday's trading", "Tuesday's declaration": what a story reports on.
+                    Dir::Tense
+                        if self.rule == "weekday-possessive" && self.tense() != Tense::Future =>
+                    {
+                        (r - Duration::days(back), "past", "possessive")
+                    }
                     Dir::Tense => match self.by_tense() {
-                        (Tense::Future, why) => (r + Duration::days(ahead), "future", why),
+                        (Tense::Future | Tense::Present, why) => {
+                            (r + Duration::days(ahead), "future", why)
+                        }
                         (_, why) => (r - Duration::days(back), "past", why),
                     },
                 };
