@@ -1284,7 +1284,9 @@ impl<'d, 'a> Scan<'d, 'a> {
                 let later = matches!(self.w(end), "later" | "after");
                 let free = matches!(self.w(end), "earlier" | "later")
                     || self.kind(end + 1) == Some(TokenKind::Punct);
-                if let (Some(n), true) = (n, free) {
+                // "four minutes later" in a match report is a length of time, not a date.
+                let sub_day = matches!(u, Unit::Second | Unit::Minute | Unit::Hour);
+                if let (Some(n), true, false) = (n, free, sub_day) {
                     let off = if later { n as i64 } else { -(n as i64) };
                     return self.date(
                         i,
@@ -1545,7 +1547,8 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
             _ => {}
         }
-        if let Some((q, end)) = self.quarter_words(i) {
+        // "third-quarter"; a bare "first-half" is as often a match's as a year's.
+        if let Some((q, end)) = self.quarter_words(i).filter(|(q, _)| *q <= 4) {
             return self.date(i, end, Meaning::Quarter(q, None), "quarter", Class::Period);
         }
         // "five-year", "two-week" (not "five-year-old": the tokenizer keeps that one word).
@@ -2074,6 +2077,10 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "quarter",
                     Class::Period,
                 );
+            }
+            // "the second half" of a match is not a half-year: halves need their year.
+            if q > 4 {
+                return None;
             }
             return self.date(i, end, Meaning::Quarter(q, None), "quarter", Class::Period);
         }

@@ -299,7 +299,7 @@ pub fn resolve(doc: &Doc, found: Vec<Found>, reference: Option<NaiveDate>) -> Ve
                 last = Some(p);
                 // The quarter a report is about: the last one named in the reference year.
                 if let Some(q) = p.quarter {
-                    if reference.map_or(true, |r| r.year() == p.year) {
+                    if reference.is_none_or(|r| r.year() == p.year) {
                         current_quarter = Some((p.year, q));
                     }
                 }
@@ -732,6 +732,12 @@ impl Resolver<'_, '_> {
                 let Some(r) = r else {
                     return (unresolved_unit(*u), Some(u.grain()), UNRESOLVED);
                 };
+                // "a decade ago" is a year ten years back, not the previous decade.
+                if self.rule == "ago" && matches!(u, Unit::Decade | Unit::Century) {
+                    let years = if *u == Unit::Decade { 10 } else { 100 };
+                    let v = unit_value(r, Unit::Year, n * years);
+                    return (v, Some("year"), relative(r, direction_of(*n), "explicit"));
+                }
                 (
                     unit_value(r, *u, *n),
                     Some(u.grain()),
