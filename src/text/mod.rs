@@ -24,6 +24,11 @@ pub struct Sentence {
     pub span: Span,
     /// Index of its paragraph.
     pub paragraph: usize,
+    /// First token that is not an opening quote or bracket (`tokens.end` if none).
+    pub first_word: usize,
+    /// The sentence is shouted: at least 8 letters, 90% of them capitals (a headline or
+    /// dateline in capitals, where capitalisation says nothing about names).
+    pub shouted: bool,
 }
 
 /// An analysed article text.
@@ -54,8 +59,14 @@ impl<'a> Doc<'a> {
                 for s in &mut sentence_of[r.clone()] {
                     *s = idx;
                 }
+                let first_word = r
+                    .clone()
+                    .find(|&j| !is_opening_punct(tokens[j].span.of(text)))
+                    .unwrap_or(r.end);
                 sents.push(Sentence {
                     span: sentences::span_of(&tokens, &r),
+                    shouted: is_shouted(text, &tokens[r.clone()]),
+                    first_word,
                     tokens: r,
                     paragraph: pi,
                 });
@@ -78,12 +89,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` opens its sentence (ignoring opening quotes and brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let s = &self.sentences[self.sentence_of[i] as usize];
-        let mut j = s.tokens.start;
-        while j < i && is_opening_punct(self.tok(j)) {
-            j += 1;
-        }
-        j == i
+        self.sentences[self.sentence_of[i] as usize].first_word == i
     }
 
     /// True when token `i` is a word whose first letter is upper case.
@@ -103,24 +109,24 @@ impl<'a> Doc<'a> {
         self.tokens.partition_point(|t| t.span.start < pos)
     }
 
-    /// True when the text of the whole line holding token `i` is upper case (a shouted
-    /// headline or dateline), where capitals say nothing about names.
+    /// True when the sentence holding token `i` is shouted (upper case: a headline or
+    /// dateline), where capitals say nothing about names.
     pub fn in_caps_line(&self, i: usize) -> bool {
-        let s = &self.sentences[self.sentence_of[i] as usize];
-        let mut letters = 0;
-        let mut upper = 0;
-        for j in s.tokens.clone() {
-            if self.tokens[j].kind == TokenKind::Word {
-                for c in self.tok(j).chars().filter(|c| c.is_alphabetic()) {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        upper += 1;
-                    }
-                }
-            }
-        }
-        letters >= 8 && upper * 10 >= letters * 9
+        self.sentences[self.sentence_of[i] as usize].shouted
     }
+}
+
+/// At least 8 letters in word tokens, 90% of them upper case.
+fn is_shouted(text: &str, tokens: &[Token]) -> bool {
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        for c in t.span.of(text).chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    letters >= 8 && upper * 10 >= letters * 9
 }
 
 /// Opening quotes and brackets.
