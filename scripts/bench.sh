@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process performance of newsie on a JSON Lines corpus: throughput on 1 and N threads,
+# adversarial articles (scripts/adversarial.py),
 # start-up on one short article, and peak memory. Uses hyperfine and GNU time
 # (Debian: apt-get install hyperfine time).
 #
@@ -55,3 +56,12 @@ print("start-up, one short article: %.2f ms (mean, min %.2f ms)" % (r["mean"] * 
 
 /usr/bin/time -f '%M' -o "$tmp/rss" "$bin" --jsonl <"$corpus" >/dev/null
 echo "peak memory, whole corpus --jsonl: $(( $(cat "$tmp/rss") / 1024 )) MB"
+
+# Cost growth: adversarial 10 MB articles must run at no less than a third of the normal rate.
+python3 scripts/adversarial.py "$tmp/adv" "$corpus" 10000000 >/dev/null
+for f in "$tmp"/adv/*.txt; do
+  /usr/bin/time -f '%e %M' -o "$tmp/adv.time" "$bin" --max-bytes 100000000 --jobs 1 "$f" >/dev/null
+  read -r secs kb <"$tmp/adv.time"
+  python3 -c 'import sys; s=max(float(sys.argv[2]),1e-3); print("adversarial %-18s %6.1f MB/s, peak %d MB" % (sys.argv[1], 10/s, int(sys.argv[3])//1024))' \
+    "$(basename "$f")" "$secs" "$kb"
+done
