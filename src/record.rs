@@ -246,8 +246,9 @@ pub struct Event {
     /// TIMEX3 value of its date, or null.
     pub date: Option<String>,
     /// `sentence` (its own clause or sentence dates it), `report` (the statement reporting it in
-    /// the same sentence: "announced on Tuesday that ... killed"), `document` (the reference
-    /// date), `none`.
+    /// the same sentence: "announced on Tuesday that ... killed"), `lead` (main event only: a
+    /// day in the headline or lead, within the week up to the reference date), `document` (the
+    /// reference date), `none`.
     pub date_source: String,
     /// `day`, `week`, `month`, `year`, ... of the date when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

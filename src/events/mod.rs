@@ -145,6 +145,49 @@ fn headline(doc: &Doc) -> Option<usize> {
     (last != "." || s0.tokens.len() <= 12).then_some(0)
 }
 
+/// The lead: the first three body sentences of some length.
+fn lead_sentences(doc: &Doc, head: Option<usize>) -> Vec<usize> {
+    let body_start = head.map_or(0, |h| h + 1);
+    (body_start..doc.sentences.len())
+        .filter(|&s| {
+            doc.sentences[s]
+                .tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .count()
+                >= 6
+        })
+        .take(3)
+        .collect()
+}
+
+/// The day the headline or lead gives, when the main event's own clause gives none: news
+/// dates its main happening in the lead ("... late on Thursday", "in a call on Saturday"), so
+/// the first day (or finer) in the headline and lead that falls in the week up to the
+/// reference date dates it. Later days, and days more than a week back, are other happenings.
+fn lead_date<'t>(
+    doc: &Doc,
+    timexes: &'t [Timex],
+    head: Option<usize>,
+    reference: NaiveDate,
+) -> Option<&'t Timex> {
+    let mut sentences: Vec<usize> = head.into_iter().collect();
+    sentences.extend(lead_sentences(doc, head));
+    let spans: Vec<crate::text::Span> = sentences.iter().map(|&s| doc.sentences[s].span).collect();
+    timexes.iter().find(|t| {
+        usable(t)
+            && matches!(
+                t.grain,
+                Some("day" | "part-of-day" | "hour" | "minute" | "second")
+            )
+            && spans.iter().any(|s| s.contains(t.span))
+            && t.value
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .is_some_and(|d| d <= reference && (reference - d).num_days() <= 7)
+    })
+}
+
 /// A timex that can date an event: a resolved calendar date or time.
 fn usable(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
@@ -242,6 +285,16 @@ pub fn find_events(
         }
     }
     let main = choose_main(doc, names, head, &mut drafts);
+    if let (Some(m), Some(r)) = (main, reference) {
+        let d = &mut drafts[m].ev;
+        if d.date_source == "document" {
+            if let Some(t) = lead_date(doc, timexes, head, r) {
+                d.date = Some(t.value.clone());
+                d.date_source = "lead";
+                d.date_precision = t.grain;
+            }
+        }
+    }
     // Places the sentence does not give: the dateline, else the article's main place.
     let dateline = args::dateline(doc, names);
     let focus = crate::places::focus(names).and_then(|f| f.place);
@@ -595,19 +648,7 @@ fn choose_main(
     if drafts.is_empty() {
         return None;
     }
-    // The lead: the first three body sentences of some length.
-    let body_start = head.map_or(0, |h| h + 1);
-    let lead: Vec<usize> = (body_start..doc.sentences.len())
-        .filter(|&s| {
-            doc.sentences[s]
-                .tokens
-                .clone()
-                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-                .count()
-                >= 6
-        })
-        .take(3)
-        .collect();
+    let lead = lead_sentences(doc, head);
     let in_lead = |d: &Draft| lead.contains(&d.sentence);
     let heads: Vec<usize> = (0..drafts.len())
         .filter(|&i| head == Some(drafts[i].sentence) && !drafts[i].ev.negated)
