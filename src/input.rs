@@ -232,7 +232,10 @@ impl<R: BufRead> Iterator for Lines<R> {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let mut buf = Vec::new();
-            let n = match (&mut self.reader).take(self.max + 1).read_until(b'\n', &mut buf) {
+            let n = match (&mut self.reader)
+                .take(self.max + 1)
+                .read_until(b'\n', &mut buf)
+            {
                 Ok(n) => n,
                 Err(e) => return Some(Err(e)),
             };
@@ -277,7 +280,8 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 /// Parses one JSON line.
 pub fn parse_line(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>)> {
     let t = decode(bytes.to_vec());
-    let v: serde_json::Value = serde_json::from_str(&t.text).map_err(|e| anyhow!("invalid JSON: {e}"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(&t.text).map_err(|e| anyhow!("invalid JSON: {e}"))?;
     if !v.is_object() {
         bail!("not a JSON object");
     }

@@ -41,7 +41,10 @@ mod tests {
 
     #[test]
     fn compact_is_one_line() {
-        let rec = Extractor::default().extract(&Article::new("a", "Mr. John Smith visited Paris.\nThen he left."));
+        let rec = Extractor::default().extract(&Article::new(
+            "a",
+            "Mr. John Smith visited Paris.\nThen he left.",
+        ));
         let mut buf = Vec::new();
         write_record(&mut buf, &rec, Format::JsonLines).unwrap();
         assert_eq!(buf.iter().filter(|&&b| b == b'\n').count(), 1);

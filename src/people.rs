@@ -51,13 +51,16 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let first = doc.tok(a);
     let words = b - a;
-    if words >= 2 && words <= 5 && gazetteer::given_name(first).is_some() {
+    if (2..=5).contains(&words) && gazetteer::given_name(first).is_some() {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
     if (2..=5).contains(&words)
         && (a..b).any(|i| {
             let t = doc.tok(i);
-            t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-") || matches!(t, "bin" | "ibn" | "Abu" | "abu")
+            t.starts_with("al-")
+                || t.starts_with("Al-")
+                || t.starts_with("el-")
+                || matches!(t, "bin" | "ibn" | "Abu" | "abu")
         })
     {
         return Some(Typed::new(span, Kind::Person, "name-particle", 2));
@@ -74,17 +77,33 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
 
 /// Verbs of saying right after a name, or "said <Name>" before it.
 fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
-    const SAY: &[&str] = &["added", "announced", "argued", "asked", "claimed", "said", "says", "stated", "told", "wrote"];
+    const SAY: &[&str] = &[
+        "added",
+        "announced",
+        "argued",
+        "asked",
+        "claimed",
+        "said",
+        "says",
+        "stated",
+        "told",
+        "wrote",
+    ];
     let after = (b < doc.tokens.len()).then(|| doc.tok(b));
     let after2 = (b + 1 < doc.tokens.len()).then(|| doc.tok(b + 1));
     if after.is_some_and(|w| SAY.contains(&w)) {
         return true;
     }
     // "Smith, 54, said" / "Smith, a spokesman,".
-    if after == Some(",") && after2.is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "a" | "an" | "the" | "who")) {
+    if after == Some(",")
+        && after2.is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "a" | "an" | "the" | "who")
+        })
+    {
         return true;
     }
-    a > 0 && matches!(doc.tok(a - 1), "said" | "says" | "told" | "by")
+    a > 0
+        && matches!(doc.tok(a - 1), "said" | "says" | "told" | "by")
         && a > 1
         && doc.tok(a - 1) != "by"
 }
@@ -93,11 +112,84 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
 /// it is part of a name seen in full elsewhere.
 pub fn weak(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let text = doc.span(a, b - 1).of(doc.text);
-    if b - a == 1 && !gazetteer::is_common_word(text) {
-        let strength = if gazetteer::surname(text).is_some() { 0 } else { 0 };
-        return Some(Typed::new(doc.span(a, b - 1), Kind::Person, "surname-reference", strength));
+    if b - a == 1 && !gazetteer::is_common_word(text) && !is_shouted_word(text) {
+        return Some(Typed::new(
+            doc.span(a, b - 1),
+            Kind::Person,
+            "surname-reference",
+            0,
+        ));
     }
     None
+}
+
+/// An all-capital word of four letters or more that is an ordinary word ("LEAGUE").
+fn is_shouted_word(w: &str) -> bool {
+    w.len() >= 4 && w.chars().all(|c| !c.is_lowercase()) && gazetteer::is_common_word(w)
+}
+
+/// True when `[a, b)`, the words after a title, can be a person's name: at most four words,
+/// not ending in an organisation word, not a place, and not all ordinary English words
+/// ("Major League Baseball" is no Major called "League Baseball").
+pub fn looks_like_person(doc: &Doc, a: usize, b: usize) -> bool {
+    if b <= a || b - a > 4 {
+        return false;
+    }
+    let last = doc.tok(b - 1);
+    if matches!(gazetteer::org_word(last), Some("suffix" | "head")) {
+        return false;
+    }
+    let text = doc.span(a, b - 1).of(doc.text);
+    if gazetteer::organisation(text).is_some() {
+        return false;
+    }
+    if gazetteer::places(text)
+        .iter()
+        .any(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"))
+    {
+        return false;
+    }
+    (a..b).any(|i| {
+        let t = doc.tok(i);
+        !gazetteer::is_common_word(t)
+            || gazetteer::given_name(t).is_some()
+            || gazetteer::surname(t).is_some()
+    })
+}
+
+/// "X, also known as Y", "X (aka Y)", "X, alias Y": Y becomes another name of person X.
+pub fn link_aliases(doc: &Doc, typed: &mut [Typed]) {
+    for i in 0..typed.len() {
+        if typed[i].kind != Kind::Person {
+            continue;
+        }
+        let mut j = doc.token_at(typed[i].span.end);
+        if j < doc.tokens.len() && matches!(doc.tok(j), "," | "(") {
+            j += 1;
+        }
+        let word = |k: usize| (k < doc.tokens.len()).then(|| doc.tok(k));
+        let skip = match (word(j), word(j + 1), word(j + 2)) {
+            (Some("also"), Some("known"), Some("as")) => 3,
+            (Some("known"), Some("as"), _) => 2,
+            (Some("aka" | "a.k.a." | "alias"), _, _) => 1,
+            (Some("a.k.a"), Some("."), _) => 2,
+            _ => continue,
+        };
+        j += skip;
+        if j < doc.tokens.len() && crate::text::is_opening_punct(doc.tok(j)) {
+            j += 1;
+        }
+        let Some(&start) = doc.tokens.get(j).map(|t| &t.span.start) else {
+            continue;
+        };
+        let k = typed.partition_point(|t| t.span.start < start);
+        if k < typed.len() && typed[k].span.start == start && k != i {
+            typed[k].alias_of = Some(i);
+            typed[k].kind = Kind::Person;
+            typed[k].rule = "also-known-as";
+            typed[k].strength = typed[k].strength.max(3);
+        }
+    }
 }
 
 /// The `people` record section.
@@ -108,7 +200,7 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Person> {
             name: e.name.clone(),
             titles: e.titles.clone(),
             aliases: e.aliases.clone(),
-            country: e.country.map(str::to_string),
+            country: e.country_code(),
             mentions: e
                 .mentions
                 .iter()

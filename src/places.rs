@@ -44,7 +44,13 @@ pub fn is_admin_word(w: &str) -> bool {
         "region" => true,
         _ => matches!(
             w.to_ascii_lowercase().as_str(),
-            "province" | "governorate" | "prefecture" | "district" | "county" | "oblast" | "municipality"
+            "province"
+                | "governorate"
+                | "prefecture"
+                | "district"
+                | "county"
+                | "oblast"
+                | "municipality"
         ),
     }
 }
@@ -75,24 +81,85 @@ fn best_row(rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
         "subdivision" => 3,
         _ => 4,
     };
-    rows.iter().min_by_key(|p| (rank(p), std::cmp::Reverse(p.population)))
+    rows.iter()
+        .min_by_key(|p| (rank(p), std::cmp::Reverse(p.population)))
 }
 
-/// Types `[a, b)` as a place from its own words.
-pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+/// Types `[a, b)` as a place when the gazetteer knows the whole name. A one-word town whose
+/// name is also an ordinary word or a given name ("Nice", "Most", "Florence") needs context:
+/// a locative preposition before it or ", <country or state>" after it.
+pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    if is_admin_word(doc.tok(b - 1)) {
+        // "Salahuddin province" keeps the text's name: see `classify`.
+        return None;
+    }
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
-    if let Some(mut t) = lookup(text, span, "gazetteer:place") {
-        // "Paris, Texas": a following place narrows the reading.
-        if let Some(row) = narrow_by_next(doc, b, places_of(text)) {
-            t.place = Some(row);
-        }
-        // A single ambiguous word that is also a common word or given name is weak.
-        if b - a == 1 && t.strength < 3 && (gazetteer::is_common_word(text) || gazetteer::given_name(text).is_some()) {
-            t.strength = 1;
-        }
-        return Some(t);
+    let mut t = lookup(text, span, "gazetteer:place")?;
+    let rows = places_of(text);
+    // "Paris, Texas": a following place narrows the reading.
+    let narrowed = narrow_by_next(doc, b, rows);
+    if let Some(row) = narrowed {
+        t.place = Some(row);
     }
+    let major = t
+        .place
+        .is_some_and(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"));
+    if b - a == 1 && !major {
+        let common = gazetteer::is_common_word(text);
+        let given = gazetteer::given_name(text).is_some();
+        if common || given {
+            let prev = (a > 0).then(|| doc.tok(a - 1));
+            let locative =
+                prev.is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from" | "to"));
+            if common && !locative && narrowed.is_none() && !after_comma_place(doc, b) {
+                return None;
+            }
+            t.strength = 1;
+            t.rule = if t.place.is_some_and(|p| p.kind == "city") {
+                "gazetteer:city"
+            } else {
+                "gazetteer:place"
+            };
+            return Some(t);
+        }
+    }
+    t.rule = match t.place.map(|p| p.kind) {
+        Some("country") => "gazetteer:country",
+        Some("city") => "gazetteer:city",
+        Some("subdivision") => "gazetteer:subdivision",
+        Some("continent" | "region") => "gazetteer:region",
+        _ => "gazetteer:feature",
+    };
+    Some(t)
+}
+
+/// True when ", <known place>" follows token `b`.
+fn after_comma_place(doc: &Doc, b: usize) -> bool {
+    b + 1 < doc.tokens.len() && doc.tok(b) == "," && !places_of(doc.tok(b + 1)).is_empty()
+}
+
+/// Looks a name on a shouted line up: a one-word ordinary English word ("TO", "NICE") counts
+/// only as a country, continent, region or subdivision.
+pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
+    let t = lookup(text, span, "caps:gazetteer")?;
+    if single && text.chars().count() < 3 {
+        return None;
+    }
+    let major = t
+        .place
+        .is_some_and(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"));
+    if single && !major && gazetteer::is_common_word(text) {
+        return None;
+    }
+    Some(t)
+}
+
+/// Types `[a, b)` as a place from its own words (the gazetteer did not know the whole name):
+/// natural features ("Hamrin Mountains", "Lake Victoria"), administrative units ("Salahuddin
+/// province", "Derbyshire").
+pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    let span = doc.span(a, b - 1);
     let last = doc.tok(b - 1);
     if b - a >= 2 {
         if let Some(&(_, kind)) = FEATURE_WORDS.iter().find(|(w, _)| *w == last) {
@@ -103,14 +170,19 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         if is_admin_word(last) {
             let mut t = Typed::new(span, Kind::Place, "admin-word", 2);
             t.place_kind = Some("subdivision");
-            // "Salahuddin province": the gazetteer may know the bare name.
+            // "Salahuddin province": the gazetteer may know the bare name (coordinates).
             let bare = doc.span(a, b - 2).of(doc.text);
             t.place = best_row(places_of(bare));
             return Some(t);
         }
     }
     // "Lake Victoria", "Mount Everest", "Gulf of Aden".
-    if b - a >= 2 && matches!(doc.tok(a), "Lake" | "Mount" | "Mt" | "Gulf" | "Sea" | "Cape" | "Isle") {
+    if b - a >= 2
+        && matches!(
+            doc.tok(a),
+            "Lake" | "Mount" | "Mt" | "Gulf" | "Sea" | "Cape" | "Isle"
+        )
+    {
         let mut t = Typed::new(span, Kind::Place, "feature-word", 2);
         t.place_kind = Some(match doc.tok(a) {
             "Lake" => "lake",
@@ -120,6 +192,17 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             "Isle" => "island",
             _ => "mountain",
         });
+        return Some(t);
+    }
+    // English counties and their kin: "Derbyshire", "Lancashire".
+    if b - a == 1
+        && last.len() > 7
+        && last.ends_with("shire")
+        && last.starts_with(char::is_uppercase)
+    {
+        let mut t = Typed::new(span, Kind::Place, "shire-word", 2);
+        t.place_kind = Some("subdivision");
+        t.country = Some("GB");
         return Some(t);
     }
     None
@@ -154,8 +237,17 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         return None;
     }
     // "to" and "from" also precede people and organisations: only "in", "near" are strong.
-    let strength = if matches!(prev, "in" | "near" | "outside") { 1 } else { 0 };
-    let mut t = Typed::new(doc.span(a, b - 1), Kind::Place, "locative+capitalised", strength);
+    let strength = if matches!(prev, "in" | "near" | "outside") {
+        1
+    } else {
+        0
+    };
+    let mut t = Typed::new(
+        doc.span(a, b - 1),
+        Kind::Place,
+        "locative+capitalised",
+        strength,
+    );
     t.place_kind = Some("place");
     Some(t)
 }
@@ -174,12 +266,11 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
                     .or(e.place_kind)
                     .unwrap_or("place")
                     .to_string(),
-                country: row
-                    .map(|r| r.country)
-                    .filter(|c| !c.is_empty())
-                    .or(e.country)
+                country: e.country_code(),
+                admin1: row
+                    .map(|r| r.admin1)
+                    .filter(|a| !a.is_empty())
                     .map(str::to_string),
-                admin1: row.map(|r| r.admin1).filter(|a| !a.is_empty()).map(str::to_string),
                 lat: row.and_then(|r| finite(r.lat)),
                 lon: row.and_then(|r| finite(r.lon)),
                 aliases: e.aliases.clone(),
@@ -207,13 +298,20 @@ pub fn focus(names: &Names) -> Option<Focus> {
             .iter()
             .map(|&m| 1.0 + (total - m as f64) / total)
             .sum();
-        let country = e.place.map(|p| p.country).filter(|c| !c.is_empty()).or(e.country);
+        let country = e
+            .place
+            .map(|p| p.country)
+            .filter(|c| !c.is_empty())
+            .or(e.country);
         if let Some(c) = country {
             *countries.entry(c).or_default() += weight;
         }
-        let specific = !matches!(e.place.map(|p| p.kind), Some("country" | "continent" | "region"));
+        let specific = !matches!(
+            e.place.map(|p| p.kind),
+            Some("country" | "continent" | "region")
+        );
         let w = if specific { weight * 1.2 } else { weight };
-        if best_place.is_none_or(|(bw, _)| w > bw) {
+        if best_place.map_or(true, |(bw, _)| w > bw) {
             best_place = Some((w, e.name.as_str()));
         }
     }
@@ -222,7 +320,11 @@ pub fn focus(names: &Names) -> Option<Focus> {
     }
     let country = countries
         .iter()
-        .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.partial_cmp(b.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(b.0.cmp(a.0))
+        })
         .map(|(c, _)| c.to_string());
     Some(Focus {
         country,

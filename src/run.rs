@@ -214,7 +214,9 @@ fn process_file(cfg: &Config, extractor: &Extractor, src: &Source) -> Outcome {
 pub fn out_path(dir: &Path, src: &Source) -> PathBuf {
     let rel: PathBuf = match src {
         Source::InDir { root, path } => path.strip_prefix(root).unwrap_or(path).to_path_buf(),
-        Source::File(p) => p.file_name().map_or_else(|| PathBuf::from("input"), PathBuf::from),
+        Source::File(p) => p
+            .file_name()
+            .map_or_else(|| PathBuf::from("input"), PathBuf::from),
         Source::Stdin => PathBuf::from("stdin"),
         Source::Broken { .. } => PathBuf::from("broken"),
     };
@@ -256,14 +258,22 @@ fn write_atomic(target: &Path, rec: &newsie::Record) -> Result<()> {
     Ok(())
 }
 
-fn run_jsonl<W: Write>(cfg: &Config, extractor: &Extractor, sources: &[Source], w: &mut W) -> Result<bool> {
+fn run_jsonl<W: Write>(
+    cfg: &Config,
+    extractor: &Extractor,
+    sources: &[Source],
+    w: &mut W,
+) -> Result<bool> {
     let mut errored = false;
     for src in sources {
         let (reader, flush_each): (Box<dyn io::BufRead + Send>, bool) = match src {
             Source::Stdin => {
                 let stdin = io::stdin();
                 let regular = is_regular_stdin();
-                (Box::new(io::BufReader::with_capacity(1 << 16, stdin)), !regular)
+                (
+                    Box::new(io::BufReader::with_capacity(1 << 16, stdin)),
+                    !regular,
+                )
             }
             Source::File(p) | Source::InDir { path: p, .. } => match std::fs::File::open(p) {
                 Ok(f) => (Box::new(io::BufReader::with_capacity(1 << 16, f)), false),
@@ -323,7 +333,10 @@ fn process_line(cfg: &Config, extractor: &Extractor, line: Line) -> Outcome {
         Line::TooLong(n) => {
             return Outcome::Failed(
                 n.to_string(),
-                format!("line {n}: longer than --max-bytes ({} bytes)", cfg.max_bytes),
+                format!(
+                    "line {n}: longer than --max-bytes ({} bytes)",
+                    cfg.max_bytes
+                ),
             )
         }
     };
