@@ -492,28 +492,81 @@ fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
         }
         break;
     }
-    if b - a == 1 && is_calendar_word(doc.tok(a)) {
-        return;
-    }
-    // A demonym before a name gives its country: "Iraqi Prime Minister ...". One that is also a
-    // country's name ("U.S. forces") is a place mention itself.
-    let mut country = None;
-    if let Some(c) = gazetteer::demonym(doc.tok(a)) {
-        country = Some(c);
-        if let Some(t) = places::lookup(doc.tok(a), doc.tokens[a].span, "gazetteer:place")
-            .filter(|t| t.place.is_some_and(|p| p.kind == "country"))
-        {
-            out.push(t);
-        }
+    // "Friday Mitchell", "Seven Iraqis": a leading date or number word is not part of a name.
+    while b - a > 1 && (is_calendar_word(doc.tok(a)) || is_number_word(doc.tok(a))) {
         a += 1;
-        if a >= b {
-            return;
-        }
         if let Some(t) = whole_gazetteer(doc, a, b) {
             out.push(t);
             return;
         }
     }
+    if b - a == 1 && is_calendar_word(doc.tok(a)) {
+        return;
+    }
+    // A demonym before a name gives its country: "Iraqi Prime Minister ...". One that is also a
+    // country's name ("U.S. forces", "U.S. President Bill Clinton") is a place mention itself,
+    // unless the rest is a name we cannot read ("U.S. Open" is a tournament).
+    if let Some(c) = gazetteer::demonym(doc.tok(a)) {
+        let place = places::lookup(doc.tok(a), doc.tokens[a].span, "gazetteer:country")
+            .filter(|t| t.place.is_some_and(|p| p.kind == "country"));
+        let before = out.len();
+        if a + 1 < b {
+            if let Some(t) = whole_gazetteer(doc, a + 1, b) {
+                out.push(t);
+            } else {
+                classify_rest(doc, a + 1, b, Some(c), out);
+            }
+        }
+        if let Some(p) = place {
+            if a + 1 == b || out.len() > before {
+                out.push(p);
+            }
+        }
+        return;
+    }
+    classify_rest(doc, a, b, None, out);
+}
+
+/// Number words that may open a capitalised run ("Seven Iraqis").
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "One"
+            | "Two"
+            | "Three"
+            | "Four"
+            | "Five"
+            | "Six"
+            | "Seven"
+            | "Eight"
+            | "Nine"
+            | "Ten"
+            | "Eleven"
+            | "Twelve"
+            | "Twenty"
+            | "Thirty"
+            | "Forty"
+            | "Fifty"
+            | "Hundreds"
+            | "Thousands"
+            | "Dozens"
+            | "Several"
+            | "Many"
+            | "Some"
+            | "All"
+            | "Both"
+    )
+}
+
+/// Types `[a, b)` once sentence openers and demonyms are gone: titles, organisation forms,
+/// place forms, person names, context, acronyms, weak candidates.
+fn classify_rest(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    country: Option<&'static str>,
+    out: &mut Vec<Typed>,
+) {
     // Titles: "Prime Minister Mohammed Shia al-Sudani".
     let (titles, after) = people::strip_titles(doc, a, b);
     if !titles.is_empty() {
@@ -659,7 +712,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>) -> Names {
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
     let mut place_prefix: HashMap<&str, usize> = HashMap::new();
     for i in 0..n {
-        if kinds[i] == Kind::Place && typed[i].place.is_none() {
+        if kinds[i] == Kind::Place && places::is_feature_name(typed[i].span.of(doc.text)) {
             if let Some((first, _)) = keys[i].split_once(' ') {
                 place_prefix.entry(first).or_insert(i);
             }
@@ -703,7 +756,17 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>) -> Names {
                 }
             }
         }
-        if t.user.is_none() && t.strength <= 2 && kinds[i] == Kind::Place && !keys[i].contains(' ')
+        let feature_or_unknown = t.place.map_or(true, |p| {
+            !matches!(
+                p.kind,
+                "country" | "continent" | "region" | "subdivision" | "city"
+            )
+        });
+        if t.user.is_none()
+            && t.strength <= 2
+            && kinds[i] == Kind::Place
+            && feature_or_unknown
+            && !keys[i].contains(' ')
         {
             if let Some(&full) = place_prefix.get(keys[i].as_str()) {
                 gkeys[i] = Some((Kind::Place, keys[full].clone()));

@@ -174,6 +174,25 @@ fn initials_before(doc: &Doc, paren: usize, letters: &[char]) -> Option<usize> {
     }
 }
 
+/// True when `acronym` can stand for `name`: not a person ("Pete Sampras (U.S.)" gives a
+/// nationality), and either the same gazetteer organisation or the same first letter.
+fn acronym_fits(doc: &Doc, name: &Typed, acronym: &Typed) -> bool {
+    if name.kind == Kind::Person {
+        return false;
+    }
+    if name.org.is_some() && name.org == acronym.org {
+        return true;
+    }
+    let first = |t: &Typed| {
+        t.span
+            .of(doc.text)
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| c.to_ascii_uppercase())
+    };
+    first(name) == first(acronym)
+}
+
 /// Links "Expansion (ACRONYM)" and "ACRONYM (Expansion)": the acronym becomes another name of
 /// the expansion, takes its kind, and (through grouping) every bare mention of it follows.
 pub fn link_acronyms(doc: &Doc, typed: &mut [Typed]) {
@@ -191,7 +210,10 @@ pub fn link_acronyms(doc: &Doc, typed: &mut [Typed]) {
             let Some(j) = at(typed, doc.tokens[acr].span.start) else {
                 continue;
             };
-            if j == i || typed[j].span != doc.tokens[acr].span {
+            if j == i
+                || typed[j].span != doc.tokens[acr].span
+                || !acronym_fits(doc, &typed[i], &typed[j])
+            {
                 continue;
             }
             let (kind, org) = (typed[i].kind, typed[i].org);
@@ -211,6 +233,7 @@ pub fn link_acronyms(doc: &Doc, typed: &mut [Typed]) {
             if close >= doc.tokens.len()
                 || doc.tok(close) != ")"
                 || typed[j].span.len() <= typed[i].span.len()
+                || !acronym_fits(doc, &typed[j], &typed[i])
             {
                 continue;
             }
@@ -312,9 +335,9 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
         if t.kind != Kind::Place || t.user.is_some() {
             continue;
         }
-        if t.place
-            .is_some_and(|p| matches!(p.kind, "country" | "continent" | "region"))
-        {
+        if t.place.is_some_and(|p| {
+            crate::places::is_nation(p) || matches!(p.kind, "continent" | "region")
+        }) {
             continue;
         }
         let a = doc.token_at(t.span.start);

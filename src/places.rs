@@ -38,6 +38,25 @@ const FEATURE_WORDS: &[(&str, &str)] = &[
     ("Valley", "valley"),
 ];
 
+/// True when the last word of `name` makes it a natural feature ("Hamrin Mountains").
+pub fn is_feature_name(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| FEATURE_WORDS.iter().any(|(w, _)| *w == last))
+}
+
+/// True for a country as a news reader sees it: a sovereign state, or one of the nations of
+/// the United Kingdom (GeoNames files England and Scotland as subdivisions).
+pub fn is_nation(row: &PlaceRow) -> bool {
+    row.kind == "country"
+        || (row.country == "GB"
+            && row.kind == "subdivision"
+            && matches!(
+                row.canonical,
+                "England" | "Scotland" | "Wales" | "Northern Ireland"
+            ))
+}
+
 /// Administrative words that close a place name, upper or lower case ("Salahuddin province").
 pub fn is_admin_word(w: &str) -> bool {
     match w {
