@@ -68,11 +68,51 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if (2..=4).contains(&words) && speech_context(doc, a, b) {
         return Some(Typed::new(span, Kind::Person, "capitalised+said", 2));
     }
+    // "C. Lewis", "George W. Bush": initials make a person.
+    if words >= 3
+        && doc.tok(a + 1) == "."
+        && first.chars().count() == 1
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && looks_like_person(doc, a + 2, b)
+    {
+        return Some(Typed::new(span, Kind::Person, "initial+surname", 2));
+    }
+    // "Jesper Parnevik", "Wasim Akram": two or three title-case words, none an ordinary
+    // English word (unless a known name) and none an organisation word.
+    if (2..=3).contains(&words)
+        && (a..b).all(|i| {
+            let t = doc.tok(i);
+            is_title_case(t)
+                && (!gazetteer::is_common_word(t)
+                    || gazetteer::given_name(t).is_some()
+                    || gazetteer::surname(t).is_some())
+                && gazetteer::org_word(t).is_none()
+                && gazetteer::demonym(t).is_none()
+        })
+    {
+        return Some(Typed::new(span, Kind::Person, "capitalised-name", 1));
+    }
+    if words == 1
+        && speech_context(doc, a, b)
+        && gazetteer::surname(first).is_some()
+        && !gazetteer::is_common_word(first)
+    {
+        return Some(Typed::new(span, Kind::Person, "surname+said", 1));
+    }
     if words == 1 && doc.tok(a).contains('-') && doc.tok(a).starts_with(['a', 'e']) {
         // "al-Sudani" alone: a surname reference.
         return Some(Typed::new(span, Kind::Person, "name-particle", 1));
     }
     None
+}
+
+/// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only
+/// letters, hyphens and apostrophes.
+fn is_title_case(t: &str) -> bool {
+    t.starts_with(char::is_uppercase)
+        && t.chars().any(char::is_lowercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || crate::text::tokens::is_apostrophe(c))
 }
 
 /// Verbs of saying right after a name, or "said <Name>" before it.
@@ -112,7 +152,10 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
 /// it is part of a name seen in full elsewhere.
 pub fn weak(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let text = doc.span(a, b - 1).of(doc.text);
-    if b - a == 1 && !gazetteer::is_common_word(text) && !is_shouted_word(text) {
+    // A capitalised ordinary word inside a sentence ("Dole", "Hill") may still be a surname:
+    // grouping keeps it only when a full name in the article has it.
+    let common = gazetteer::is_common_word(text) && doc.starts_sentence(a);
+    if b - a == 1 && !common && !is_shouted_word(text) && is_title_case(text) {
         return Some(Typed::new(
             doc.span(a, b - 1),
             Kind::Person,

@@ -115,6 +115,13 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
     let mut t = lookup(text, span, "gazetteer:place")?;
+    // "German" is a demonym before it is the Isle of Man parish.
+    if b - a == 1
+        && gazetteer::demonym(text).is_some()
+        && !t.place.is_some_and(|p| p.kind == "country")
+    {
+        return None;
+    }
     let rows = places_of(text);
     // "Paris, Texas": a following place narrows the reading.
     let narrowed = narrow_by_next(doc, b, rows);
