@@ -187,6 +187,15 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     match tok.kind {
         TokenKind::Word => {
             if t.starts_with(char::is_uppercase) {
+                // "Boston-based", "Iran-backed": a compound adjective, not a name.
+                if let Some((_, tail)) = t.rsplit_once('-') {
+                    if tail.len() >= 3
+                        && tail.chars().all(|c| c.is_ascii_lowercase())
+                        && gazetteer::is_common_word(tail)
+                    {
+                        return false;
+                    }
+                }
                 return true;
             }
             // "al-Sudani", "bin-Laden", "ash-Shabaab": a lower-case particle glued to a capital.
@@ -225,7 +234,9 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
                 continue;
             }
             let end = chunk_end(doc, i, s.tokens.end);
+            let before = typed.len();
             classify(doc, i, end, &mut typed);
+            take_abbreviation_period(doc, end, &mut typed[before..]);
             i = end;
         }
     }
@@ -349,6 +360,23 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
     }
 }
 
+/// "Acme Corp.", "Al Unser Jr.": a name ending in an abbreviation keeps its period.
+fn take_abbreviation_period(doc: &Doc, end: usize, typed: &mut [Typed]) {
+    if end >= doc.tokens.len() || doc.tok(end) != "." || doc.tokens[end].after_space {
+        return;
+    }
+    let last = doc.tokens[end - 1].span;
+    if !matches!(
+        doc.tok(end - 1),
+        "Inc" | "Corp" | "Co" | "Ltd" | "Bros" | "Cos" | "Jr" | "Sr" | "Bhd" | "Pty"
+    ) {
+        return;
+    }
+    for t in typed.iter_mut().filter(|t| t.span.end == last.end) {
+        t.span.end = doc.tokens[end].span.end;
+    }
+}
+
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
 /// of each.
 fn memory(doc: &Doc, typed: &[Typed]) -> HashMap<String, Typed> {
@@ -463,7 +491,11 @@ fn is_calendar_word(w: &str) -> bool {
 fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
-    organisations::lookup(text, span, false).or_else(|| places::classify_known(doc, a, b))
+    // "Total" opening a sentence is the word, not the oil company.
+    let opener = b - a == 1 && doc.starts_sentence(a) && gazetteer::is_common_word(text);
+    organisations::lookup(text, span, false)
+        .filter(|_| !opener)
+        .or_else(|| places::classify_known(doc, a, b))
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
@@ -516,6 +548,18 @@ fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
             } else {
                 classify_rest(doc, a + 1, b, Some(c), out);
             }
+        }
+        // "U.S. Treasury Department", "Scottish Labour Party": the demonym is part of an
+        // organisation's name.
+        let rest = doc.span(a + 1, b - 1);
+        if out.len() == before + 1
+            && out[before].kind == Kind::Organisation
+            && out[before].span == rest
+        {
+            let t = &mut out[before];
+            t.span = doc.span(a, b - 1);
+            t.country = t.country.or(Some(c));
+            return;
         }
         if let Some(p) = place {
             if a + 1 == b || out.len() > before {

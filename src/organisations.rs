@@ -34,6 +34,15 @@ pub fn joins_of(word: &str) -> bool {
 
 /// 2–6 capitals ("ISIS", "NATO", "U.N.", "FBI"), not a Roman numeral.
 pub fn is_acronym(text: &str) -> bool {
+    // Shouted words ("DATE", "ISSUER") and time zones are not organisations.
+    if gazetteer::is_common_word(text)
+        || matches!(
+            text,
+            "GMT" | "UTC" | "EDT" | "EST" | "CDT" | "CST" | "PDT" | "PST" | "BST" | "CET" | "CEST"
+        )
+    {
+        return false;
+    }
     let letters: Vec<char> = text.chars().filter(|c| *c != '.' && *c != '&').collect();
     (2..=6).contains(&letters.len())
         && letters.iter().all(|c| c.is_ascii_uppercase())
@@ -351,38 +360,48 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
         let prev2 = (a > 1 && !doc.tokens[a - 1].after_newline).then(|| doc.tok(a - 2));
         let team = match next {
             Some((w, crate::text::TokenKind::Number)) => !is_year_or_date(w),
-            Some((w, _)) => matches!(
-                w,
-                "beat"
-                    | "beats"
-                    | "drew"
-                    | "draw"
-                    | "lost"
-                    | "won"
-                    | "defeated"
-                    | "edged"
-                    | "thrashed"
-                    | "routed"
-                    | "crushed"
-                    | "downed"
-                    | "blanked"
-                    | "v"
-                    | "vs"
-                    | "AT"
-                    | "captain"
-                    | "coach"
-                    | "manager"
-                    | "skipper"
-                    | "striker"
-                    | "goalkeeper"
-                    | "midfielder"
-                    | "defender"
-                    | "bowler"
-                    | "batsman"
-                    | "pitcher"
-                    | "outfielder"
-            ),
-            None => false,
+            Some((w, crate::text::TokenKind::Word))
+                if matches!(
+                    w,
+                    "beat"
+                        | "beats"
+                        | "drew"
+                        | "draw"
+                        | "lost"
+                        | "won"
+                        | "defeated"
+                        | "edged"
+                        | "thrashed"
+                        | "routed"
+                        | "crushed"
+                        | "downed"
+                        | "blanked"
+                        | "v"
+                        | "vs"
+                        | "AT"
+                        | "captain"
+                        | "coach"
+                        | "manager"
+                        | "skipper"
+                        | "striker"
+                        | "goalkeeper"
+                        | "midfielder"
+                        | "defender"
+                        | "bowler"
+                        | "batsman"
+                        | "pitcher"
+                        | "outfielder"
+                ) =>
+            {
+                true
+            }
+            // "Kent made up for lost time": a town doing something in a sports story.
+            Some((w, crate::text::TokenKind::Word)) => {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !is_function_word(w)
+                    && w.len() > 2
+            }
+            _ => false,
         } || match prev {
             Some(w) => {
                 matches!(
@@ -405,6 +424,60 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
             t.org_kind = Some("sports");
         }
     }
+}
+
+/// Prepositions, conjunctions and the like: after a place they say nothing about a team.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "after"
+            | "before"
+            | "where"
+            | "when"
+            | "which"
+            | "who"
+            | "that"
+            | "near"
+            | "into"
+            | "via"
+            | "during"
+            | "since"
+            | "until"
+            | "while"
+            | "than"
+            | "under"
+            | "over"
+            | "between"
+            | "against"
+            | "about"
+            | "around"
+            | "through"
+            | "based"
+            | "born"
+            | "area"
+            | "region"
+            | "province"
+            | "state"
+            | "county"
+            | "city"
+    )
 }
 
 /// "1996", "1996-08-30": a year or an ISO date (a dateline), not a score.
