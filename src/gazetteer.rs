@@ -9,6 +9,8 @@
 
 mod user;
 
+use once_cell::sync::Lazy;
+
 pub use user::{GazetteerError, UserEntry, UserGazetteer, UserMatch};
 
 /// One row of `data/places.tsv`.
@@ -90,61 +92,142 @@ pub fn key(s: &str) -> String {
     }
 }
 
-/// The folded characters of `s`, as `key(s)` would give them, without allocating.
-fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.split_whitespace().enumerate().flat_map(|(i, w)| {
-        let space = (i > 0).then_some(' ');
-        space.into_iter().chain(w.chars().flat_map(|c| {
-            let c = match c {
-                '’' | '‘' | 'ʼ' => '\'',
-                '‐' | '‑' | '–' | '—' => '-',
-                c => c,
-            };
-            c.to_lowercase()
-        }))
-    })
+/// Calls `f` with the folded key of `raw`: built in a stack buffer for short ASCII names (the
+/// usual case, no allocation), else through `key`.
+pub fn with_key<R>(raw: &str, f: impl FnOnce(&str) -> R) -> R {
+    const CAP: usize = 96;
+    if raw.len() > CAP || !raw.is_ascii() {
+        return f(&key(raw));
+    }
+    let mut buf = [0u8; CAP];
+    let mut n = 0;
+    let mut space = false;
+    for &c in raw.as_bytes() {
+        if c.is_ascii_whitespace() || c == 0x0b {
+            space = n > 0;
+            continue;
+        }
+        if space {
+            buf[n] = b' ';
+            n += 1;
+            space = false;
+        }
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    // ASCII in, ASCII out: always valid UTF-8.
+    f(std::str::from_utf8(&buf[..n]).unwrap_or(""))
 }
 
 /// Compares a table key with the folded form of `raw` (code-point order, which is the byte
 /// order the tables are sorted in).
+#[cfg(test)]
 fn cmp_folded(table_key: &str, raw: &str) -> std::cmp::Ordering {
-    table_key.chars().cmp(folded(raw))
+    with_key(raw, |k| table_key.cmp(k))
 }
 
 /// True when `raw` folds to `table_key`.
 pub fn folds_to(table_key: &str, raw: &str) -> bool {
-    cmp_folded(table_key, raw).is_eq()
+    with_key(raw, |k| table_key == k)
 }
 
+/// For a sorted table, where each two-byte key prefix starts: entry `p` is the first row
+/// whose key's prefix is `p` or more. Built once, on first use, in one pass over the table; it
+/// narrows a binary search from the whole table to one bucket.
+struct Buckets(Box<[u32]>);
+
+/// The bucket of a key: its first two bytes (a one-byte key pairs with 0, before any other).
+fn bucket(k: &[u8]) -> usize {
+    (usize::from(k.first().copied().unwrap_or(0)) << 8)
+        | usize::from(k.get(1).copied().unwrap_or(0))
+}
+
+impl Buckets {
+    fn new<'k>(keys: impl ExactSizeIterator<Item = &'k str>) -> Buckets {
+        let n = keys.len();
+        let mut idx = vec![n as u32; 1 << 16 | 1];
+        let mut next = 0;
+        for (i, k) in keys.enumerate() {
+            let b = bucket(k.as_bytes());
+            while next <= b {
+                idx[next] = i as u32;
+                next += 1;
+            }
+        }
+        Buckets(idx.into_boxed_slice())
+    }
+
+    /// The row range that may hold `k`.
+    fn range(&self, k: &str) -> std::ops::Range<usize> {
+        let b = bucket(k.as_bytes());
+        self.0[b] as usize..self.0[b + 1] as usize
+    }
+}
+
+macro_rules! buckets {
+    ($name:ident, $table:expr, $key:expr) => {
+        static $name: Lazy<Buckets> = Lazy::new(|| Buckets::new($table.iter().map($key)));
+    };
+}
+buckets!(PLACE_BUCKETS, PLACES, |p: &PlaceRow| p.key);
+buckets!(GIVEN_BUCKETS, GIVEN_NAMES, |r: &(
+    &'static str,
+    (char, u32)
+)| r.0);
+buckets!(SURNAME_BUCKETS, SURNAMES, |r: &(&'static str, u32)| r.0);
+buckets!(COMMON_BUCKETS, COMMON_WORDS, |w: &&'static str| *w);
+buckets!(ORG_BUCKETS, ORG_KEYS, |r: &(&'static str, u32)| r.0);
+
 fn find<'t, V>(table: &'t [(&'static str, V)], raw: &str) -> Option<&'t V> {
-    table
-        .binary_search_by(|(key, _)| cmp_folded(key, raw))
+    with_key(raw, |k| find_key(table, 0..table.len(), k))
+}
+
+fn find_key<'t, V>(
+    table: &'t [(&'static str, V)],
+    range: std::ops::Range<usize>,
+    k: &str,
+) -> Option<&'t V> {
+    let part = &table[range];
+    part.binary_search_by(|(key, _)| (*key).cmp(k))
         .ok()
-        .map(|i| &table[i].1)
+        .map(|i| &part[i].1)
+}
+
+/// True when some place or organisation name starts with the words of `raw` followed by more
+/// words ("new" for "New York"): a longer name may still match, so keep reading.
+pub fn is_name_prefix(raw: &str) -> bool {
+    with_key(raw, |k| {
+        let longer = |key: &str| {
+            key.len() > k.len() && key.starts_with(k) && key.as_bytes()[k.len()] == b' '
+        };
+        let p = PLACES.partition_point(|p| p.key <= k);
+        let o = ORG_KEYS.partition_point(|(key, _)| *key <= k);
+        PLACES.get(p).is_some_and(|r| longer(r.key)) || ORG_KEYS.get(o).is_some_and(|r| longer(r.0))
+    })
 }
 
 /// Every place row named `name` (any case), most populous first.
 pub fn places(name: &str) -> &'static [PlaceRow] {
-    let lo = PLACES.partition_point(|p| cmp_folded(p.key, name).is_lt());
-    let hi = lo + PLACES[lo..].partition_point(|p| cmp_folded(p.key, name).is_eq());
-    &PLACES[lo..hi]
+    with_key(name, places_by_key)
 }
 
 /// Every place row with folded key `k`, most populous first.
 pub fn places_by_key(k: &str) -> &'static [PlaceRow] {
-    let lo = PLACES.partition_point(|p| p.key < k);
-    let hi = lo + PLACES[lo..].partition_point(|p| p.key == k);
-    &PLACES[lo..hi]
+    let r = PLACE_BUCKETS.range(k);
+    let part = &PLACES[r.clone()];
+    let lo = part.partition_point(|p| p.key < k);
+    let n = part[lo..].iter().take_while(|p| p.key == k).count();
+    &PLACES[r.start + lo..r.start + lo + n]
 }
 
 /// `(gender, frequency)` of a given name.
 pub fn given_name(name: &str) -> Option<(char, u32)> {
-    find(GIVEN_NAMES, name).copied()
+    with_key(name, |k| find_key(GIVEN_NAMES, GIVEN_BUCKETS.range(k), k)).copied()
 }
 
 /// Frequency of a surname.
 pub fn surname(name: &str) -> Option<u32> {
-    find(SURNAMES, name).copied()
+    with_key(name, |k| find_key(SURNAMES, SURNAME_BUCKETS.range(k), k)).copied()
 }
 
 /// Kind of a person title ("prime minister" → "political").
@@ -164,19 +247,38 @@ pub fn demonym(word: &str) -> Option<&'static str> {
 
 /// A well-known organisation by name or alias.
 pub fn organisation(name: &str) -> Option<&'static OrgRow> {
-    find(ORG_KEYS, name).map(|&i| &ORGANISATIONS[i as usize])
+    with_key(name, |k| find_key(ORG_KEYS, ORG_BUCKETS.range(k), k))
+        .map(|&i| &ORGANISATIONS[i as usize])
 }
 
 /// True when the lower-case form of `word` is a common English word.
 pub fn is_common_word(word: &str) -> bool {
-    COMMON_WORDS
-        .binary_search_by(|w| cmp_folded(w, word))
-        .is_ok()
+    with_key(word, |k| {
+        COMMON_WORDS[COMMON_BUCKETS.range(k)]
+            .binary_search(&k)
+            .is_ok()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buckets_find_every_key() {
+        for p in PLACES.iter().step_by(97) {
+            assert!(places_by_key(p.key).iter().any(|r| r == p), "{}", p.key);
+        }
+        for (k, _) in SURNAMES.iter().step_by(31) {
+            assert!(surname(k).is_some(), "{k}");
+        }
+        for w in COMMON_WORDS.iter().step_by(37) {
+            assert!(is_common_word(w), "{w}");
+        }
+        assert!(is_common_word("a"));
+        assert!(given_name("Al").is_some());
+        assert!(places("").is_empty());
+    }
 
     #[test]
     fn tables_are_sorted_by_key() {
@@ -200,6 +302,13 @@ mod tests {
         assert!(is_common_word("Police"));
         assert!(!is_common_word("Sudani"));
         assert!(folds_to("iraq's army", "Iraq’s\tArmy"));
+        assert!(folds_to("new york", " NEW \n York"));
+        assert!(!folds_to("new york", "New Yor"));
+        assert!(!folds_to("new yor", "New York"));
+        assert_eq!(cmp_folded("b", "A"), std::cmp::Ordering::Greater);
+        assert!(is_name_prefix("NEW"));
+        assert!(is_name_prefix("Hamrin"));
+        assert!(!is_name_prefix("Hamrin Mountains"));
         assert_eq!(demonym("Iraqi"), Some("IQ"));
     }
 

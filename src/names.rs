@@ -219,11 +219,17 @@ pub fn find_names(doc: &Doc) -> Names {
 pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     let mut typed: Vec<Typed> = Vec::new();
     let mut shouted = Vec::new();
-    for s in &doc.sentences {
+    // Whether each sentence is shouted, computed once.
+    let caps: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| !s.tokens.is_empty() && doc.in_caps_line(s.tokens.start))
+        .collect();
+    for (si, s) in doc.sentences.iter().enumerate() {
         if s.tokens.is_empty() {
             continue;
         }
-        if doc.in_caps_line(s.tokens.start) {
+        if caps[si] {
             shouted.push(s.tokens.clone());
             continue;
         }
@@ -261,7 +267,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     }
     organisations::link_acronyms(doc, &mut kept);
     people::link_aliases(doc, &mut kept);
-    group(doc, kept, user)
+    group(doc, kept, user, &caps)
 }
 
 /// Sorts typed names by position and keeps one of any overlapping pair: the stronger, then
@@ -379,7 +385,14 @@ fn take_abbreviation_period(doc: &Doc, end: usize, typed: &mut [Typed]) {
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
 /// of each.
-fn memory(doc: &Doc, typed: &[Typed]) -> HashMap<String, Typed> {
+struct Memory {
+    /// Folded name → its strongest reading.
+    names: HashMap<String, Typed>,
+    /// Folded first words of names of two words or more ("mick" of "mick mccarthy").
+    prefixes: std::collections::HashSet<String>,
+}
+
+fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
     let mut m: HashMap<String, Typed> = HashMap::new();
     for t in typed.iter().filter(|t| t.strength >= 1) {
         let k = gazetteer::key(t.span.of(doc.text));
@@ -400,17 +413,18 @@ fn memory(doc: &Doc, typed: &[Typed]) -> HashMap<String, Typed> {
             }
         }
     }
-    m
+    let mut prefixes = std::collections::HashSet::new();
+    for k in m.keys() {
+        for (i, _) in k.match_indices(' ') {
+            prefixes.insert(k[..i].to_string());
+        }
+    }
+    Memory { names: m, prefixes }
 }
 
 /// Reads a shouted line (headline, dateline) through names already found in the body and the
 /// gazetteers: capitals there say nothing about names.
-fn caps_line(
-    doc: &Doc,
-    range: std::ops::Range<usize>,
-    memory: &HashMap<String, Typed>,
-    out: &mut Vec<Typed>,
-) {
+fn caps_line(doc: &Doc, range: std::ops::Range<usize>, memory: &Memory, out: &mut Vec<Typed>) {
     let mut i = range.start;
     while i < range.end {
         if doc.tokens[i].kind != TokenKind::Word {
@@ -424,7 +438,9 @@ fn caps_line(
             let span = doc.span(i, j);
             let text = span.of(doc.text);
             let single = j == i;
-            if let Some(known) = memory.get(&gazetteer::key(text)) {
+            let (known, more) =
+                gazetteer::with_key(text, |k| (memory.names.get(k), memory.prefixes.contains(k)));
+            if let Some(known) = known {
                 let mut t = known.clone();
                 t.span = span;
                 t.rule = "caps:known-name";
@@ -439,6 +455,9 @@ fn caps_line(
                 best = Some((j + 1, t));
             }
             j += 1;
+            if !more && !gazetteer::is_name_prefix(text) {
+                break;
+            }
         }
         if let Some((end, t)) = best {
             out.push(t);
@@ -500,10 +519,18 @@ fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
 fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
-    (a + 2..=b.min(a + 5)).any(|e| {
+    let mut e = a + 1;
+    while e < b.min(a + 5) {
+        if !gazetteer::is_name_prefix(doc.span(a, e - 1).of(doc.text)) {
+            return false;
+        }
+        e += 1;
         let text = doc.span(a, e - 1).of(doc.text);
-        !gazetteer::places(text).is_empty() || gazetteer::organisation(text).is_some()
-    })
+        if !gazetteer::places(text).is_empty() || gazetteer::organisation(text).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Types the chunk `[a, b)` and pushes the typed name(s).
@@ -513,6 +540,11 @@ fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
     loop {
         if a >= b {
             return;
+        }
+        // "The", "He": skip at once, before any lookup.
+        if FREQUENT_OPENERS.binary_search(&doc.tok(a)).is_ok() && doc.starts_sentence(a) {
+            a += 1;
+            continue;
         }
         if let Some(t) = whole_gazetteer(doc, a, b) {
             out.push(t);
@@ -659,9 +691,56 @@ fn classify_rest(
     }
 }
 
+/// The commonest sentence openers, answered without a gazetteer lookup (sorted).
+const FREQUENT_OPENERS: &[&str] = &[
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "During",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "On",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "When",
+    "While",
+    "With",
+    "You",
+];
+
 /// True when the sentence-initial token `a` is an ordinary word, not the start of a name.
 fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
     let t = doc.tok(a);
+    if FREQUENT_OPENERS.binary_search(&t).is_ok() {
+        return true;
+    }
     if gazetteer::title(t).is_some() && b > a + 1 {
         return false;
     }
@@ -689,7 +768,11 @@ type GroupKey = (Kind, String);
 /// Groups typed names into entities: one type per name, the same gazetteer row or name → the
 /// same entity, a person's surname or partial name → the fullest name containing it, an
 /// acronym or alias → the name it stands for.
-fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>) -> Names {
+fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[bool]) -> Names {
+    let shouted = |span: Span| -> bool {
+        let t = doc.token_at(span.start);
+        t < doc.tokens.len() && caps[doc.sentence_of[t] as usize]
+    };
     let n = typed.len();
     let keys: Vec<String> = typed
         .iter()
@@ -904,14 +987,13 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>) -> Names {
     for ent in &mut names.entities {
         let fixed = !ent.name.is_empty();
         if !fixed {
-            ent.name = canonical(doc, ent, &names.mentions, &is_alias);
+            ent.name = canonical(doc, ent, &names.mentions, &is_alias, &shouted);
         }
         let name_key = gazetteer::key(&ent.name);
         let mut aliases: Vec<String> = Vec::new();
         for &mi in &ent.mentions {
             let m = &names.mentions[mi];
-            let start = doc.token_at(m.span.start);
-            if start < doc.tokens.len() && doc.in_caps_line(start) && !is_alias[mi] {
+            if shouted(m.span) && !is_alias[mi] {
                 continue;
             }
             let surface = crate::text::fold(m.span.of(doc.text));
@@ -939,7 +1021,13 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>) -> Names {
 /// The canonical name of an entity without a user entry: a gazetteer place or organisation
 /// name, the text's own name for an administrative unit ("Salahuddin province"), else the
 /// fullest mention (most words, then longest), mixed-case mentions before shouted ones.
-fn canonical(doc: &Doc, ent: &Entity, mentions: &[NameMention], is_alias: &[bool]) -> String {
+fn canonical(
+    doc: &Doc,
+    ent: &Entity,
+    mentions: &[NameMention],
+    is_alias: &[bool],
+    shouted: &dyn Fn(Span) -> bool,
+) -> String {
     let own: Vec<usize> = ent
         .mentions
         .iter()
@@ -962,10 +1050,8 @@ fn canonical(doc: &Doc, ent: &Entity, mentions: &[NameMention], is_alias: &[bool
     }
     let best = pool.iter().copied().max_by_key(|&m| {
         let s = mentions[m].span.of(doc.text);
-        let start = doc.token_at(mentions[m].span.start);
-        let shouted = start < doc.tokens.len() && doc.in_caps_line(start);
         (
-            !shouted,
+            !shouted(mentions[m].span),
             s.split_whitespace().count(),
             s.len(),
             std::cmp::Reverse(m),
@@ -1062,6 +1148,11 @@ mod tests {
         assert_eq!(p.len(), 1, "{f:?}");
         assert_eq!(p[0].1, "Mick McCarthy");
         assert_eq!(p[0].2, ["MCCARTHY", "Mick McCarthy"]);
+    }
+
+    #[test]
+    fn frequent_openers_are_sorted() {
+        assert!(FREQUENT_OPENERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -34,21 +34,20 @@ pub fn joins_of(word: &str) -> bool {
 
 /// 2–6 capitals ("ISIS", "NATO", "U.N.", "FBI"), not a Roman numeral.
 pub fn is_acronym(text: &str) -> bool {
-    // Shouted words ("DATE", "ISSUER") and time zones are not organisations.
-    if gazetteer::is_common_word(text)
-        || matches!(
-            text,
-            "GMT" | "UTC" | "EDT" | "EST" | "CDT" | "CST" | "PDT" | "PST" | "BST" | "CET" | "CEST"
-        )
+    let letters = || text.chars().filter(|c| *c != '.' && *c != '&');
+    let n = letters().count();
+    if !(2..=6).contains(&n)
+        || !letters().all(|c| c.is_ascii_uppercase())
+        || letters().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
     {
         return false;
     }
-    let letters: Vec<char> = text.chars().filter(|c| *c != '.' && *c != '&').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_ascii_uppercase())
-        && !letters
-            .iter()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    // Shouted words ("DATE", "ISSUER") and time zones are not organisations.
+    !gazetteer::is_common_word(text)
+        && !matches!(
+            text,
+            "GMT" | "UTC" | "EDT" | "EST" | "CDT" | "CST" | "PDT" | "PST" | "BST" | "CET" | "CEST"
+        )
 }
 
 /// Looks a whole name up in the organisation gazetteer. Short all-capital aliases ("IS", "AP")
@@ -70,10 +69,7 @@ pub fn lookup(text: &str, span: Span, caps: bool) -> Option<Typed> {
 /// Types `[a, b)` as an organisation from its own words.
 pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
-    let text = span.of(doc.text);
-    if let Some(t) = lookup(text, span, false) {
-        return Some(t);
-    }
+    // (A well-known name was looked up whole before: see `names::whole_gazetteer`.)
     let last = doc.tok(b - 1);
     let first = doc.tok(a);
     // "Acme Corp", "Labour Party", "Ministry of Defence" (a head first, with "of").

@@ -59,19 +59,18 @@ pub fn is_nation(row: &PlaceRow) -> bool {
 
 /// Administrative words that close a place name, upper or lower case ("Salahuddin province").
 pub fn is_admin_word(w: &str) -> bool {
-    match w {
-        "region" => true,
-        _ => matches!(
-            w.to_ascii_lowercase().as_str(),
-            "province"
-                | "governorate"
-                | "prefecture"
-                | "district"
-                | "county"
-                | "oblast"
-                | "municipality"
-        ),
-    }
+    w == "region"
+        || [
+            "province",
+            "governorate",
+            "prefecture",
+            "district",
+            "county",
+            "oblast",
+            "municipality",
+        ]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Every gazetteer row for `name`.
@@ -81,7 +80,11 @@ pub fn places_of(name: &str) -> &'static [PlaceRow] {
 
 /// Looks a whole name up in the place gazetteer.
 pub fn lookup(text: &str, span: Span, rule: &'static str) -> Option<Typed> {
-    let rows = places_of(text);
+    lookup_rows(places_of(text), span, rule)
+}
+
+/// A place reading of `span` from its gazetteer rows (the most prominent one).
+fn lookup_rows(rows: &'static [PlaceRow], span: Span, rule: &'static str) -> Option<Typed> {
     let row = best_row(rows)?;
     let mut t = Typed::new(span, Kind::Place, rule, 2);
     t.place = Some(row);
@@ -114,7 +117,8 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     }
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
-    let mut t = lookup(text, span, "gazetteer:place")?;
+    let rows = places_of(text);
+    let mut t = lookup_rows(rows, span, "gazetteer:place")?;
     // "German" is a demonym before it is the Isle of Man parish.
     if b - a == 1
         && gazetteer::demonym(text).is_some()
@@ -122,7 +126,6 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     {
         return None;
     }
-    let rows = places_of(text);
     // "Paris, Texas": a following place narrows the reading.
     let narrowed = narrow_by_next(doc, b, rows);
     if let Some(row) = narrowed {
