@@ -302,10 +302,11 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
             j += 1;
             continue;
         }
-        // "George W. Bush": an initial's period.
+        // "George W. Bush": an initial's period; "St. Petersburg", "Mt. Kenya".
         if t == "." && !doc.tokens[j].after_space {
             let prev = doc.tok(j - 1);
-            if prev.chars().count() == 1
+            if (prev.chars().count() == 1
+                || matches!(prev, "St" | "ST" | "Mt" | "MT" | "Ft" | "FT"))
                 && prev.starts_with(char::is_uppercase)
                 && j + 1 < limit
                 && is_name_word(doc, j + 1)
@@ -349,6 +350,27 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
             j += 2;
             continue;
         }
+        // "Joost van der Westhuizen", "Juan de la Cruz".
+        if connector
+            && j + 2 < limit
+            && matches!(
+                doc.tok(j + 1),
+                "der" | "den" | "la" | "los" | "las" | "del" | "de"
+            )
+            && is_name_word(doc, j + 2)
+            && !matches!(t, "of" | "for" | "&")
+        {
+            j += 3;
+            continue;
+        }
+        // "Boatmen's Bancshares Inc.": a possessive inside a company's name.
+        if matches!(t, "'s" | "’s") && j + 1 < limit && is_name_word(doc, j + 1) {
+            let k = chunk_end(doc, j + 1, limit);
+            if matches!(gazetteer::org_word(doc.tok(k - 1)), Some("suffix")) {
+                return k;
+            }
+            return j;
+        }
         if t == "of"
             && j + 2 < limit
             && doc.tok(j + 1) == "the"
@@ -369,6 +391,11 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
 /// "Acme Corp.", "Al Unser Jr.": a name ending in an abbreviation keeps its period.
 fn take_abbreviation_period(doc: &Doc, end: usize, typed: &mut [Typed]) {
     if end >= doc.tokens.len() || doc.tok(end) != "." || doc.tokens[end].after_space {
+        return;
+    }
+    // "... said Lear Corp." The period ends the sentence, not the name.
+    let s = &doc.sentences[doc.sentence_of[end] as usize];
+    if s.tokens.end == end + 1 {
         return;
     }
     let last = doc.tokens[end - 1].span;
@@ -583,10 +610,33 @@ fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
         }
         // "U.S. Treasury Department", "Scottish Labour Party": the demonym is part of an
         // organisation's name.
-        let rest = doc.span(a + 1, b - 1);
-        if out.len() == before + 1
+        let government = matches!(
+            doc.tok(a + 1.min(b - a - 1)),
+            "Foreign"
+                | "Defence"
+                | "Defense"
+                | "Interior"
+                | "Finance"
+                | "Justice"
+                | "Health"
+                | "Trade"
+                | "Economy"
+                | "Ministry"
+                | "Embassy"
+                | "Consulate"
+                | "Government"
+                | "Cabinet"
+                | "Treasury"
+                | "Agriculture"
+                | "Education"
+                | "Labour"
+                | "Labor"
+        );
+        if a + 1 < b
+            && (place.is_some() || !government)
+            && out.len() == before + 1
             && out[before].kind == Kind::Organisation
-            && out[before].span == rest
+            && out[before].span == doc.span(a + 1, b - 1)
         {
             let t = &mut out[before];
             t.span = doc.span(a, b - 1);
@@ -601,6 +651,35 @@ fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
         return;
     }
     classify_rest(doc, a, b, None, out);
+}
+
+/// Last words of event names ("U.S. Open", "World Cup", "Grand Prix").
+fn is_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Open"
+            | "OPEN"
+            | "Cup"
+            | "CUP"
+            | "Championship"
+            | "Championships"
+            | "Games"
+            | "Prix"
+            | "PRIX"
+            | "Series"
+            | "Tournament"
+            | "TOURNAMENT"
+            | "Classic"
+            | "Masters"
+            | "Trophy"
+            | "Olympics"
+            | "Marathon"
+            | "Rally"
+            | "Festival"
+            | "Awards"
+            | "War"
+            | "Summit"
+    )
 }
 
 /// Number words that may open a capitalised run ("Seven Iraqis").
@@ -655,6 +734,36 @@ fn classify_rest(
         }
         if after >= b {
             return;
+        }
+    }
+    // "U.S. Open", "Hong Kong Open", "World Cup": events are not people, places or
+    // organisations.
+    if b - a >= 2 && is_event_word(doc.tok(b - 1)) {
+        return;
+    }
+    // "Cofinec CEO Stephen Frater", "South Carolina Gov. David Beasley": a title inside the
+    // chunk splits it.
+    if b - a >= 3 {
+        for k in a + 1..b - 1 {
+            if gazetteer::title(doc.tok(k)).is_none()
+                && !(k + 1 < b && gazetteer::title(doc.span(k, k + 1).of(doc.text)).is_some())
+            {
+                continue;
+            }
+            let (titles, after) = people::strip_titles(doc, k, b);
+            if !titles.is_empty() && after < b && people::looks_like_person(doc, after, b) {
+                let mut t =
+                    Typed::new(doc.span(after, b - 1), Kind::Person, "title+capitalised", 3);
+                t.titles = titles;
+                t.country = country;
+                out.push(t);
+                if let Some(t) = whole_gazetteer(doc, a, k) {
+                    out.push(t);
+                } else {
+                    classify_rest(doc, a, k, country, out);
+                }
+                return;
+            }
         }
     }
     let span = doc.span(a, b - 1);

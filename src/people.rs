@@ -51,7 +51,9 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let first = doc.tok(a);
     let words = b - a;
-    if (2..=5).contains(&words) && gazetteer::given_name(first).is_some() {
+    // "Hong Kong Open" starts with a place, not a given name.
+    let place_start = words >= 3 && !gazetteer::places(doc.span(a, a + 1).of(doc.text)).is_empty();
+    if (2..=5).contains(&words) && gazetteer::given_name(first).is_some() && !place_start {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
     if (2..=5).contains(&words)
@@ -89,6 +91,8 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
                 && gazetteer::org_word(t).is_none()
                 && gazetteer::demonym(t).is_none()
         })
+        && (a..b).any(|i| !gazetteer::is_common_word(doc.tok(i)))
+        && !last_is_place(doc.tok(b - 1))
     {
         return Some(Typed::new(span, Kind::Person, "capitalised-name", 1));
     }
@@ -104,6 +108,14 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         return Some(Typed::new(span, Kind::Person, "name-particle", 1));
     }
     None
+}
+
+/// "Lebed Chechnya", "Trofej Beograd": a last word that is a place (and no known name) ends
+/// no person's name.
+fn last_is_place(w: &str) -> bool {
+    !gazetteer::places(w).is_empty()
+        && gazetteer::surname(w).is_none()
+        && gazetteer::given_name(w).is_none()
 }
 
 /// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only

@@ -131,9 +131,11 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if let Some(row) = narrowed {
         t.place = Some(row);
     }
+    // Countries and continents stand alone ("Turkey", "Chad"); an ordinary word that names a
+    // region or province ("Northern", "Central") needs context like a town does.
     let major = t
         .place
-        .is_some_and(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"));
+        .is_some_and(|p| is_nation(p) || p.kind == "continent");
     if b - a == 1 && !major {
         let common = gazetteer::is_common_word(text);
         let given = gazetteer::given_name(text).is_some();
@@ -175,10 +177,10 @@ pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
     if single && text.chars().count() < 3 {
         return None;
     }
-    let major = t
+    let nation = t
         .place
-        .is_some_and(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"));
-    if single && !major && gazetteer::is_common_word(text) {
+        .is_some_and(|p| is_nation(p) || p.kind == "continent");
+    if single && !nation && gazetteer::is_common_word(text) {
         return None;
     }
     Some(t)
