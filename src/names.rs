@@ -591,6 +591,11 @@ fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
             return;
         }
     }
+    // "Basra Saturday" (a dateline run on): a trailing date word is not part of a name.
+    let mut b = b;
+    while b - a > 1 && is_calendar_word(doc.tok(b - 1)) {
+        b -= 1;
+    }
     if b - a == 1 && is_calendar_word(doc.tok(a)) {
         return;
     }
@@ -766,6 +771,26 @@ fn classify_rest(
             }
         }
     }
+    // "Refugee Council Enver Solomon": an organisation or place, then a person's name.
+    if b - a >= 3 {
+        for k in (a + 1).max(b.saturating_sub(3))..b - 1 {
+            if gazetteer::given_name(doc.tok(k)).is_none() || !people::looks_like_person(doc, k, b)
+            {
+                continue;
+            }
+            let head = whole_gazetteer(doc, a, k)
+                .or_else(|| organisations::classify(doc, a, k))
+                .or_else(|| places::classify(doc, a, k));
+            if let Some(mut h) = head {
+                h.country = h.country.or(country);
+                out.push(h);
+                let mut t = Typed::new(doc.span(k, b - 1), Kind::Person, "given-name", 2);
+                t.country = country;
+                out.push(t);
+                return;
+            }
+        }
+    }
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
 
@@ -788,7 +813,7 @@ fn classify_rest(
         out.push(t);
         return;
     }
-    if organisations::is_acronym(text) {
+    if organisations::is_acronym(text) && gazetteer::title(text).is_none() {
         out.push(Typed::new(span, Kind::Organisation, "acronym", 1));
         return;
     }

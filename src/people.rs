@@ -53,7 +53,14 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let words = b - a;
     // "Hong Kong Open" starts with a place, not a given name.
     let place_start = words >= 3 && !gazetteer::places(doc.span(a, a + 1).of(doc.text)).is_empty();
-    if (2..=5).contains(&words) && gazetteer::given_name(first).is_some() && !place_start {
+    // "Dow Jones Industrial Average", "Washington Mutual": an ordinary last word ends no name.
+    let last = doc.tok(b - 1);
+    let plain_last = gazetteer::is_common_word(last) && gazetteer::surname(last).is_none();
+    if (2..=5).contains(&words)
+        && gazetteer::given_name(first).is_some()
+        && !place_start
+        && !plain_last
+    {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
     if (2..=5).contains(&words)

@@ -38,6 +38,40 @@ const FEATURE_WORDS: &[(&str, &str)] = &[
     ("Valley", "valley"),
 ];
 
+/// Last words of buildings and sites ("Jamarat Bridge", "Wembley Stadium").
+fn is_facility_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Airport"
+            | "Bridge"
+            | "Hotel"
+            | "Stadium"
+            | "Square"
+            | "Street"
+            | "Avenue"
+            | "Road"
+            | "Palace"
+            | "Mosque"
+            | "Cathedral"
+            | "Prison"
+            | "Airbase"
+            | "Base"
+            | "Tower"
+            | "Towers"
+            | "Park"
+            | "Arena"
+            | "Dam"
+            | "Harbour"
+            | "Harbor"
+            | "Port"
+            | "Camp"
+            | "Checkpoint"
+            | "Crossing"
+            | "Highway"
+            | "Boulevard"
+    )
+}
+
 /// True when the last word of `name` makes it a natural feature ("Hamrin Mountains").
 pub fn is_feature_name(name: &str) -> bool {
     name.rsplit(' ')
@@ -206,6 +240,14 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             t.place = best_row(places_of(bare));
             return Some(t);
         }
+    }
+    // "Jamarat Bridge", "Al-Ghaza Hotel", "Camp Lejeune": buildings and sites.
+    if b - a >= 2
+        && (is_facility_word(last) || matches!(doc.tok(a), "Camp" | "Fort" | "Villa" | "Masjid"))
+    {
+        let mut t = Typed::new(span, Kind::Place, "facility-word", 2);
+        t.place_kind = Some("facility");
+        return Some(t);
     }
     // "Lake Victoria", "Mount Everest", "Gulf of Aden".
     if b - a >= 2
