@@ -57,7 +57,7 @@ impl OrgRow {
 }
 
 // Coordinates such as 3.1416 are places, not approximations of constants.
-#[allow(missing_docs, clippy::approx_constant)]
+#[allow(missing_docs, clippy::approx_constant, clippy::unreadable_literal)]
 mod generated {
     use super::{OrgRow, PlaceRow};
     include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));

@@ -299,6 +299,10 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
         }
         let t = doc.tok(j);
         if is_name_word(doc, j) {
+            // "in Seattle The shooting": a capitalised function word starts something new.
+            if FREQUENT_OPENERS.binary_search(&t).is_ok() {
+                return j;
+            }
             j += 1;
             continue;
         }
@@ -561,7 +565,11 @@ fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Types the chunk `[a, b)` and pushes the typed name(s).
-fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
+fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
+    // "Basra Saturday" (a dateline run on): a trailing date word is not part of a name.
+    while b - a > 1 && is_calendar_word(doc.tok(b - 1)) {
+        b -= 1;
+    }
     // Sentence-initial common words are not names: "The", "However", "Police" — unless the
     // chunk (or its start) is a known name: "New Zealand", "New York Yankees".
     loop {
@@ -590,11 +598,6 @@ fn classify(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Typed>) {
             out.push(t);
             return;
         }
-    }
-    // "Basra Saturday" (a dateline run on): a trailing date word is not part of a name.
-    let mut b = b;
-    while b - a > 1 && is_calendar_word(doc.tok(b - 1)) {
-        b -= 1;
     }
     if b - a == 1 && is_calendar_word(doc.tok(a)) {
         return;
@@ -684,6 +687,8 @@ fn is_event_word(w: &str) -> bool {
             | "Awards"
             | "War"
             | "Summit"
+            | "Day"
+            | "Eve"
     )
 }
 
@@ -781,7 +786,15 @@ fn classify_rest(
             let head = whole_gazetteer(doc, a, k)
                 .or_else(|| organisations::classify(doc, a, k))
                 .or_else(|| places::classify(doc, a, k));
-            if let Some(mut h) = head {
+            // A strong head only: not "Abu" of "Abu Abdul Qader" (a Japanese town).
+            let strong = head.as_ref().is_some_and(|h| {
+                h.kind == Kind::Organisation
+                    || k - a > 1
+                    || h.place.is_some_and(|p| p.kind != "city")
+                    || h.place.is_none()
+            }) && !(k - a == 1 && gazetteer::given_name(doc.tok(a)).is_some())
+                && !matches!(doc.tok(a), "Abu" | "Umm" | "Bin" | "Ibn" | "Al" | "El");
+            if let (true, Some(mut h)) = (strong, head) {
                 h.country = h.country.or(country);
                 out.push(h);
                 let mut t = Typed::new(doc.span(k, b - 1), Kind::Person, "given-name", 2);
@@ -952,23 +965,36 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
     }
     let word_count = |i: usize| keys[i].split(' ').count();
-    // The full name a partial one refers to: the latest one before it, else the first after.
+    // The full name a partial one refers to: the first (and fullest) one the article gives.
+    // "Mohamed" after "Ahmed Mohamed" and his father "Mohamed El-Hassan Mohamed" is the
+    // article's first Mohamed. A two-word name inside a longer one ("Abdelbaset al-Megrahi" of
+    // "Abdelbaset Ali al-Megrahi") needs the same first and last word.
+    let ends = |k: &str| -> (String, String) {
+        let f = k.split(' ').next().unwrap_or(k).to_string();
+        let l = k.rsplit(' ').next().unwrap_or(k).to_string();
+        (f, l)
+    };
     let full_name_of = |i: usize| -> Option<usize> {
-        let cands = by_part.get(keys[i].as_str())?;
         let wc = word_count(i);
-        let mut before = None;
-        let mut after = None;
-        for &c in cands {
-            if word_count(c) <= wc {
-                continue;
-            }
-            if typed[c].span.start <= typed[i].span.start {
-                before = Some(c);
-            } else if after.is_none() {
-                after = Some(c);
-            }
-        }
-        before.or(after)
+        let (first, last) = ends(&keys[i]);
+        let (cands, need_first) = match by_part.get(keys[i].as_str()) {
+            // One word, or a particle and surname ("bin laden").
+            Some(c) => (c, false),
+            None if wc > 1 => (by_part.get(last.as_str())?, true),
+            None => return None,
+        };
+        let fits = |c: usize| {
+            word_count(c) > wc && (!need_first || keys[c].split(' ').next() == Some(first.as_str()))
+        };
+        let first_fit = cands.iter().copied().find(|&c| fits(c))?;
+        // The same person written out more fully elsewhere ("Abdelbaset al-Megrahi" and
+        // "Abdelbaset Ali al-Megrahi"): the fullest form.
+        let e0 = ends(&keys[first_fit]);
+        cands
+            .iter()
+            .copied()
+            .filter(|&c| fits(c) && ends(&keys[c]) == e0)
+            .max_by_key(|&c| (word_count(c), std::cmp::Reverse(c)))
     };
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
     let mut place_prefix: HashMap<&str, usize> = HashMap::new();
@@ -1008,16 +1034,25 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         // yields to the person ("Jordan" after "Michael Jordan"), but not "in Jordan".
         if t.user.is_none() && word_count(i) <= 2 {
             if let Some(full) = full_name_of(i) {
-                let locative =
-                    kinds[i] == Kind::Place && t.strength >= 3 && after_locative(doc, t.span);
-                if kinds[i] == Kind::Person || !locative {
+                // A well-known place (a country, a city that is no given name) stays a place
+                // unless the full name is well attested: "Seattle" is not part of a person
+                // because a run-on "Donald Trump Seattle" was read as one name.
+                let place_holds = kinds[i] == Kind::Place
+                    && (after_locative(doc, t.span)
+                        || (t.strength >= 2 && typed[full].strength < 2));
+                let yields = match kinds[i] {
+                    Kind::Person => true,
+                    Kind::Place => !place_holds,
+                    Kind::Organisation => t.strength <= 2,
+                };
+                if yields {
                     kinds[i] = Kind::Person;
                     gkeys[i] = Some((Kind::Person, keys[full].clone()));
                     continue;
                 }
             }
         }
-        let feature_or_unknown = t.place.map_or(true, |p| {
+        let feature_or_unknown = t.place.is_none_or(|p| {
             !matches!(
                 p.kind,
                 "country" | "continent" | "region" | "subdivision" | "city"
@@ -1030,7 +1065,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             && !keys[i].contains(' ')
         {
             if let Some(&full) = place_prefix.get(keys[i].as_str()) {
-                gkeys[i] = Some((Kind::Place, keys[full].clone()));
+                gkeys[i] = Some(base_key(full, Kind::Place));
                 continue;
             }
         }
@@ -1132,7 +1167,10 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             }
             let surface = crate::text::fold(m.span.of(doc.text));
             let k = gazetteer::key(&surface);
-            if k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
+            // A person's other names are those the text gives as such ("also known as"), not
+            // shorter forms of the same name.
+            let person_form = ent.kind == Some(Kind::Person) && !is_alias[mi];
+            if k == name_key || person_form || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
                 continue;
             }
             if !aliases.iter().any(|a| gazetteer::key(a) == k) {

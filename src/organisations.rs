@@ -165,12 +165,28 @@ fn initials_before(doc: &Doc, paren: usize, letters: &[char]) -> Option<usize> {
         ) {
             continue;
         }
-        let first = t.chars().next()?;
+        // "al-Qaeda in the Arabian Peninsula (AQAP)": the letter after a particle counts.
+        let first = match t.split_once('-') {
+            Some((head, rest))
+                if matches!(
+                    head.to_ascii_lowercase().as_str(),
+                    "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"
+                ) =>
+            {
+                rest.chars().next()?
+            }
+            _ => t.chars().next()?,
+        };
         if !first.is_uppercase() || !first.to_uppercase().eq(std::iter::once(letters[need - 1])) {
             return None;
         }
         need -= 1;
         start = Some(j);
+        // "Al-Qaeda" may give two letters: A and Q.
+        let head = t.chars().next()?;
+        if need > 0 && head != first && head.to_ascii_uppercase() == letters[need - 1] {
+            need -= 1;
+        }
     }
     if need == 0 {
         start
@@ -356,46 +372,13 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
         let prev2 = (a > 1 && !doc.tokens[a - 1].after_newline).then(|| doc.tok(a - 2));
         let team = match next {
             Some((w, crate::text::TokenKind::Number)) => !is_year_or_date(w),
-            Some((w, crate::text::TokenKind::Word))
-                if matches!(
-                    w,
-                    "beat"
-                        | "beats"
-                        | "drew"
-                        | "draw"
-                        | "lost"
-                        | "won"
-                        | "defeated"
-                        | "edged"
-                        | "thrashed"
-                        | "routed"
-                        | "crushed"
-                        | "downed"
-                        | "blanked"
-                        | "v"
-                        | "vs"
-                        | "AT"
-                        | "captain"
-                        | "coach"
-                        | "manager"
-                        | "skipper"
-                        | "striker"
-                        | "goalkeeper"
-                        | "midfielder"
-                        | "defender"
-                        | "bowler"
-                        | "batsman"
-                        | "pitcher"
-                        | "outfielder"
-                ) =>
-            {
-                true
-            }
-            // "Kent made up for lost time": a town doing something in a sports story.
+            // "Leicestershire beat Somerset", "Surrey captain Chris Lewis", and "Kent made up
+            // for lost time": a town doing something in a sports story.
             Some((w, crate::text::TokenKind::Word)) => {
-                w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !is_function_word(w)
-                    && w.len() > 2
+                TEAM_NEXT.contains(&w)
+                    || (w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !is_function_word(w)
+                        && w.len() > 2)
             }
             _ => false,
         } || match prev {
@@ -421,6 +404,38 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
         }
     }
 }
+
+/// Words after a side's name that show it is a side: results verbs and team roles.
+const TEAM_NEXT: &[&str] = &[
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "lost",
+    "won",
+    "defeated",
+    "edged",
+    "thrashed",
+    "routed",
+    "crushed",
+    "downed",
+    "blanked",
+    "v",
+    "vs",
+    "AT",
+    "captain",
+    "coach",
+    "manager",
+    "skipper",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "bowler",
+    "batsman",
+    "pitcher",
+    "outfielder",
+];
 
 /// Prepositions, conjunctions and the like: after a place they say nothing about a team.
 fn is_function_word(w: &str) -> bool {

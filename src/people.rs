@@ -60,6 +60,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         && gazetteer::given_name(first).is_some()
         && !place_start
         && !plain_last
+        && !last_is_major_place(last)
     {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
@@ -123,6 +124,15 @@ fn last_is_place(w: &str) -> bool {
     !gazetteer::places(w).is_empty()
         && gazetteer::surname(w).is_none()
         && gazetteer::given_name(w).is_none()
+}
+
+/// "Donald Trump Seattle" (a run-on): a country, region or large city ends no person's name,
+/// though small towns share many surnames ("Ricardo Arjona").
+fn last_is_major_place(w: &str) -> bool {
+    last_is_place(w)
+        && gazetteer::places(w)
+            .iter()
+            .any(|p| p.kind != "city" || p.population >= 200_000)
 }
 
 /// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only

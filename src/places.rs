@@ -156,7 +156,7 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     // "German" is a demonym before it is the Isle of Man parish.
     if b - a == 1
         && gazetteer::demonym(text).is_some()
-        && !t.place.is_some_and(|p| p.kind == "country")
+        && t.place.is_none_or(|p| p.kind != "country")
     {
         return None;
     }
@@ -384,7 +384,7 @@ pub fn focus(names: &Names) -> Option<Focus> {
             Some("country" | "continent" | "region")
         );
         let w = if specific { weight * 1.2 } else { weight };
-        if best_place.map_or(true, |(bw, _)| w > bw) {
+        if best_place.is_none_or(|(bw, _)| w > bw) {
             best_place = Some((w, e.name.as_str()));
         }
     }

@@ -286,7 +286,7 @@ impl UserGazetteer {
             let (s, e) = (m.start(), m.end());
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
-            let boundary = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric());
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             if !boundary(before) || !boundary(after) {
                 continue;
             }
