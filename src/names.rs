@@ -944,9 +944,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
 
     // 2. Full person names (two words or more), by each of their words.
+    // Each distinct full name once (its first mention), so a name repeated many times costs
+    // nothing more: no list grows with the number of mentions.
     let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen_full: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
+            continue;
+        }
+        if !seen_full.insert(keys[i].as_str()) {
             continue;
         }
         let words: Vec<&str> = keys[i].split(' ').collect();

@@ -191,6 +191,12 @@ fn adversarial_repetition_stays_bounded() {
     let rec = extract(&text);
     let people = rec.people.unwrap();
     assert!(people.len() <= 2);
+    // One full name repeated: one person, every mention kept, in linear time (grouping keeps
+    // one entry per distinct name, never one per mention pair).
+    let text = "Mohammed al-Sudani said. ".repeat(20_000);
+    let people = extract(&text).people.unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].mentions.len(), 20_000);
     let caps = "Alpha Beta Gamma Delta ".repeat(5_000);
     let rec = extract(&caps);
     assert!(rec
