@@ -8,7 +8,7 @@
 //!    "George W. Bush");
 //! 2. type each chunk: whole-chunk gazetteer first, then sentence-initial words, demonyms and
 //!    titles are peeled off, then organisation heads, place forms, given names, and context
-//!    ("said", "in <place>");
+//!    ("said", "in `<place>`");
 //! 3. shouted lines (headlines, datelines) are read through the names the body already found
 //!    and the gazetteers only; user gazetteer entries override everything;
 //! 4. per document: acronym ↔ expansion, "also known as", place names used as sports teams,

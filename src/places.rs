@@ -1,5 +1,5 @@
 //! Places: gazetteer lookup with disambiguation, natural-feature and administrative forms
-//! ("Hamrin Mountains", "Salahuddin province"), "in <Name>" context; the `places` section and
+//! ("Hamrin Mountains", "Salahuddin province"), "in `<Name>`" context; the `places` section and
 //! the article's focus.
 //!
 //! Input: token ranges of name chunks. Output: `Typed` places carrying the chosen gazetteer row
@@ -143,7 +143,7 @@ fn best_row(rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
 
 /// Types `[a, b)` as a place when the gazetteer knows the whole name. A one-word town whose
 /// name is also an ordinary word or a given name ("Nice", "Most", "Florence") needs context:
-/// a locative preposition before it or ", <country or state>" after it.
+/// a locative preposition before it or ", `<country or state>`" after it.
 pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if is_admin_word(doc.tok(b - 1)) {
         // "Salahuddin province" keeps the text's name: see `classify`.
@@ -199,7 +199,7 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     Some(t)
 }
 
-/// True when ", <known place>" follows token `b`.
+/// True when ", `<known place>`" follows token `b`.
 fn after_comma_place(doc: &Doc, b: usize) -> bool {
     b + 1 < doc.tokens.len() && doc.tok(b) == "," && !places_of(doc.tok(b + 1)).is_empty()
 }
@@ -281,7 +281,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     None
 }
 
-/// With "<Place>, <Country or state>", picks the reading inside that country or state.
+/// With "`<Place>`, `<Country or state>`", picks the reading inside that country or state.
 fn narrow_by_next(doc: &Doc, b: usize, rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
         return None;
@@ -296,7 +296,7 @@ fn narrow_by_next(doc: &Doc, b: usize, rows: &'static [PlaceRow]) -> Option<&'st
     })
 }
 
-/// "in <Name>", "near <Name>": an unknown capitalised name after a locative preposition.
+/// "in `<Name>`", "near `<Name>`": an unknown capitalised name after a locative preposition.
 pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if a == 0 || b - a > 3 {
         return None;
