@@ -5,10 +5,12 @@
 //! Pure: the same text and options give the same record, whatever the clock or the machine.
 
 use crate::error::Error;
+use crate::gazetteer::UserGazetteer;
 use crate::record::{Offsets, Record, ReferenceDate, SCHEMA_VERSION};
 use crate::text::Doc;
 use crate::{dates, events, names, organisations, people, places};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A record section that can be switched on or off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,6 +70,8 @@ pub struct Options {
     pub date: Option<NaiveDate>,
     /// Add the rule that found each mention (`rule` fields).
     pub explain: bool,
+    /// Names the user supplies (found everywhere, overriding the rules) and names to drop.
+    pub gazetteer: Option<Arc<UserGazetteer>>,
 }
 
 impl Default for Options {
@@ -76,6 +80,7 @@ impl Default for Options {
             sections: Section::ALL.to_vec(),
             date: None,
             explain: false,
+            gazetteer: None,
         }
     }
 }
@@ -96,6 +101,12 @@ impl Options {
     /// Adds the rule behind each mention.
     pub fn with_explain(mut self, explain: bool) -> Options {
         self.explain = explain;
+        self
+    }
+
+    /// Adds a user gazetteer and deny list (see `UserGazetteer`).
+    pub fn with_gazetteer(mut self, gazetteer: Arc<UserGazetteer>) -> Options {
+        self.gazetteer = Some(gazetteer);
         self
     }
 
@@ -194,7 +205,7 @@ impl Extractor {
         let need_dates = opts.wants(Section::Dates) || opts.wants(Section::Events);
 
         let found = if need_names {
-            names::find_names(&doc)
+            names::find_names_with(&doc, opts.gazetteer.as_deref())
         } else {
             names::Names::default()
         };

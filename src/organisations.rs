@@ -34,12 +34,20 @@ pub fn joins_of(word: &str) -> bool {
 
 /// 2–6 capitals ("ISIS", "NATO", "U.N.", "FBI"), not a Roman numeral.
 pub fn is_acronym(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| *c != '.' && *c != '&').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_ascii_uppercase())
-        && !letters
-            .iter()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    let letters = || text.chars().filter(|c| *c != '.' && *c != '&');
+    let n = letters().count();
+    if !(2..=6).contains(&n)
+        || !letters().all(|c| c.is_ascii_uppercase())
+        || letters().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    {
+        return false;
+    }
+    // Shouted words ("DATE", "ISSUER") and time zones are not organisations.
+    !gazetteer::is_common_word(text)
+        && !matches!(
+            text,
+            "GMT" | "UTC" | "EDT" | "EST" | "CDT" | "CST" | "PDT" | "PST" | "BST" | "CET" | "CEST"
+        )
 }
 
 /// Looks a whole name up in the organisation gazetteer. Short all-capital aliases ("IS", "AP")
@@ -61,10 +69,7 @@ pub fn lookup(text: &str, span: Span, caps: bool) -> Option<Typed> {
 /// Types `[a, b)` as an organisation from its own words.
 pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
-    let text = span.of(doc.text);
-    if let Some(t) = lookup(text, span, false) {
-        return Some(t);
-    }
+    // (A well-known name was looked up whole before: see `names::whole_gazetteer`.)
     let last = doc.tok(b - 1);
     let first = doc.tok(a);
     // "Acme Corp", "Labour Party", "Ministry of Defence" (a head first, with "of").
@@ -84,74 +89,414 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     None
 }
 
-/// Links "Expansion (ACRONYM)" and "ACRONYM (Expansion)": the acronym becomes an alias of the
-/// expansion and every later bare acronym a mention of it.
-pub fn link_acronyms(doc: &Doc, typed: &mut [Typed]) {
-    for i in 0..typed.len() {
-        let span = typed[i].span;
-        let after = doc.token_at(span.end);
-        if after + 2 >= doc.tokens.len() || doc.tok(after) != "(" || doc.tok(after + 2) != ")" {
+/// The token index of the acronym in "( ACRONYM )" right after token `after_name - 1`, if any.
+fn acronym_after(doc: &Doc, after_name: usize) -> Option<usize> {
+    if after_name + 2 >= doc.tokens.len()
+        || doc.tok(after_name) != "("
+        || doc.tok(after_name + 2) != ")"
+    {
+        return None;
+    }
+    is_acronym(doc.tok(after_name + 1)).then_some(after_name + 1)
+}
+
+/// "Organisation for Security and Cooperation in Europe (OSCE)": finds the words before the
+/// parenthesis whose initials spell the acronym (small words such as "and", "of", "the" may
+/// stand between them) and adds the whole expansion as one name. The chunker splits such
+/// names at "and" and "in"; the acronym puts them back together.
+pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) {
+    let mut added = Vec::new();
+    for i in 1..doc.tokens.len().saturating_sub(1) {
+        if doc.tok(i - 1) != "(" || doc.tok(i + 1) != ")" || !is_acronym(doc.tok(i)) || i < 2 {
             continue;
         }
-        let inner = doc.tokens[after + 1].span;
-        let acr = inner.of(doc.text);
-        if !is_acronym(acr) {
+        let letters: Vec<char> = doc
+            .tok(i)
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        let Some(start) = initials_before(doc, i - 1, &letters) else {
+            continue;
+        };
+        let end = i - 2;
+        if end <= start {
             continue;
         }
-        // The acronym's own typed chunk, if any, takes the expansion's type.
-        let kind = typed[i].kind;
-        let org = typed[i].org;
-        for t in typed.iter_mut().filter(|t| t.span == inner) {
-            t.kind = kind;
+        let span = doc.span(start, end);
+        let text = span.of(doc.text);
+        let mut t = Typed::new(span, Kind::Organisation, "acronym-expansion", 3);
+        if let Some(row) = gazetteer::organisation(text) {
+            t.org = Some(row);
+        } else if let Some(p) = crate::places::lookup(text, span, "acronym-expansion") {
+            t = p;
             t.strength = 3;
-            t.org = t.org.or(org);
-            t.rule = "acronym-expansion";
         }
-        if kind == Kind::Organisation {
-            typed[i].strength = 3;
+        added.push(t);
+    }
+    typed.extend(added);
+}
+
+/// The first token of the words before token `paren` whose initials spell `letters`.
+fn initials_before(doc: &Doc, paren: usize, letters: &[char]) -> Option<usize> {
+    let mut need = letters.len();
+    let mut j = paren;
+    let mut start = None;
+    while need > 0 && j > 0 && paren - j < 12 {
+        j -= 1;
+        let t = doc.tok(j);
+        if doc.tokens[j].kind != crate::text::TokenKind::Word || doc.tokens[j + 1].after_newline {
+            return None;
+        }
+        if matches!(
+            t,
+            "and"
+                | "of"
+                | "for"
+                | "the"
+                | "in"
+                | "on"
+                | "de"
+                | "des"
+                | "du"
+                | "la"
+                | "le"
+                | "&"
+                | "to"
+        ) {
+            continue;
+        }
+        // "al-Qaeda in the Arabian Peninsula (AQAP)": the letter after a particle counts.
+        let first = match t.split_once('-') {
+            Some((head, rest))
+                if matches!(
+                    head.to_ascii_lowercase().as_str(),
+                    "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"
+                ) =>
+            {
+                rest.chars().next()?
+            }
+            _ => t.chars().next()?,
+        };
+        if !first.is_uppercase() || !first.to_uppercase().eq(std::iter::once(letters[need - 1])) {
+            return None;
+        }
+        need -= 1;
+        start = Some(j);
+        // "Al-Qaeda" may give two letters: A and Q.
+        let head = t.chars().next()?;
+        if need > 0 && head != first && head.to_ascii_uppercase() == letters[need - 1] {
+            need -= 1;
+        }
+    }
+    if need == 0 {
+        start
+    } else {
+        None
+    }
+}
+
+/// True when `acronym` can stand for `name`: not a person ("Pete Sampras (U.S.)" gives a
+/// nationality), and either the same gazetteer organisation or the same first letter.
+fn acronym_fits(doc: &Doc, name: &Typed, acronym: &Typed) -> bool {
+    if name.kind == Kind::Person {
+        return false;
+    }
+    if name.org.is_some() && name.org == acronym.org {
+        return true;
+    }
+    let first = |t: &Typed| {
+        t.span
+            .of(doc.text)
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| c.to_ascii_uppercase())
+    };
+    first(name) == first(acronym)
+}
+
+/// Links "Expansion (ACRONYM)" and "ACRONYM (Expansion)": the acronym becomes another name of
+/// the expansion, takes its kind, and (through grouping) every bare mention of it follows.
+pub fn link_acronyms(doc: &Doc, typed: &mut [Typed]) {
+    let at = |typed: &[Typed], start: usize| -> Option<usize> {
+        let k = typed.partition_point(|t| t.span.start < start);
+        (k < typed.len() && typed[k].span.start == start).then_some(k)
+    };
+    for i in 0..typed.len() {
+        let after = doc.token_at(typed[i].span.end);
+        if after >= doc.tokens.len() || doc.tok(after) != "(" {
+            continue;
+        }
+        if let Some(acr) = acronym_after(doc, after) {
+            // "Islamic State (ISIS)".
+            let Some(j) = at(typed, doc.tokens[acr].span.start) else {
+                continue;
+            };
+            if j == i
+                || typed[j].span != doc.tokens[acr].span
+                || !acronym_fits(doc, &typed[i], &typed[j])
+            {
+                continue;
+            }
+            let (kind, org) = (typed[i].kind, typed[i].org);
+            let t = &mut typed[j];
+            t.kind = kind;
+            t.org = t.org.or(org);
+            t.alias_of = Some(i);
+            t.rule = "acronym-expansion";
+            t.strength = 3;
+            typed[i].strength = typed[i].strength.max(3);
+        } else if is_acronym(typed[i].span.of(doc.text)) && after + 1 < doc.tokens.len() {
+            // "ISIS (Islamic State)".
+            let Some(j) = at(typed, doc.tokens[after + 1].span.start) else {
+                continue;
+            };
+            let close = doc.token_at(typed[j].span.end);
+            if close >= doc.tokens.len()
+                || doc.tok(close) != ")"
+                || typed[j].span.len() <= typed[i].span.len()
+                || !acronym_fits(doc, &typed[j], &typed[i])
+            {
+                continue;
+            }
+            let (kind, org) = (typed[j].kind, typed[j].org);
+            let t = &mut typed[i];
+            t.kind = kind;
+            t.org = t.org.or(org);
+            t.alias_of = Some(j);
+            t.rule = "acronym-expansion";
+            t.strength = 3;
         }
     }
 }
 
-/// After grouping: an acronym mention whose expansion was given stays one entity with an alias.
-pub fn finish(doc: &Doc, names: &mut Names) {
-    // Merge an acronym entity into the entity written right before it in parentheses.
-    let mut merge: Vec<(usize, usize)> = Vec::new();
-    for m in &names.mentions {
-        let before = doc.token_at(m.span.start);
-        if before < 2
-            || before + 1 >= doc.tokens.len()
-            || doc.tok(before - 1) != "("
-            || doc.tok(before + 1) != ")"
-        {
-            continue;
-        }
-        let prev_end = doc.tokens[before - 2].span.end;
-        if let Some(p) = names.mentions.iter().find(|p| p.span.end == prev_end) {
-            if p.entity != m.entity
-                && names.entities[p.entity].kind == names.entities[m.entity].kind
-            {
-                merge.push((m.entity, p.entity));
+/// Words that say a story is about sport.
+const SPORT_WORDS: &[&str] = &[
+    "athletics",
+    "baseball",
+    "basketball",
+    "batsman",
+    "bowler",
+    "cricket",
+    "cycling",
+    "goalkeeper",
+    "golf",
+    "halftime",
+    "half-time",
+    "hockey",
+    "innings",
+    "inning",
+    "league",
+    "midfielder",
+    "nba",
+    "nfl",
+    "nhl",
+    "pitcher",
+    "playoff",
+    "playoffs",
+    "quarter-final",
+    "quarterfinal",
+    "rugby",
+    "semi-final",
+    "semifinal",
+    "soccer",
+    "standings",
+    "striker",
+    "tennis",
+    "touchdown",
+    "wickets",
+];
+
+/// True when the story is about sport: two different sport words, or one and a score.
+pub fn is_sports(doc: &Doc) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut score = false;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let w = doc.tok(i);
+        match t.kind {
+            crate::text::TokenKind::Word if w.len() >= 3 => {
+                if let Some(&s) = SPORT_WORDS.iter().find(|s| s.eq_ignore_ascii_case(w)) {
+                    if !seen.contains(&s) {
+                        seen.push(s);
+                        if seen.len() >= 2 {
+                            return true;
+                        }
+                    }
+                }
             }
+            crate::text::TokenKind::Number => {
+                score |= is_score(w);
+            }
+            _ => {}
+        }
+        if score && !seen.is_empty() {
+            return true;
         }
     }
-    for (from, into) in merge {
-        if names.entities[from].mentions.is_empty() {
+    false
+}
+
+/// "2-1", "3-0": a score, not a date or a range of years.
+fn is_score(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        (1..=3).contains(&a.len())
+            && (1..=3).contains(&b.len())
+            && !b.contains('-')
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// In a sports story, a town or region named as a side is a team, an organisation: it is
+/// followed by a score ("Essex 372", "CHICAGO 5"), beats or plays someone ("Leicestershire beat
+/// Somerset", "CHICAGO AT HOUSTON", "the match against Warwickshire"), or has a captain.
+/// Countries stay places (national sides are named after the country), and a dateline
+/// ("LONDON 1996-08-30") is no team.
+pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
+    for t in typed.iter_mut() {
+        if t.kind != Kind::Place || t.user.is_some() {
             continue;
         }
-        let moved = std::mem::take(&mut names.entities[from].mentions);
-        let alias = names.entities[from].name.clone();
-        for &mi in &moved {
-            names.mentions[mi].entity = into;
+        if t.place.is_some_and(|p| {
+            crate::places::is_nation(p) || matches!(p.kind, "continent" | "region")
+        }) {
+            continue;
         }
-        let e = &mut names.entities[into];
-        e.mentions.extend(moved);
-        e.mentions.sort_unstable();
-        if !e.aliases.contains(&alias) {
-            e.aliases.push(alias);
+        let a = doc.token_at(t.span.start);
+        let b = doc.token_at(t.span.end);
+        if a >= doc.tokens.len() {
+            continue;
         }
-        names.entities[from].kind = None;
+        let next = (b < doc.tokens.len() && !doc.tokens[b].after_newline)
+            .then(|| (doc.tok(b), doc.tokens[b].kind));
+        let prev = (a > 0 && !doc.tokens[a].after_newline).then(|| doc.tok(a - 1));
+        let prev2 = (a > 1 && !doc.tokens[a - 1].after_newline).then(|| doc.tok(a - 2));
+        let team = match next {
+            Some((w, crate::text::TokenKind::Number)) => !is_year_or_date(w),
+            // "Leicestershire beat Somerset", "Surrey captain Chris Lewis", and "Kent made up
+            // for lost time": a town doing something in a sports story.
+            Some((w, crate::text::TokenKind::Word)) => {
+                TEAM_NEXT.contains(&w)
+                    || (w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !is_function_word(w)
+                        && w.len() > 2)
+            }
+            _ => false,
+        } || match prev {
+            Some(w) => {
+                matches!(
+                    w,
+                    "beat" | "beating" | "against" | "v" | "vs" | "defeated" | "edged" | "AT"
+                ) || (matches!(w, "with")
+                    && prev2.is_some_and(|p| matches!(p, "drew" | "draw" | "tie" | "tied")))
+                    || (matches!(w, "to")
+                        && prev2.is_some_and(|p| matches!(p, "lost" | "losing" | "loss" | "fell")))
+                    || (matches!(w, "over")
+                        && prev2.is_some_and(|p| matches!(p, "win" | "victory" | "triumph")))
+            }
+            None => false,
+        };
+        if team {
+            t.kind = Kind::Organisation;
+            t.rule = "sports-team";
+            t.strength = 3;
+            t.org = None;
+            t.org_kind = Some("sports");
+        }
     }
+}
+
+/// Words after a side's name that show it is a side: results verbs and team roles.
+const TEAM_NEXT: &[&str] = &[
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "lost",
+    "won",
+    "defeated",
+    "edged",
+    "thrashed",
+    "routed",
+    "crushed",
+    "downed",
+    "blanked",
+    "v",
+    "vs",
+    "AT",
+    "captain",
+    "coach",
+    "manager",
+    "skipper",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "bowler",
+    "batsman",
+    "pitcher",
+    "outfielder",
+];
+
+/// Prepositions, conjunctions and the like: after a place they say nothing about a team.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "after"
+            | "before"
+            | "where"
+            | "when"
+            | "which"
+            | "who"
+            | "that"
+            | "near"
+            | "into"
+            | "via"
+            | "during"
+            | "since"
+            | "until"
+            | "while"
+            | "than"
+            | "under"
+            | "over"
+            | "between"
+            | "against"
+            | "about"
+            | "around"
+            | "through"
+            | "based"
+            | "born"
+            | "area"
+            | "region"
+            | "province"
+            | "state"
+            | "county"
+            | "city"
+    )
+}
+
+/// "1996", "1996-08-30": a year or an ISO date (a dateline), not a score.
+fn is_year_or_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (b.len() == 4 || b[4] == b'-' || b[4] == b'/')
 }
 
 /// The `organisations` record section.
@@ -163,14 +508,11 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Organisatio
             aliases: e.aliases.clone(),
             kind: e
                 .org
-                .map(|o: &OrgRow| o.kind.to_string())
-                .filter(|k| !k.is_empty()),
-            country: e
-                .org
-                .map(|o| o.country)
-                .filter(|c| !c.is_empty())
-                .or(e.country)
+                .map(|o: &OrgRow| o.kind)
+                .filter(|k| !k.is_empty())
+                .or(e.org_kind)
                 .map(str::to_string),
+            country: e.country_code(),
             mentions: e
                 .mentions
                 .iter()

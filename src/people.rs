@@ -51,7 +51,17 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let first = doc.tok(a);
     let words = b - a;
-    if words >= 2 && words <= 5 && gazetteer::given_name(first).is_some() {
+    // "Hong Kong Open" starts with a place, not a given name.
+    let place_start = words >= 3 && !gazetteer::places(doc.span(a, a + 1).of(doc.text)).is_empty();
+    // "Dow Jones Industrial Average", "Washington Mutual": an ordinary last word ends no name.
+    let last = doc.tok(b - 1);
+    let plain_last = gazetteer::is_common_word(last) && gazetteer::surname(last).is_none();
+    if (2..=5).contains(&words)
+        && gazetteer::given_name(first).is_some()
+        && !place_start
+        && !plain_last
+        && !last_is_major_place(last)
+    {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
     if (2..=5).contains(&words)
@@ -68,11 +78,70 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if (2..=4).contains(&words) && speech_context(doc, a, b) {
         return Some(Typed::new(span, Kind::Person, "capitalised+said", 2));
     }
+    // "C. Lewis", "George W. Bush": initials make a person.
+    if words >= 3
+        && doc.tok(a + 1) == "."
+        && first.chars().count() == 1
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && looks_like_person(doc, a + 2, b)
+    {
+        return Some(Typed::new(span, Kind::Person, "initial+surname", 2));
+    }
+    // "Jesper Parnevik", "Wasim Akram": two or three title-case words, none an ordinary
+    // English word (unless a known name) and none an organisation word.
+    if (2..=3).contains(&words)
+        && (a..b).all(|i| {
+            let t = doc.tok(i);
+            is_title_case(t)
+                && (!gazetteer::is_common_word(t)
+                    || gazetteer::given_name(t).is_some()
+                    || gazetteer::surname(t).is_some())
+                && gazetteer::org_word(t).is_none()
+                && gazetteer::demonym(t).is_none()
+        })
+        && (a..b).any(|i| !gazetteer::is_common_word(doc.tok(i)))
+        && !last_is_place(doc.tok(b - 1))
+    {
+        return Some(Typed::new(span, Kind::Person, "capitalised-name", 1));
+    }
+    if words == 1
+        && speech_context(doc, a, b)
+        && gazetteer::surname(first).is_some()
+        && !gazetteer::is_common_word(first)
+    {
+        return Some(Typed::new(span, Kind::Person, "surname+said", 1));
+    }
     if words == 1 && doc.tok(a).contains('-') && doc.tok(a).starts_with(['a', 'e']) {
         // "al-Sudani" alone: a surname reference.
         return Some(Typed::new(span, Kind::Person, "name-particle", 1));
     }
     None
+}
+
+/// "Lebed Chechnya", "Trofej Beograd": a last word that is a place (and no known name) ends
+/// no person's name.
+fn last_is_place(w: &str) -> bool {
+    !gazetteer::places(w).is_empty()
+        && gazetteer::surname(w).is_none()
+        && gazetteer::given_name(w).is_none()
+}
+
+/// "Donald Trump Seattle" (a run-on): a country, region or large city ends no person's name,
+/// though small towns share many surnames ("Ricardo Arjona").
+fn last_is_major_place(w: &str) -> bool {
+    last_is_place(w)
+        && gazetteer::places(w)
+            .iter()
+            .any(|p| p.kind != "city" || p.population >= 200_000)
+}
+
+/// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only
+/// letters, hyphens and apostrophes.
+fn is_title_case(t: &str) -> bool {
+    t.starts_with(char::is_uppercase)
+        && t.chars().any(char::is_lowercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || crate::text::tokens::is_apostrophe(c))
 }
 
 /// Verbs of saying right after a name, or "said <Name>" before it.
@@ -112,20 +181,87 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
 /// it is part of a name seen in full elsewhere.
 pub fn weak(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let text = doc.span(a, b - 1).of(doc.text);
-    if b - a == 1 && !gazetteer::is_common_word(text) {
-        let strength = if gazetteer::surname(text).is_some() {
-            0
-        } else {
-            0
-        };
+    // A capitalised ordinary word inside a sentence ("Dole", "Hill") may still be a surname:
+    // grouping keeps it only when a full name in the article has it.
+    let common = gazetteer::is_common_word(text) && doc.starts_sentence(a);
+    if b - a == 1 && !common && !is_shouted_word(text) && is_title_case(text) {
         return Some(Typed::new(
             doc.span(a, b - 1),
             Kind::Person,
             "surname-reference",
-            strength,
+            0,
         ));
     }
     None
+}
+
+/// An all-capital word of four letters or more that is an ordinary word ("LEAGUE").
+fn is_shouted_word(w: &str) -> bool {
+    w.len() >= 4 && w.chars().all(|c| !c.is_lowercase()) && gazetteer::is_common_word(w)
+}
+
+/// True when `[a, b)`, the words after a title, can be a person's name: at most four words,
+/// not ending in an organisation word, not a place, and not all ordinary English words
+/// ("Major League Baseball" is no Major called "League Baseball").
+pub fn looks_like_person(doc: &Doc, a: usize, b: usize) -> bool {
+    if b <= a || b - a > 4 {
+        return false;
+    }
+    let last = doc.tok(b - 1);
+    if matches!(gazetteer::org_word(last), Some("suffix" | "head")) {
+        return false;
+    }
+    let text = doc.span(a, b - 1).of(doc.text);
+    if gazetteer::organisation(text).is_some() {
+        return false;
+    }
+    if gazetteer::places(text)
+        .iter()
+        .any(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"))
+    {
+        return false;
+    }
+    (a..b).any(|i| {
+        let t = doc.tok(i);
+        !gazetteer::is_common_word(t)
+            || gazetteer::given_name(t).is_some()
+            || gazetteer::surname(t).is_some()
+    })
+}
+
+/// "X, also known as Y", "X (aka Y)", "X, alias Y": Y becomes another name of person X.
+pub fn link_aliases(doc: &Doc, typed: &mut [Typed]) {
+    for i in 0..typed.len() {
+        if typed[i].kind != Kind::Person {
+            continue;
+        }
+        let mut j = doc.token_at(typed[i].span.end);
+        if j < doc.tokens.len() && matches!(doc.tok(j), "," | "(") {
+            j += 1;
+        }
+        let word = |k: usize| (k < doc.tokens.len()).then(|| doc.tok(k));
+        let skip = match (word(j), word(j + 1), word(j + 2)) {
+            (Some("also"), Some("known"), Some("as")) => 3,
+            (Some("known"), Some("as"), _) => 2,
+            (Some("aka" | "a.k.a." | "alias"), _, _) => 1,
+            (Some("a.k.a"), Some("."), _) => 2,
+            _ => continue,
+        };
+        j += skip;
+        if j < doc.tokens.len() && crate::text::is_opening_punct(doc.tok(j)) {
+            j += 1;
+        }
+        let Some(&start) = doc.tokens.get(j).map(|t| &t.span.start) else {
+            continue;
+        };
+        let k = typed.partition_point(|t| t.span.start < start);
+        if k < typed.len() && typed[k].span.start == start && k != i {
+            typed[k].alias_of = Some(i);
+            typed[k].kind = Kind::Person;
+            typed[k].rule = "also-known-as";
+            typed[k].strength = typed[k].strength.max(3);
+        }
+    }
 }
 
 /// The `people` record section.
@@ -136,7 +272,7 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Person> {
             name: e.name.clone(),
             titles: e.titles.clone(),
             aliases: e.aliases.clone(),
-            country: e.country.map(str::to_string),
+            country: e.country_code(),
             mentions: e
                 .mentions
                 .iter()

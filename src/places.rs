@@ -1,5 +1,5 @@
 //! Places: gazetteer lookup with disambiguation, natural-feature and administrative forms
-//! ("Hamrin Mountains", "Salahuddin province"), "in <Name>" context; the `places` section and
+//! ("Hamrin Mountains", "Salahuddin province"), "in `<Name>`" context; the `places` section and
 //! the article's focus.
 //!
 //! Input: token ranges of name chunks. Output: `Typed` places carrying the chosen gazetteer row
@@ -38,21 +38,73 @@ const FEATURE_WORDS: &[(&str, &str)] = &[
     ("Valley", "valley"),
 ];
 
+/// Last words of buildings and sites ("Jamarat Bridge", "Wembley Stadium").
+fn is_facility_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Airport"
+            | "Bridge"
+            | "Hotel"
+            | "Stadium"
+            | "Square"
+            | "Street"
+            | "Avenue"
+            | "Road"
+            | "Palace"
+            | "Mosque"
+            | "Cathedral"
+            | "Prison"
+            | "Airbase"
+            | "Base"
+            | "Tower"
+            | "Towers"
+            | "Park"
+            | "Arena"
+            | "Dam"
+            | "Harbour"
+            | "Harbor"
+            | "Port"
+            | "Camp"
+            | "Checkpoint"
+            | "Crossing"
+            | "Highway"
+            | "Boulevard"
+    )
+}
+
+/// True when the last word of `name` makes it a natural feature ("Hamrin Mountains").
+pub fn is_feature_name(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| FEATURE_WORDS.iter().any(|(w, _)| *w == last))
+}
+
+/// True for a country as a news reader sees it: a sovereign state, or one of the nations of
+/// the United Kingdom (GeoNames files England and Scotland as subdivisions).
+pub fn is_nation(row: &PlaceRow) -> bool {
+    row.kind == "country"
+        || (row.country == "GB"
+            && row.kind == "subdivision"
+            && matches!(
+                row.canonical,
+                "England" | "Scotland" | "Wales" | "Northern Ireland"
+            ))
+}
+
 /// Administrative words that close a place name, upper or lower case ("Salahuddin province").
 pub fn is_admin_word(w: &str) -> bool {
-    match w {
-        "region" => true,
-        _ => matches!(
-            w.to_ascii_lowercase().as_str(),
-            "province"
-                | "governorate"
-                | "prefecture"
-                | "district"
-                | "county"
-                | "oblast"
-                | "municipality"
-        ),
-    }
+    w == "region"
+        || [
+            "province",
+            "governorate",
+            "prefecture",
+            "district",
+            "county",
+            "oblast",
+            "municipality",
+        ]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Every gazetteer row for `name`.
@@ -62,7 +114,11 @@ pub fn places_of(name: &str) -> &'static [PlaceRow] {
 
 /// Looks a whole name up in the place gazetteer.
 pub fn lookup(text: &str, span: Span, rule: &'static str) -> Option<Typed> {
-    let rows = places_of(text);
+    lookup_rows(places_of(text), span, rule)
+}
+
+/// A place reading of `span` from its gazetteer rows (the most prominent one).
+fn lookup_rows(rows: &'static [PlaceRow], span: Span, rule: &'static str) -> Option<Typed> {
     let row = best_row(rows)?;
     let mut t = Typed::new(span, Kind::Place, rule, 2);
     t.place = Some(row);
@@ -85,24 +141,90 @@ fn best_row(rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
         .min_by_key(|p| (rank(p), std::cmp::Reverse(p.population)))
 }
 
-/// Types `[a, b)` as a place from its own words.
-pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+/// Types `[a, b)` as a place when the gazetteer knows the whole name. A one-word town whose
+/// name is also an ordinary word or a given name ("Nice", "Most", "Florence") needs context:
+/// a locative preposition before it or ", `<country or state>`" after it.
+pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    if is_admin_word(doc.tok(b - 1)) {
+        // "Salahuddin province" keeps the text's name: see `classify`.
+        return None;
+    }
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
-    if let Some(mut t) = lookup(text, span, "gazetteer:place") {
-        // "Paris, Texas": a following place narrows the reading.
-        if let Some(row) = narrow_by_next(doc, b, places_of(text)) {
-            t.place = Some(row);
-        }
-        // A single ambiguous word that is also a common word or given name is weak.
-        if b - a == 1
-            && t.strength < 3
-            && (gazetteer::is_common_word(text) || gazetteer::given_name(text).is_some())
-        {
-            t.strength = 1;
-        }
-        return Some(t);
+    let rows = places_of(text);
+    let mut t = lookup_rows(rows, span, "gazetteer:place")?;
+    // "German" is a demonym before it is the Isle of Man parish.
+    if b - a == 1
+        && gazetteer::demonym(text).is_some()
+        && t.place.is_none_or(|p| p.kind != "country")
+    {
+        return None;
     }
+    // "Paris, Texas": a following place narrows the reading.
+    let narrowed = narrow_by_next(doc, b, rows);
+    if let Some(row) = narrowed {
+        t.place = Some(row);
+    }
+    // Countries and continents stand alone ("Turkey", "Chad"); an ordinary word that names a
+    // region or province ("Northern", "Central") needs context like a town does.
+    let major = t
+        .place
+        .is_some_and(|p| is_nation(p) || p.kind == "continent");
+    if b - a == 1 && !major {
+        let common = gazetteer::is_common_word(text);
+        let given = gazetteer::given_name(text).is_some();
+        if common || given {
+            let prev = (a > 0).then(|| doc.tok(a - 1));
+            let locative =
+                prev.is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from" | "to"));
+            if common && !locative && narrowed.is_none() && !after_comma_place(doc, b) {
+                return None;
+            }
+            t.strength = 1;
+            t.rule = if t.place.is_some_and(|p| p.kind == "city") {
+                "gazetteer:city"
+            } else {
+                "gazetteer:place"
+            };
+            return Some(t);
+        }
+    }
+    t.rule = match t.place.map(|p| p.kind) {
+        Some("country") => "gazetteer:country",
+        Some("city") => "gazetteer:city",
+        Some("subdivision") => "gazetteer:subdivision",
+        Some("continent" | "region") => "gazetteer:region",
+        _ => "gazetteer:feature",
+    };
+    Some(t)
+}
+
+/// True when ", `<known place>`" follows token `b`.
+fn after_comma_place(doc: &Doc, b: usize) -> bool {
+    b + 1 < doc.tokens.len() && doc.tok(b) == "," && !places_of(doc.tok(b + 1)).is_empty()
+}
+
+/// Looks a name on a shouted line up: a one-word ordinary English word ("TO", "NICE") counts
+/// only as a country, continent, region or subdivision.
+pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
+    let t = lookup(text, span, "caps:gazetteer")?;
+    if single && text.chars().count() < 3 {
+        return None;
+    }
+    let nation = t
+        .place
+        .is_some_and(|p| is_nation(p) || p.kind == "continent");
+    if single && !nation && gazetteer::is_common_word(text) {
+        return None;
+    }
+    Some(t)
+}
+
+/// Types `[a, b)` as a place from its own words (the gazetteer did not know the whole name):
+/// natural features ("Hamrin Mountains", "Lake Victoria"), administrative units ("Salahuddin
+/// province", "Derbyshire").
+pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    let span = doc.span(a, b - 1);
     let last = doc.tok(b - 1);
     if b - a >= 2 {
         if let Some(&(_, kind)) = FEATURE_WORDS.iter().find(|(w, _)| *w == last) {
@@ -113,11 +235,19 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         if is_admin_word(last) {
             let mut t = Typed::new(span, Kind::Place, "admin-word", 2);
             t.place_kind = Some("subdivision");
-            // "Salahuddin province": the gazetteer may know the bare name.
+            // "Salahuddin province": the gazetteer may know the bare name (coordinates).
             let bare = doc.span(a, b - 2).of(doc.text);
             t.place = best_row(places_of(bare));
             return Some(t);
         }
+    }
+    // "Jamarat Bridge", "Al-Ghaza Hotel", "Camp Lejeune": buildings and sites.
+    if b - a >= 2
+        && (is_facility_word(last) || matches!(doc.tok(a), "Camp" | "Fort" | "Villa" | "Masjid"))
+    {
+        let mut t = Typed::new(span, Kind::Place, "facility-word", 2);
+        t.place_kind = Some("facility");
+        return Some(t);
     }
     // "Lake Victoria", "Mount Everest", "Gulf of Aden".
     if b - a >= 2
@@ -137,10 +267,21 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         });
         return Some(t);
     }
+    // English counties and their kin: "Derbyshire", "Lancashire".
+    if b - a == 1
+        && last.len() > 7
+        && last.ends_with("shire")
+        && last.starts_with(char::is_uppercase)
+    {
+        let mut t = Typed::new(span, Kind::Place, "shire-word", 2);
+        t.place_kind = Some("subdivision");
+        t.country = Some("GB");
+        return Some(t);
+    }
     None
 }
 
-/// With "<Place>, <Country or state>", picks the reading inside that country or state.
+/// With "`<Place>`, `<Country or state>`", picks the reading inside that country or state.
 fn narrow_by_next(doc: &Doc, b: usize, rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
         return None;
@@ -155,7 +296,7 @@ fn narrow_by_next(doc: &Doc, b: usize, rows: &'static [PlaceRow]) -> Option<&'st
     })
 }
 
-/// "in <Name>", "near <Name>": an unknown capitalised name after a locative preposition.
+/// "in `<Name>`", "near `<Name>`": an unknown capitalised name after a locative preposition.
 pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if a == 0 || b - a > 3 {
         return None;
@@ -198,11 +339,7 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
                     .or(e.place_kind)
                     .unwrap_or("place")
                     .to_string(),
-                country: row
-                    .map(|r| r.country)
-                    .filter(|c| !c.is_empty())
-                    .or(e.country)
-                    .map(str::to_string),
+                country: e.country_code(),
                 admin1: row
                     .map(|r| r.admin1)
                     .filter(|a| !a.is_empty())

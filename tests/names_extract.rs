@@ -1,0 +1,208 @@
+//! Whole-article behaviour of the people / places / organisations recogniser, through the
+//! public API: grouping under one canonical name, titles, aliases, acronyms, shouted lines,
+//! sports tables, the user gazetteer and deny list, and the offsets invariant. Input: short
+//! articles written for these tests. Does not test dates or events.
+
+use newsie::gazetteer::UserGazetteer;
+use newsie::{Article, Extractor, Options, Record};
+use std::sync::Arc;
+
+fn run(opts: Options, text: &str) -> Record {
+    let rec = Extractor::new(opts.with_explain(true)).extract(&Article::new("t", text));
+    // Offsets are code points into the text.
+    let chars: Vec<char> = text.chars().collect();
+    let mentions = rec
+        .people
+        .iter()
+        .flatten()
+        .flat_map(|p| &p.mentions)
+        .chain(rec.places.iter().flatten().flat_map(|p| &p.mentions))
+        .chain(rec.organisations.iter().flatten().flat_map(|p| &p.mentions));
+    for m in mentions {
+        let s: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(s, m.text);
+        assert!(m.rule.as_deref().is_some_and(|r| !r.is_empty()));
+    }
+    rec
+}
+
+fn extract(text: &str) -> Record {
+    run(Options::default(), text)
+}
+
+const RAID: &str = "Iraqi forces kill ISIS commander in Hamrin Mountains\n\n\
+Iraqi Prime Minister Mohammed Shia al-Sudani said on Tuesday that Iraqi forces killed the \
+Islamic State (ISIS) commander Jassim al-Mazroui, also known as Abu Abdul Qader, in the \
+Hamrin Mountains in Salahuddin province in northern Iraq.\n\
+Al-Mazroui had led ISIS cells across the Middle East, al-Sudani said. The U.S. welcomed \
+the raid, and the United States will keep troops in Iraq. Hezbollah and Hamas did not comment.";
+
+#[test]
+fn raid_people_titles_and_aliases() {
+    let rec = extract(RAID);
+    let people = rec.people.unwrap();
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Mohammed Shia al-Sudani", "Jassim al-Mazroui"],
+        "{people:#?}"
+    );
+    assert_eq!(people[0].titles, ["Prime Minister"]);
+    assert_eq!(people[0].country.as_deref(), Some("IQ"));
+    assert_eq!(people[0].mentions.len(), 2);
+    assert_eq!(people[1].aliases, ["Abu Abdul Qader"]);
+    assert_eq!(people[1].mentions.len(), 3);
+}
+
+#[test]
+fn raid_places_and_organisations() {
+    let rec = extract(RAID);
+    let places = rec.places.unwrap();
+    let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    for want in [
+        "Hamrin Mountains",
+        "Salahuddin province",
+        "Iraq",
+        "Middle East",
+        "United States",
+    ] {
+        assert!(names.contains(&want), "{want} missing from {names:?}");
+    }
+    assert_eq!(names.len(), 5, "{names:?}");
+    let us = places.iter().find(|p| p.name == "United States").unwrap();
+    assert_eq!(us.mentions.len(), 2);
+    assert_eq!(us.country.as_deref(), Some("US"));
+    let province = places
+        .iter()
+        .find(|p| p.name == "Salahuddin province")
+        .unwrap();
+    assert_eq!(province.country.as_deref(), Some("IQ"));
+    let hamrin = places
+        .iter()
+        .find(|p| p.name == "Hamrin Mountains")
+        .unwrap();
+    assert_eq!(hamrin.kind, "mountains");
+    assert_eq!(hamrin.mentions.len(), 2);
+
+    let orgs = rec.organisations.unwrap();
+    let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Islamic State", "Hezbollah", "Hamas"], "{orgs:#?}");
+    assert_eq!(orgs[0].aliases, ["ISIS"]);
+    assert_eq!(orgs[0].mentions.len(), 4);
+    assert_eq!(rec.focus.unwrap().country.as_deref(), Some("IQ"));
+}
+
+#[test]
+fn acronym_expansion_from_initials() {
+    let rec = extract(
+        "Monitors from the Organisation for Security and Cooperation in Europe (OSCE) arrived. \
+         The OSCE said the vote was fair.",
+    );
+    let orgs = rec.organisations.unwrap();
+    assert_eq!(orgs.len(), 1, "{orgs:#?}");
+    // The gazetteer spells it the OSCE's own way; the text's spelling is an alias.
+    assert_eq!(
+        orgs[0].name,
+        "Organization for Security and Co-operation in Europe"
+    );
+    assert!(orgs[0].aliases.contains(&"OSCE".to_string()));
+    assert_eq!(
+        orgs[0].mentions[0].text,
+        "Organisation for Security and Cooperation in Europe"
+    );
+    assert_eq!(orgs[0].mentions.len(), 3);
+    assert!(rec.places.unwrap().is_empty());
+}
+
+#[test]
+fn nationality_in_brackets_is_no_acronym() {
+    let rec = extract("Pete Sampras (U.S.) beat Tim Henman (Britain) 6-3 6-4.");
+    let people = rec.people.unwrap();
+    assert_eq!(people.len(), 2);
+    assert!(people.iter().all(|p| p.aliases.is_empty()));
+    let places = rec.places.unwrap();
+    assert_eq!(places.len(), 2, "{places:#?}");
+}
+
+#[test]
+fn sports_sides_named_after_places_are_organisations() {
+    let rec = extract(
+        "CRICKET - ESSEX CLOSE IN\nLONDON 1996-08-30\nEssex beat Somerset by an innings at \
+         Chelmsford. Derbyshire reached 372 for six against Kent.",
+    );
+    let orgs: Vec<String> = rec
+        .organisations
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    for team in ["Essex", "Somerset", "Derbyshire", "Kent"] {
+        assert!(
+            orgs.iter().any(|o| o == team),
+            "{team} not a team in {orgs:?}"
+        );
+    }
+    let places: Vec<String> = rec.places.unwrap().into_iter().map(|p| p.name).collect();
+    assert!(places.contains(&"London".to_string()), "{places:?}");
+}
+
+#[test]
+fn shouted_headline_and_possessive_make_no_junk() {
+    let rec = extract(
+        "POLICE SAY TOTAL OF FIVE HURT IN LONDON\nPolice said on Friday that Britain's \
+         transport minister would visit.",
+    );
+    let places: Vec<String> = rec.places.unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(places, ["London", "United Kingdom"]);
+    assert!(rec.people.unwrap().is_empty());
+    assert!(rec.organisations.unwrap().is_empty());
+}
+
+#[test]
+fn user_gazetteer_finds_overrides_and_denies() {
+    let user = UserGazetteer::from_tsv(
+        "name\tkind\taliases\tcountry\n\
+         Zorvian Liberation Front\torganisation\tZLF|the Front\tZV\n\
+         Jordan Peel\tplace\t\t\n",
+        "user.tsv",
+    )
+    .unwrap()
+    .with_deny("Reuters\n");
+    let rec = run(
+        Options::default().with_gazetteer(Arc::new(user)),
+        "ZLF fighters met Reuters reporters near Jordan Peel. The Zorvian Liberation Front said \
+         it would talk.",
+    );
+    let orgs = rec.organisations.unwrap();
+    assert_eq!(orgs.len(), 1, "{orgs:#?}");
+    assert_eq!(orgs[0].name, "Zorvian Liberation Front");
+    assert_eq!(orgs[0].country.as_deref(), Some("ZV"));
+    assert_eq!(orgs[0].mentions.len(), 2);
+    assert_eq!(orgs[0].mentions[0].rule.as_deref(), Some("user-gazetteer"));
+    let places = rec.places.unwrap();
+    assert_eq!(places.len(), 1, "{places:#?}");
+    assert_eq!(places[0].name, "Jordan Peel");
+    assert!(rec.people.unwrap().is_empty());
+}
+
+#[test]
+fn adversarial_repetition_stays_bounded() {
+    let text = "Smith met Jones. ".repeat(20_000);
+    let rec = extract(&text);
+    let people = rec.people.unwrap();
+    assert!(people.len() <= 2);
+    // One full name repeated: one person, every mention kept, in linear time (grouping keeps
+    // one entry per distinct name, never one per mention pair).
+    let text = "Mohammed al-Sudani said. ".repeat(20_000);
+    let people = extract(&text).people.unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].mentions.len(), 20_000);
+    let caps = "Alpha Beta Gamma Delta ".repeat(5_000);
+    let rec = extract(&caps);
+    assert!(rec
+        .people
+        .unwrap()
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .all(|m| m.end - m.start < 80));
+}
