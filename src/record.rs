@@ -236,7 +236,8 @@ pub struct SpanRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// The event type (see the README's taxonomy).
+    /// The event type (see the README's taxonomy); `other` for a main event read from the
+    /// headline's own verb when the trigger table has no entry for it ("Acme sparks anger").
     #[serde(rename = "type")]
     pub kind: String,
     /// The word(s) that report it.
@@ -255,8 +256,10 @@ pub struct Event {
     pub date_precision: Option<String>,
     /// Canonical place names.
     pub places: Vec<String>,
-    /// `sentence`, `headline` (the headline reporting the same event), `dateline`, `document`
-    /// (the article's main place), or `none`.
+    /// Where the first place comes from: `sentence` (the event's own clause), `headline` (the
+    /// headline), `lead` (main event only: the lead sentence), `dateline`, `document` (the
+    /// article's main place), or `none`. The main event lists its clause's places, then the
+    /// other places of the headline and lead sentence, then the dateline place.
     pub place_source: String,
     /// `city` (a town or feature), `subdivision`, `country`, `region`, or absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

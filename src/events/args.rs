@@ -8,16 +8,17 @@
 //! name of one event's clause is not given to another. Does not parse syntax: voice comes from
 //! "was/were ... -ed" and "by", roles from the side of the trigger a name stands on.
 
+use super::words::WordSet;
 use crate::names::{Kind, Names};
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
 /// Words that open a new clause.
-const BOUNDARY: &[&str] = &[
+static BOUNDARY: WordSet = WordSet::new(&[
     "that", "when", "after", "before", "while", "because", "since", "although", "though", "but",
     "whereas", "until", "who", "which", "whom", "whose", "where", "if", "unless", ";", ":", "--",
     "—", "–", "\"", "“", "”", "(", ")", "whilst", "amid", "despite", "as",
-];
+]);
 
 /// The widest a clause side may reach, in tokens.
 const REACH: usize = 24;
@@ -99,14 +100,14 @@ pub fn clause(
     let mut a = first;
     while a > start && first - a < left {
         let j = a - 1;
-        if lower_in(doc, j, BOUNDARY) || stops.contains(&j) {
+        if BOUNDARY.has(doc, j) || stops.contains(&j) {
             break;
         }
         a = j;
     }
     let mut b = last + 1;
     while b < end && b - last <= right {
-        if lower_in(doc, b, BOUNDARY) || stops.contains(&b) {
+        if BOUNDARY.has(doc, b) || stops.contains(&b) {
             break;
         }
         b += 1;
@@ -115,7 +116,7 @@ pub fn clause(
 }
 
 /// Groups that act or are acted on when no name does ("Iraqi forces", "a gunman", "police").
-const GROUPS: &[&str] = &[
+static GROUPS: WordSet = WordSet::new(&[
     "forces",
     "troops",
     "police",
@@ -179,10 +180,10 @@ const GROUPS: &[&str] = &[
     "regulators",
     "investors",
     "company",
-];
+]);
 
 /// Lower-case modifiers kept in a group phrase ("security forces", "riot police").
-const GROUP_MODIFIERS: &[&str] = &[
+static GROUP_MODIFIERS: WordSet = WordSet::new(&[
     "security",
     "government",
     "counterterrorism",
@@ -212,10 +213,10 @@ const GROUP_MODIFIERS: &[&str] = &[
     "tram",
     "train",
     "bus",
-];
+]);
 
 /// People nouns that end a counted phrase ("eight senior ISIS leaders", "seven people").
-const PEOPLE: &[&str] = &[
+static PEOPLE: WordSet = WordSet::new(&[
     "people",
     "persons",
     "person",
@@ -276,7 +277,7 @@ const PEOPLE: &[&str] = &[
     "rebels",
     "jihadists",
     "servicemen",
-];
+]);
 
 /// The phrase naming a group near `i` on one side of a trigger, nearest first.
 fn group_phrase(
@@ -294,7 +295,7 @@ fn group_phrase(
     for i in idx {
         let w = doc.tok(i);
         if doc.tokens[i].kind != TokenKind::Word
-            || !GROUPS.iter().any(|g| g.eq_ignore_ascii_case(w))
+            || !GROUPS.contains(w)
             || doc.is_capitalised(i) && !doc.starts_sentence(i)
         {
             continue;
@@ -303,7 +304,7 @@ fn group_phrase(
         while a > from {
             let p = doc.tok(a - 1);
             let demonym = crate::gazetteer::demonym(p).is_some();
-            let modifier = GROUP_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(p));
+            let modifier = GROUP_MODIFIERS.contains(p);
             // "Iraq's counterterrorism forces".
             let possessive =
                 matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
@@ -339,7 +340,7 @@ fn mention_kind(names: &Names, doc: &Doc, i: usize) -> Option<Kind> {
 }
 
 /// Role nouns after an organisation that make it a modifier ("ISIS commander", "FBI director").
-const ROLES: &[&str] = &[
+static ROLES: WordSet = WordSet::new(&[
     "commander",
     "commanders",
     "leader",
@@ -388,7 +389,7 @@ const ROLES: &[&str] = &[
     "lawyer",
     "lawyers",
     "investigators",
-];
+]);
 
 /// Entities (person or organisation) whose mentions lie in `a..b`, as (token, entity) pairs.
 fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(usize, usize)> {
@@ -417,8 +418,8 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
             n += 1;
         }
         let modifier = n < doc.tokens.len()
-            && (lower_in(doc, n, ROLES)
-                || matches!(doc.tok(n), "'s" | "’s") && n + 1 < b && lower_in(doc, n + 1, ROLES));
+            && (ROLES.has(doc, n)
+                || matches!(doc.tok(n), "'s" | "’s") && n + 1 < b && ROLES.has(doc, n + 1));
         if modifier && e.kind == Some(Kind::Organisation) {
             continue;
         }
@@ -484,7 +485,7 @@ pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
             );
             let counted = |p: usize| {
                 number_value(doc.tok(p)).is_some()
-                    || lower_in(doc, p, PEOPLE) && p > a && number_value(doc.tok(p - 1)).is_some()
+                    || PEOPLE.has(doc, p) && p > a && number_value(doc.tok(p - 1)).is_some()
             };
             return casualty && super::triggers::prev_content(doc, a, first).is_some_and(counted);
         }
@@ -683,9 +684,7 @@ pub fn victim_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
     let mut k = first;
     while k > a && first - k < 5 {
         k -= 1;
-        if lower_in(doc, k, PEOPLE)
-            || lower_in(doc, k, &["dozens", "hundreds", "thousands", "scores"])
-        {
+        if PEOPLE.has(doc, k) || lower_in(doc, k, &["dozens", "hundreds", "thousands", "scores"]) {
             let mut s = k;
             while s > a
                 && lower_in(
@@ -782,7 +781,7 @@ const COUNT_KEYS: &[(&str, &str)] = &[
 ];
 
 /// Words a count may sit across ("at least 40 people were injured", "killing at least 12").
-const COUNT_GLUE: &[&str] = &[
+static COUNT_GLUE: WordSet = WordSet::new(&[
     "at",
     "least",
     "more",
@@ -835,10 +834,10 @@ const COUNT_GLUE: &[&str] = &[
     "feared",
     "confirmed",
     "people",
-];
+]);
 
 /// Units after a number that make it no head count ("killed 12 years ago").
-const NOT_COUNT: &[&str] = &[
+static NOT_COUNT: WordSet = WordSet::new(&[
     "years",
     "year",
     "%",
@@ -861,7 +860,7 @@ const NOT_COUNT: &[&str] = &[
     "feet",
     "kilometres",
     "times",
-];
+]);
 
 /// Counts in `a..b`: by what is counted, with the counted phrase ("seven people") when the text
 /// names who.
@@ -889,7 +888,7 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
                 found = Some((n, k, head.unwrap_or(k)));
                 break;
             }
-            if lower_in(doc, k, PEOPLE) {
+            if PEOPLE.has(doc, k) {
                 head = head.or(Some(k));
                 continue;
             }
@@ -904,7 +903,7 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
                             "young", "elderly", "security", "police", "afghan", "iraqi",
                         ],
                     ));
-            if !(lower_in(doc, k, COUNT_GLUE) || modifier) {
+            if !(COUNT_GLUE.has(doc, k) || modifier) {
                 break;
             }
         }
@@ -920,13 +919,13 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
             while k < b && k - j <= reach {
                 let t = doc.tok(k);
                 if let Some(n) = number_value(t).filter(|_| !is_year(doc, k) && !compound(doc, k)) {
-                    if k + 1 < b && lower_in(doc, k + 1, NOT_COUNT) {
+                    if k + 1 < b && NOT_COUNT.has(doc, k + 1) {
                         break;
                     }
                     let mut h = k;
                     let mut m = k + 1;
                     while m < b && m - k <= 4 && doc.tokens[m].kind == TokenKind::Word {
-                        if lower_in(doc, m, PEOPLE) {
+                        if PEOPLE.has(doc, m) {
                             h = m;
                             break;
                         }
@@ -944,7 +943,7 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
                 let toll_words = reach == 10
                     && doc.tokens[k].kind == TokenKind::Word
                     && !doc.tok(k).eq_ignore_ascii_case("and");
-                if !(lower_in(doc, k, COUNT_GLUE) || toll_words) {
+                if !(COUNT_GLUE.has(doc, k) || toll_words) {
                     break;
                 }
                 k += 1;
@@ -982,7 +981,7 @@ fn is_year(doc: &Doc, k: usize) -> bool {
 }
 
 /// Prepositions of place.
-const LOCATIVE: &[&str] = &[
+static LOCATIVE: WordSet = WordSet::new(&[
     "in",
     "near",
     "at",
@@ -1000,10 +999,10 @@ const LOCATIVE: &[&str] = &[
     "within",
     "over",
     "to",
-];
+]);
 
 /// Words that may stand between a preposition and a place ("in the northern city of").
-const PLACE_LEAD: &[&str] = &[
+static PLACE_LEAD: WordSet = WordSet::new(&[
     "the",
     "northern",
     "southern",
@@ -1059,7 +1058,7 @@ const PLACE_LEAD: &[&str] = &[
     "war-torn",
     "besieged",
     "county",
-];
+]);
 
 /// Place entities of a trigger: those after a preposition of place in its clause, else in its
 /// sentence; a place naming the thing ("Croydon tram crash") counts too.
@@ -1098,7 +1097,7 @@ pub fn places(
             j -= 1;
             steps += 1;
             let t = doc.tok(j);
-            if lower_in(doc, j, LOCATIVE) {
+            if LOCATIVE.has(doc, j) {
                 // "to" is a place only after a movement ("travelled to Kabul").
                 loc = !t.eq_ignore_ascii_case("to") || moving;
                 break;
@@ -1108,7 +1107,7 @@ pub fn places(
                 loc = ends.iter().any(|&(e, l)| l && e == j);
                 break;
             }
-            if lower_in(doc, j, PLACE_LEAD) || crate::gazetteer::demonym(t).is_some() {
+            if PLACE_LEAD.has(doc, j) || crate::gazetteer::demonym(t).is_some() {
                 continue;
             }
             break;

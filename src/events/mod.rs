@@ -17,7 +17,9 @@
 //! pyramid). Does not parse syntax or resolve pronouns.
 
 pub mod args;
+mod headline;
 pub mod triggers;
+pub mod words;
 
 use crate::dates::{Timex, TimexType};
 use crate::names::{Kind, Names};
@@ -228,6 +230,7 @@ pub fn find_events(
     }
     let quoted = quoted(doc);
     let head = headline(doc);
+    let ref_day = reference.map(|r| r.format("%Y-%m-%d").to_string());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut weak_speakers: Vec<Vec<String>> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -248,7 +251,16 @@ pub fn find_events(
         if cands.is_empty() {
             continue;
         }
-        let mut built = sentence_events(doc, names, timexes, reference, si, s.span, &ctx, &cands);
+        let mut built = sentence_events(
+            doc,
+            names,
+            timexes,
+            ref_day.as_deref(),
+            si,
+            s.span,
+            &ctx,
+            &cands,
+        );
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
@@ -284,7 +296,28 @@ pub fn find_events(
             drafts.push(d);
         }
     }
-    let main = choose_main(doc, names, head, &mut drafts);
+    let head_caps = head.is_some_and(|h| {
+        let s = &doc.sentences[h];
+        Ctx {
+            doc,
+            names,
+            quoted: &quoted,
+            start: s.tokens.start,
+            end: s.tokens.end,
+            headline: true,
+            caps: std::cell::OnceCell::new(),
+        }
+        .title_case()
+    });
+    let main = choose_main(
+        doc,
+        names,
+        head,
+        &quoted,
+        head_caps,
+        ref_day.as_deref(),
+        &mut drafts,
+    );
     if let (Some(m), Some(r)) = (main, reference) {
         let d = &mut drafts[m].ev;
         if d.date_source == "document" {
@@ -295,8 +328,47 @@ pub fn find_events(
             }
         }
     }
-    // Places the sentence does not give: the dateline, else the article's main place.
     let dateline = args::dateline(doc, names);
+    // A reader files the main event under its most specific place and the places containing
+    // it: its clause's places ("outside Trump Tower"), then the other places the headline and
+    // lead sentence give ("in New York City"), then the dateline.
+    if let Some(m) = main {
+        let lead = lead_sentences(doc, head).first().copied();
+        let d = &mut drafts[m];
+        let own = !d.place_ids.is_empty();
+        for (si, source) in [(head, "headline"), (lead, "lead")] {
+            let Some(s) = si.and_then(|s| doc.sentences.get(s)) else {
+                continue;
+            };
+            for mention in names.mentions_in(s.span) {
+                let e = mention.entity;
+                let Some(ent) = names.entities.get(e) else {
+                    continue;
+                };
+                if ent.kind != Some(Kind::Place) || d.place_ids.contains(&e) {
+                    continue;
+                }
+                if d.place_ids.is_empty() {
+                    d.ev.place_source = source;
+                }
+                d.place_ids.push(e);
+                d.ev.places.push(ent.name.clone());
+            }
+        }
+        if let Some(e) = dateline.filter(|e| !d.place_ids.contains(e)) {
+            if let Some(ent) = names.entities.get(e) {
+                if d.place_ids.is_empty() {
+                    d.ev.place_source = "dateline";
+                }
+                d.place_ids.push(e);
+                d.ev.places.push(ent.name.clone());
+            }
+        }
+        if own {
+            d.ev.place_source = "sentence";
+        }
+    }
+    // Places the sentence does not give: the dateline, else the article's main place.
     let focus = crate::places::focus(names).and_then(|f| f.place);
     let focus_id = focus.as_ref().and_then(|n| {
         names
@@ -345,7 +417,7 @@ fn sentence_events(
     doc: &Doc,
     names: &Names,
     timexes: &[Timex],
-    reference: Option<NaiveDate>,
+    reference: Option<&str>,
     si: usize,
     sentence: Span,
     ctx: &Ctx,
@@ -546,7 +618,7 @@ fn sentence_events(
                 d.date_precision = t.grain;
             }
             (None, None, Some(r)) => {
-                d.date = Some(r.format("%Y-%m-%d").to_string());
+                d.date = Some(r.to_string());
                 d.date_source = "document";
                 d.date_precision = Some("day");
             }
@@ -611,6 +683,11 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
     }
 }
 
+/// True when the word at `i` only reports speech ("said", "says").
+fn weak_word(doc: &Doc, i: usize) -> bool {
+    triggers::rows_for(doc.tok(i)).is_some_and(|r| r.iter().all(|r| r.cue == triggers::Cue::Report))
+}
+
 /// True unless the trigger sits in a purpose or time clause of its sentence ("to meet",
 /// "after crashing out").
 fn main_clause(doc: &Doc, d: &Draft) -> bool {
@@ -627,6 +704,9 @@ fn main_clause(doc: &Doc, d: &Draft) -> bool {
             "amid",
             "since",
             "until",
+            // "Police name victims of a crash that killed seven": a relative clause.
+            "that",
+            "which",
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(t))
@@ -642,9 +722,41 @@ fn choose_main(
     doc: &Doc,
     names: &Names,
     head: Option<usize>,
+    quoted: &[bool],
+    title_case: bool,
+    reference: Option<&str>,
     drafts: &mut Vec<Draft>,
 ) -> Option<usize> {
-    let _ = names;
+    let Some(h) = head else {
+        return choose_reported(doc, head, drafts);
+    };
+    // Only a verb before the headline's own triggers is its main verb.
+    let bound = drafts
+        .iter()
+        .filter(|d| d.sentence == h)
+        .map(|d| d.first)
+        .min()
+        .unwrap_or(usize::MAX);
+    let main = choose_reported(doc, head, drafts);
+    // The headline's own verb when the reported main event is only a statement, or none, or
+    // the headline's event sits in a subordinate clause: "Toblerone sparks outrage" over a
+    // "said" in the body, "Felipe Massa makes an emotional farewell after crashing out".
+    let weak = main.is_none_or(|m| {
+        let d = &drafts[m];
+        d.ev.kind == "statement" || d.sentence == h && !main_clause(doc, d)
+    });
+    if weak {
+        if let Some(v) = headline::verb(doc, names, h, quoted, title_case, bound) {
+            drafts.push(verb_event(doc, names, h, v, reference));
+            return Some(drafts.len() - 1);
+        }
+    }
+    main
+}
+
+/// The main event among the reported ones: the headline's event as the lead reports it;
+/// without one, the lead's first concrete event.
+fn choose_reported(doc: &Doc, head: Option<usize>, drafts: &mut Vec<Draft>) -> Option<usize> {
     if drafts.is_empty() {
         return None;
     }
@@ -659,6 +771,8 @@ fn choose_main(
                 in_lead(&drafts[i])
                     && same_happening(h.ev.kind, drafts[i].ev.kind)
                     && !drafts[i].ev.negated
+                    // "FBI declares ...": the lead's "said" adds nothing to the headline's verb.
+                    && (h.weak || !weak_word(doc, h.first) || !weak_word(doc, drafts[i].first))
             })
             .min_by_key(|&i| {
                 let d = &drafts[i];
@@ -713,6 +827,51 @@ fn choose_main(
     concrete
         .or_else(|| (0..drafts.len()).find(|&i| in_lead(&drafts[i])))
         .or(Some(0))
+}
+
+/// The main event from the headline's own verb ("Toblerone sparks outrage"): type `other`,
+/// its subject the agent, its object the target, dated and placed like any main event.
+fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&str>) -> Draft {
+    let s = &doc.sentences[h];
+    let (a, b) = (s.tokens.start, s.tokens.end);
+    let mut parts = args::participants(doc, names, a, b, v, v, "other", false, None);
+    if parts.agents.is_empty() {
+        parts.agents.extend(headline::subject(doc, h, v));
+    }
+    let mut place_ids = args::places(doc, names, a, b, a, b, v, false);
+    place_ids.sort_by_key(|&e| place_grain(names, e));
+    Draft {
+        ev: EventMention {
+            kind: "other",
+            trigger: doc.span(v, v),
+            sentence: s.span,
+            date: reference.map(str::to_string),
+            date_source: if reference.is_some() {
+                "document"
+            } else {
+                "none"
+            },
+            date_precision: reference.map(|_| "day"),
+            places: place_ids
+                .iter()
+                .filter_map(|&e| names.entities.get(e).map(|e| e.name.clone()))
+                .collect(),
+            place_source: "sentence",
+            place_precision: None,
+            agents: parts.agents,
+            targets: parts.targets,
+            count: BTreeMap::new(),
+            negated: false,
+            hedged: false,
+        },
+        sentence: h,
+        first: v,
+        clause: (a, b),
+        noun: false,
+        weak: false,
+        anaphoric: false,
+        place_ids,
+    }
 }
 
 /// The `events` record section.

@@ -10,6 +10,7 @@
 //! modify another noun ("crash victims"), generic plurals ("periodic attacks") and words inside
 //! names or quotations are dropped. Does not group triggers into events (see `mod.rs`).
 
+use super::words::WordSet;
 use crate::names::Names;
 use crate::text::{Doc, TokenKind};
 use once_cell::sync::Lazy;
@@ -279,9 +280,35 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
+    // Most words can't be triggers: reject them on length, first and last letter before hashing.
+    let (f, l) = (letter(buf[0])?, letter(buf[b.len() - 1])?);
+    if SHAPES[b.len()][f] & (1 << l) == 0 {
+        return None;
+    }
     let key = std::str::from_utf8(&buf[..b.len()]).ok()?;
     TRIGGERS.get(key).map(Vec::as_slice)
 }
+
+/// A lower-case ASCII letter's index.
+fn letter(c: u8) -> Option<usize> {
+    c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
+}
+
+/// For each length up to 24 and first letter, the set of last letters of the table's keys.
+static SHAPES: Lazy<[[u32; 26]; 25]> = Lazy::new(|| {
+    let mut out = [[0u32; 26]; 25];
+    for k in TRIGGERS.keys() {
+        let b = k.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            if let (Some(f), Some(l), Some(row)) =
+                (letter(first), letter(last), out.get_mut(b.len()))
+            {
+                row[f] |= 1 << l;
+            }
+        }
+    }
+    out
+});
 
 /// A candidate trigger in a sentence.
 #[derive(Debug, Clone)]
@@ -306,7 +333,7 @@ fn lower_is(doc: &Doc, i: usize, set: &[&str]) -> bool {
 }
 
 /// Words after which a trigger is a noun.
-const NOUN_BEFORE: &[&str] = &[
+static NOUN_BEFORE: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -370,10 +397,10 @@ const NOUN_BEFORE: &[&str] = &[
     "renewed",
     "failed",
     "planned",
-];
+]);
 
 /// Words after which a trigger is a verb.
-const VERB_BEFORE: &[&str] = &[
+static VERB_BEFORE: WordSet = WordSet::new(&[
     "to",
     "will",
     "would",
@@ -426,10 +453,10 @@ const VERB_BEFORE: &[&str] = &[
     "still",
     "repeatedly",
     "publicly",
-];
+]);
 
 /// Nouns a trigger noun may modify ("crash victims", "death penalty"): then it is no event.
-const HEAD_AFTER: &[&str] = &[
+static HEAD_AFTER: WordSet = WordSet::new(&[
     "victim",
     "victims",
     "survivor",
@@ -514,10 +541,10 @@ const HEAD_AFTER: &[&str] = &[
     "ceremony",
     "vote",
     "votes",
-];
+]);
 
 /// Market words that make "fell", "rose", "rallied" a market move.
-const MARKET: &[&str] = &[
+static MARKET: WordSet = WordSet::new(&[
     "shares",
     "share",
     "stocks",
@@ -582,10 +609,10 @@ const MARKET: &[&str] = &[
     "bourse",
     "exchange",
     "points",
-];
+]);
 
 /// Structures whose collapse is an accident.
-const STRUCTURES: &[&str] = &[
+static STRUCTURES: WordSet = WordSet::new(&[
     "building",
     "buildings",
     "crane",
@@ -610,7 +637,7 @@ const STRUCTURES: &[&str] = &[
     "structure",
     "walkway",
     "stadium",
-];
+]);
 
 /// Forms of "be" and "get".
 pub const BE: &[&str] = &[
@@ -655,10 +682,10 @@ fn reads_as_noun(doc: &Doc, start: usize, end: usize, i: usize, title_case: bool
     let w = doc.tok(i).to_ascii_lowercase();
     if i > start {
         let p = i - 1;
-        if lower_is(doc, p, NOUN_BEFORE) || doc.tokens[p].kind == TokenKind::Number {
+        if NOUN_BEFORE.has(doc, p) || doc.tokens[p].kind == TokenKind::Number {
             return true;
         }
-        if lower_is(doc, p, VERB_BEFORE) {
+        if VERB_BEFORE.has(doc, p) {
             return false;
         }
     }
@@ -778,6 +805,10 @@ impl Ctx<'_, '_> {
 
     fn window_has(&self, a: usize, b: usize, set: &[&str]) -> bool {
         (a.max(self.start)..b.min(self.end)).any(|j| lower_is(self.doc, j, set))
+    }
+
+    fn window_in(&self, a: usize, b: usize, set: &WordSet) -> bool {
+        (a.max(self.start)..b.min(self.end)).any(|j| set.has(self.doc, j))
     }
 }
 
@@ -921,7 +952,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                 return None;
             }
             // "the killing of": a gerund read as a noun.
-            w.ends_with("ing") && i > start && lower_is(doc, i - 1, NOUN_BEFORE)
+            w.ends_with("ing") && i > start && NOUN_BEFORE.has(doc, i - 1)
         }
         Pos::Either => !phrase && reads_as_noun(doc, start, end, i, ctx.title_case()),
         Pos::Adjective => false,
@@ -929,14 +960,14 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     let mut kind = row.kind;
     let next = |k: usize| (last + k < end).then(|| doc.tok(last + k));
     let prev = |k: usize| (i >= start + k).then(|| doc.tok(i - k));
-    let market_before = ctx.window_has(i.saturating_sub(5), i, MARKET);
+    let market_before = ctx.window_in(i.saturating_sub(5), i, &MARKET);
     match row.cue {
         Cue::Always | Cue::Report => {}
         Cue::Market => {
             // "due to price rises": a noun after a preposition or determiner.
             let nominal = row.pos == Pos::Verb
                 && i >= start + 2
-                && lower_is(doc, i - 1, MARKET)
+                && MARKET.has(doc, i - 1)
                 && lower_is(
                     doc,
                     i - 2,
@@ -1220,7 +1251,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             if market_before {
                 return None;
             }
-            if !ctx.window_has(i.saturating_sub(4), (last + 4).min(end), STRUCTURES) {
+            if !ctx.window_in(i.saturating_sub(4), (last + 4).min(end), &STRUCTURES) {
                 return None;
             }
         }
@@ -1345,7 +1376,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     if noun {
         if let Some(n) = next(1) {
             let nl = n.to_ascii_lowercase();
-            if HEAD_AFTER.contains(&nl.as_str()) {
+            if HEAD_AFTER.contains(&nl) {
                 return None;
             }
             if rows_for(n).is_some_and(|rs| rs.iter().any(|r| r.pos != Pos::Verb && r.kind == kind))
@@ -1452,6 +1483,11 @@ mod tests {
     #[test]
     fn table_parses_and_inflects() {
         assert!(TRIGGERS.len() > 300);
+        // `rows_for` rejects words by length and first and last letter: every key must be
+        // findable that way.
+        for key in TRIGGERS.keys() {
+            assert!(rows_for(key).is_some(), "{key:?} is not found by rows_for");
+        }
         let k = |w: &str| rows_for(w).map(|r| r[0].kind);
         assert_eq!(k("killed"), Some("killing"));
         assert_eq!(k("Injured"), Some("injury"));

@@ -1,0 +1,77 @@
+//! The main event of short articles with a headline: the headline's own verb when the body
+//! offers only a statement, and the places a reader files the main event under (its clause,
+//! then the headline and lead sentence, then the dateline).
+
+use newsie::record::Event;
+use newsie::{Article, Extractor, Options};
+
+fn events(text: &str) -> Vec<Event> {
+    let opts = Options::default()
+        .with_date("2024-10-18")
+        .expect("valid date");
+    Extractor::new(opts)
+        .extract(&Article::new("t", text))
+        .events
+        .expect("events are on by default")
+}
+
+#[test]
+fn headline_verb_beats_a_said_in_the_body() {
+    let evs = events(
+        "Acme sparks anger among customers\n\n\
+         Customers of the Acme company are unhappy with its new packaging, a spokesman said \
+         on Thursday in a short statement to reporters.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.trigger.text, "sparks");
+    assert_eq!(main.kind, "other");
+    assert_eq!(main.agents, ["Acme"]);
+}
+
+#[test]
+fn bare_verb_after_plural_subject() {
+    let evs = events(
+        "Scientists analyse effects of warming on crops\n\n\
+         The results of the study are worrying for farmers, the authors said on Thursday in \
+         a statement on their findings.",
+    );
+    assert_eq!(evs[0].trigger.text, "analyse");
+    assert_eq!(evs[0].agents, ["Scientists"]);
+}
+
+#[test]
+fn plural_noun_is_not_a_headline_verb() {
+    // "taxes from": a noun before a preposition; the body's statement stays the main event.
+    let evs = events(
+        "Local councils ask taxes from private schools\n\n\
+         The mayor of the town said on Thursday that private schools would pay the tax \
+         from next year onwards.",
+    );
+    assert_ne!(evs[0].trigger.text, "taxes");
+}
+
+#[test]
+fn concrete_lead_event_is_kept_over_headline_verb() {
+    let evs = events(
+        "Refugees begin returning home from camps\n\n\
+         The first group of 100 refugees arrived in Rosso on Thursday after years in camps \
+         across the border.",
+    );
+    assert_eq!(evs[0].kind, "visit", "{evs:#?}");
+}
+
+#[test]
+fn main_event_places_add_the_lead_place_after_the_clause_place() {
+    let evs = events(
+        "Singer protests outside Trump Tower\n\n\
+         The singer Lady Gaga was photographed protesting outside Trump Tower in New York City \
+         early on Wednesday, holding a sign.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.trigger.text, "protesting", "{evs:#?}");
+    assert!(
+        main.places.iter().any(|p| p == "New York City"),
+        "{:?}",
+        main.places
+    );
+}
