@@ -84,30 +84,41 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
     set.iter().any(|s| s.eq_ignore_ascii_case(t))
 }
 
+/// For each token of `start..end`, whether it opens a new clause: computed once per sentence,
+/// as every trigger's clause reads the same tokens.
+pub fn boundaries(doc: &Doc, start: usize, end: usize) -> Vec<bool> {
+    (start..end).map(|j| BOUNDARY.has(doc, j)).collect()
+}
+
 /// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at
-/// boundaries and at the tokens in `stops` (other events' triggers). Token range, end exclusive.
+/// boundaries (`bound`, from `boundaries`) and at the tokens in `stops` (other events'
+/// triggers). Token range, end exclusive.
+#[allow(clippy::too_many_arguments)]
 pub fn clause(
     doc: &Doc,
     start: usize,
     end: usize,
+    bound: &[bool],
     first: usize,
     last: usize,
     noun: bool,
     stops: &[usize],
 ) -> (usize, usize) {
+    let _ = doc;
+    let is_bound = |j: usize| bound.get(j - start).copied().unwrap_or(false);
     // A noun's clause is its phrase: "the attack on the consulate in Kabul".
     let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
     let mut a = first;
     while a > start && first - a < left {
         let j = a - 1;
-        if BOUNDARY.has(doc, j) || stops.contains(&j) {
+        if is_bound(j) || stops.contains(&j) {
             break;
         }
         a = j;
     }
     let mut b = last + 1;
     while b < end && b - last <= right {
-        if BOUNDARY.has(doc, b) || stops.contains(&b) {
+        if is_bound(b) || stops.contains(&b) {
             break;
         }
         b += 1;

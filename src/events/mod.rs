@@ -448,6 +448,7 @@ fn sentence_events(
         }
     }
     let (start, end) = (ctx.start, ctx.end);
+    let bound = args::boundaries(doc, start, end);
     let mut drafts: Vec<Draft> = Vec::new();
     for g in &groups {
         let chosen = choose_trigger(doc, cands, g, start);
@@ -460,12 +461,13 @@ fn sentence_events(
             .filter(|(k, o)| !g.contains(k) && !o.noun)
             .flat_map(|(_, o)| o.first..=o.last)
             .collect();
-        let (mut a, mut b) = args::clause(doc, start, end, c.first, c.last, c.noun, &stops);
+        let (mut a, mut b) = args::clause(doc, start, end, &bound, c.first, c.last, c.noun, &stops);
         for &m in g {
             let (ma, mb) = args::clause(
                 doc,
                 start,
                 end,
+                &bound,
                 cands[m].first,
                 cands[m].last,
                 cands[m].noun,

@@ -114,7 +114,8 @@ impl Hasher for Fnv {
     }
 }
 
-type Table = HashMap<String, Vec<Row>, BuildHasherDefault<Fnv>>;
+/// Keyed by bytes, so a lookup of a lower-cased stack buffer needs no UTF-8 check.
+type Table = HashMap<Vec<u8>, Vec<Row>, BuildHasherDefault<Fnv>>;
 
 /// Surface form (lower case, first word) → rows.
 static TRIGGERS: Lazy<Table> = Lazy::new(|| parse_table(TABLE));
@@ -247,7 +248,7 @@ fn parse_table(text: &'static str) -> Table {
             phrase_rows.push((first.to_string(), tail));
         }
         for s in surface {
-            map.entry(s).or_default().push(Row {
+            map.entry(s.into_bytes()).or_default().push(Row {
                 kind,
                 pos,
                 cue,
@@ -255,7 +256,7 @@ fn parse_table(text: &'static str) -> Table {
             });
         }
         for (head, tail) in phrase_rows {
-            map.entry(head).or_default().push(Row {
+            map.entry(head.into_bytes()).or_default().push(Row {
                 kind,
                 pos,
                 cue,
@@ -285,8 +286,7 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     if SHAPES[b.len()][f] & (1 << l) == 0 {
         return None;
     }
-    let key = std::str::from_utf8(&buf[..b.len()]).ok()?;
-    TRIGGERS.get(key).map(Vec::as_slice)
+    TRIGGERS.get(&buf[..b.len()]).map(Vec::as_slice)
 }
 
 /// A lower-case ASCII letter's index.
@@ -297,8 +297,7 @@ fn letter(c: u8) -> Option<usize> {
 /// For each length up to 24 and first letter, the set of last letters of the table's keys.
 static SHAPES: Lazy<[[u32; 26]; 25]> = Lazy::new(|| {
     let mut out = [[0u32; 26]; 25];
-    for k in TRIGGERS.keys() {
-        let b = k.as_bytes();
+    for b in TRIGGERS.keys() {
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
             if let (Some(f), Some(l), Some(row)) =
                 (letter(first), letter(last), out.get_mut(b.len()))
@@ -1486,6 +1485,7 @@ mod tests {
         // `rows_for` rejects words by length and first and last letter: every key must be
         // findable that way.
         for key in TRIGGERS.keys() {
+            let key = std::str::from_utf8(key).expect("keys are UTF-8");
             assert!(rows_for(key).is_some(), "{key:?} is not found by rows_for");
         }
         let k = |w: &str| rows_for(w).map(|r| r[0].kind);

@@ -15,7 +15,7 @@ use super::triggers::Fnv;
 /// A fixed list of words with a hashed index built on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    index: OnceCell<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
+    index: OnceCell<HashSet<&'static [u8], BuildHasherDefault<Fnv>>>,
 }
 
 /// The longest word a set holds; longer tokens are never in a set.
@@ -46,14 +46,14 @@ impl WordSet {
                 .iter()
                 .copied()
                 .filter(|w| w.len() <= MAX)
+                .map(str::as_bytes)
                 .collect()
         });
         let mut buf = [0u8; MAX];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        // Lower-casing ASCII bytes keeps UTF-8 valid.
-        std::str::from_utf8(&buf[..b.len()]).is_ok_and(|k| index.contains(k))
+        index.contains(&buf[..b.len()])
     }
 
     /// True when token `i` of `doc` is in the set.
