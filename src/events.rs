@@ -17,26 +17,97 @@ use std::collections::BTreeMap;
 /// Trigger stems per event type; a token triggers when it starts with a stem and the rest is an
 /// inflection (`""`, `s`, `es`, `ed`, `d`, `ing`).
 const TRIGGERS: &[(&str, &[&str])] = &[
-    ("killing", &["kill", "slay", "slain", "assassinat", "execut", "behead"]),
-    ("attack", &["attack", "bomb", "shell", "stormed", "ambush", "raid"]),
+    (
+        "killing",
+        &["kill", "slay", "slain", "assassinat", "execut", "behead"],
+    ),
+    (
+        "attack",
+        &["attack", "bomb", "shell", "stormed", "ambush", "raid"],
+    ),
     ("death", &["died", "dies", "death", "dead"]),
     ("injury", &["injur", "wound", "hurt"]),
     ("arrest", &["arrest", "detain", "captur"]),
     ("charge", &["charg", "indict", "accus"]),
     ("trial", &["trial", "tried", "prosecut", "convict"]),
     ("sentence", &["sentenc", "jailed", "imprison", "commut"]),
-    ("protest", &["protest", "demonstrat", "rally", "rallied", "march"]),
+    (
+        "protest",
+        &["protest", "demonstrat", "rally", "rallied", "march"],
+    ),
     ("meeting", &["met", "meet", "summit", "talks"]),
     ("visit", &["visit", "arriv", "travel"]),
-    ("agreement", &["agreed", "agreement", "deal", "signed", "treaty", "accord"]),
+    (
+        "agreement",
+        &["agreed", "agreement", "deal", "signed", "treaty", "accord"],
+    ),
     ("election", &["elect", "vote", "voted", "ballot", "poll"]),
     ("appointment", &["appoint", "named", "nominat", "sworn"]),
-    ("resignation", &["resign", "quit", "stepped down", "fired", "dismiss", "ousted"]),
-    ("military-operation", &["offensive", "operation", "airstrike", "strike", "deploy", "invad", "invasion"]),
-    ("disaster", &["earthquake", "quake", "flood", "hurricane", "typhoon", "tsunami", "wildfire", "aftershock", "stampede", "collaps"]),
-    ("accident", &["crash", "derail", "collid", "collision", "sank", "capsiz"]),
-    ("economic", &["earn", "profit", "loss", "losses", "acquir", "acquisition", "merger", "shares", "stocks", "fell", "rose", "recession"]),
-    ("statement", &["said", "announc", "stated", "declar", "told", "warn", "claim"]),
+    (
+        "resignation",
+        &[
+            "resign",
+            "quit",
+            "stepped down",
+            "fired",
+            "dismiss",
+            "ousted",
+        ],
+    ),
+    (
+        "military-operation",
+        &[
+            "offensive",
+            "operation",
+            "airstrike",
+            "strike",
+            "deploy",
+            "invad",
+            "invasion",
+        ],
+    ),
+    (
+        "disaster",
+        &[
+            "earthquake",
+            "quake",
+            "flood",
+            "hurricane",
+            "typhoon",
+            "tsunami",
+            "wildfire",
+            "aftershock",
+            "stampede",
+            "collaps",
+        ],
+    ),
+    (
+        "accident",
+        &["crash", "derail", "collid", "collision", "sank", "capsiz"],
+    ),
+    (
+        "economic",
+        &[
+            "earn",
+            "profit",
+            "loss",
+            "losses",
+            "acquir",
+            "acquisition",
+            "merger",
+            "shares",
+            "stocks",
+            "fell",
+            "rose",
+            "recession",
+        ],
+    ),
+    (
+        "statement",
+        &[
+            "said", "announc", "stated", "declar", "told", "warn", "claim",
+        ],
+    ),
 ];
 
 /// One event, with byte spans.
@@ -77,7 +148,11 @@ fn trigger_type(word: &str) -> Option<&'static str> {
     for (kind, stems) in TRIGGERS {
         for stem in *stems {
             if let Some(rest) = w.strip_prefix(stem) {
-                if matches!(rest, "" | "s" | "es" | "ed" | "d" | "ing" | "ion" | "ions" | "ation" | "e" | "ly") || stem.len() >= 6 {
+                if matches!(
+                    rest,
+                    "" | "s" | "es" | "ed" | "d" | "ing" | "ion" | "ions" | "ation" | "e" | "ly"
+                ) || stem.len() >= 6
+                {
                     return Some(kind);
                 }
             }
@@ -87,7 +162,12 @@ fn trigger_type(word: &str) -> Option<&'static str> {
 }
 
 /// Finds events, the main one first.
-pub fn find_events(doc: &Doc, names: &Names, timexes: &[Timex], reference: Option<NaiveDate>) -> Vec<EventMention> {
+pub fn find_events(
+    doc: &Doc,
+    names: &Names,
+    timexes: &[Timex],
+    reference: Option<NaiveDate>,
+) -> Vec<EventMention> {
     let focus = crate::places::focus(names);
     let mut out: Vec<EventMention> = Vec::new();
     for s in &doc.sentences {
@@ -96,7 +176,9 @@ pub fn find_events(doc: &Doc, names: &Names, timexes: &[Timex], reference: Optio
             if doc.tokens[i].kind != TokenKind::Word {
                 continue;
             }
-            let Some(kind) = trigger_type(doc.tok(i)) else { continue };
+            let Some(kind) = trigger_type(doc.tok(i)) else {
+                continue;
+            };
             if seen.contains(&kind) {
                 continue;
             }
@@ -105,7 +187,16 @@ pub fn find_events(doc: &Doc, names: &Names, timexes: &[Timex], reference: Optio
                 continue;
             }
             seen.push(kind);
-            out.push(build(doc, names, timexes, reference, focus.as_ref(), s.span, i, kind));
+            out.push(build(
+                doc,
+                names,
+                timexes,
+                reference,
+                focus.as_ref(),
+                s.span,
+                i,
+                kind,
+            ));
         }
     }
     // Main event: the strongest event of the headline and lead, statements last.
@@ -137,11 +228,20 @@ fn build(
     // Date: the nearest date expression in the sentence, else the reference date.
     let own = timexes
         .iter()
-        .filter(|t| sentence.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time) && !t.value.contains('X') && !t.value.ends_with("_REF"))
+        .filter(|t| {
+            sentence.contains(t.span)
+                && matches!(t.kind, TimexType::Date | TimexType::Time)
+                && !t.value.contains('X')
+                && !t.value.ends_with("_REF")
+        })
         .min_by_key(|t| t.span.start.abs_diff(trigger.start));
     let (date, date_source, date_precision) = match (own, reference) {
         (Some(t), _) => (Some(t.value.clone()), "sentence", t.grain),
-        (None, Some(r)) => (Some(r.format("%Y-%m-%d").to_string()), "document", Some("day")),
+        (None, Some(r)) => (
+            Some(r.format("%Y-%m-%d").to_string()),
+            "document",
+            Some("day"),
+        ),
         (None, None) => (None, "none", None),
     };
     let mut places = Vec::new();
@@ -188,8 +288,21 @@ fn build(
     let count = counts(doc, sentence, kind);
     let window = doc.span(doc.token_at(sentence.start), ti);
     let before = window.of(doc.text).to_ascii_lowercase();
-    let negated = before.split_whitespace().rev().take(4).any(|w| matches!(w, "not" | "never" | "n't" | "no" | "denied"));
-    let hedged = ["allegedly", "reportedly", "may have", "might have", "suspected", "claimed"].iter().any(|h| before.contains(h));
+    let negated = before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| matches!(w, "not" | "never" | "n't" | "no" | "denied"));
+    let hedged = [
+        "allegedly",
+        "reportedly",
+        "may have",
+        "might have",
+        "suspected",
+        "claimed",
+    ]
+    .iter()
+    .any(|h| before.contains(h));
     EventMention {
         kind,
         trigger,
@@ -215,9 +328,25 @@ fn group_agent(doc: &Doc, sentence: Span, ti: usize) -> Option<String> {
     while i > start {
         i -= 1;
         let w = doc.tok(i);
-        if matches!(w, "forces" | "troops" | "police" | "militants" | "soldiers" | "army" | "rebels" | "gunmen") {
+        if matches!(
+            w,
+            "forces"
+                | "troops"
+                | "police"
+                | "militants"
+                | "soldiers"
+                | "army"
+                | "rebels"
+                | "gunmen"
+        ) {
             let mut a = i;
-            while a > start && (crate::gazetteer::demonym(doc.tok(a - 1)).is_some() || matches!(doc.tok(a - 1), "security" | "government" | "counterterrorism" | "special")) {
+            while a > start
+                && (crate::gazetteer::demonym(doc.tok(a - 1)).is_some()
+                    || matches!(
+                        doc.tok(a - 1),
+                        "security" | "government" | "counterterrorism" | "special"
+                    ))
+            {
                 a -= 1;
             }
             return Some(crate::text::fold(doc.span(a, i).of(doc.text)));
@@ -243,12 +372,18 @@ fn counts(doc: &Doc, sentence: Span, kind: &str) -> BTreeMap<String, u64> {
     for i in a..b {
         let n = match doc.tokens[i].kind {
             TokenKind::Number => doc.tok(i).replace(',', "").parse::<u64>().ok(),
-            TokenKind::Word => crate::dates::parse::number_word(doc.tok(i)).filter(|_| doc.tok(i) != "a" && doc.tok(i) != "an").map(|n| n as u64),
+            TokenKind::Word => crate::dates::parse::number_word(doc.tok(i))
+                .filter(|_| doc.tok(i) != "a" && doc.tok(i) != "an")
+                .map(|n| n as u64),
             _ => None,
         };
         let Some(n) = n else { continue };
         // The number must sit near a trigger of the same kind.
-        let near = (i.saturating_sub(4)..(i + 6).min(b)).any(|j| trigger_type(doc.tok(j)).is_some_and(|k| k == kind || (what == "killed" && matches!(k, "killing" | "death"))));
+        let near = (i.saturating_sub(4)..(i + 6).min(b)).any(|j| {
+            trigger_type(doc.tok(j)).is_some_and(|k| {
+                k == kind || (what == "killed" && matches!(k, "killing" | "death"))
+            })
+        });
         if near && !doc.tok(i).contains(':') {
             out.entry(what.to_string()).or_insert(n);
             break;

@@ -146,7 +146,10 @@ mod tests {
     #[test]
     fn tables_are_sorted_by_key() {
         assert!(PLACES.windows(2).all(|w| w[0].key <= w[1].key));
-        for t in [GIVEN_NAMES.iter().map(|r| r.0).collect::<Vec<_>>(), SURNAMES.iter().map(|r| r.0).collect()] {
+        for t in [
+            GIVEN_NAMES.iter().map(|r| r.0).collect::<Vec<_>>(),
+            SURNAMES.iter().map(|r| r.0).collect(),
+        ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(COMMON_WORDS.windows(2).all(|w| w[0] < w[1]));

@@ -153,7 +153,8 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
             // "al-Sudani", "bin-Laden", "ash-Shabaab": a lower-case particle glued to a capital.
             if let Some((head, rest)) = t.split_once('-') {
                 return rest.starts_with(char::is_uppercase)
-                    && (PARTICLES.contains(&head) || matches!(head, "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"));
+                    && (PARTICLES.contains(&head)
+                        || matches!(head, "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"));
             }
             false
         }
@@ -214,7 +215,11 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
         // "George W. Bush": an initial's period.
         if t == "." && !doc.tokens[j].after_space {
             let prev = doc.tok(j - 1);
-            if prev.chars().count() == 1 && prev.starts_with(char::is_uppercase) && j + 1 < limit && is_name_word(doc, j + 1) {
+            if prev.chars().count() == 1
+                && prev.starts_with(char::is_uppercase)
+                && j + 1 < limit
+                && is_name_word(doc, j + 1)
+            {
                 j += 1;
                 continue;
             }
@@ -222,8 +227,30 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
         }
         // Inner connectors: "Bank of England", "Organisation for Security", "Johnson & Johnson",
         // "Osama bin Laden", "Ministry of the Interior".
-        let connector = matches!(t, "of" | "for" | "&" | "de" | "du" | "del" | "van" | "von" | "bin" | "ibn" | "al" | "la" | "der" | "da" | "di" | "dos" | "le");
-        if connector && j + 1 < limit && is_name_word(doc, j + 1) && !doc.tokens[j + 1].after_newline {
+        let connector = matches!(
+            t,
+            "of" | "for"
+                | "&"
+                | "de"
+                | "du"
+                | "del"
+                | "van"
+                | "von"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "la"
+                | "der"
+                | "da"
+                | "di"
+                | "dos"
+                | "le"
+        );
+        if connector
+            && j + 1 < limit
+            && is_name_word(doc, j + 1)
+            && !doc.tokens[j + 1].after_newline
+        {
             // "of" joins only when the left part looks like an institution or a "City of" form;
             // "President of France" stays two names.
             if matches!(t, "of" | "for") && !organisations::joins_of(doc.tok(j - 1)) {
@@ -232,7 +259,12 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
             j += 2;
             continue;
         }
-        if t == "of" && j + 2 < limit && doc.tok(j + 1) == "the" && is_name_word(doc, j + 2) && organisations::joins_of(doc.tok(j - 1)) {
+        if t == "of"
+            && j + 2 < limit
+            && doc.tok(j + 1) == "the"
+            && is_name_word(doc, j + 2)
+            && organisations::joins_of(doc.tok(j - 1))
+        {
             j += 3;
             continue;
         }
@@ -403,8 +435,12 @@ fn group(doc: &Doc, typed: Vec<Typed>) -> Names {
             None => {
                 let e = names.entities.len();
                 let name = match t.kind {
-                    Kind::Place => t.place.map_or_else(|| surface_name(surface), |p| p.canonical.to_string()),
-                    Kind::Organisation => t.org.map_or_else(|| surface_name(surface), |o| o.name.to_string()),
+                    Kind::Place => t
+                        .place
+                        .map_or_else(|| surface_name(surface), |p| p.canonical.to_string()),
+                    Kind::Organisation => t
+                        .org
+                        .map_or_else(|| surface_name(surface), |o| o.name.to_string()),
                     Kind::Person => surface_name(surface),
                 };
                 names.entities.push(Entity {
@@ -441,12 +477,18 @@ fn group(doc: &Doc, typed: Vec<Typed>) -> Names {
                 ent.titles.push(title);
             }
         }
-        ent.country = ent.country.or(t.country).or(t.place.map(|p| p.country).filter(|c| !c.is_empty()));
+        ent.country = ent
+            .country
+            .or(t.country)
+            .or(t.place.map(|p| p.country).filter(|c| !c.is_empty()));
         ent.place = ent.place.or(t.place);
         ent.place_kind = ent.place_kind.or(t.place_kind);
         ent.org = ent.org.or(t.org);
         let surface = surface_name(surface);
-        if surface != ent.name && !ent.aliases.contains(&surface) && !is_partial(&ent.name, &surface) {
+        if surface != ent.name
+            && !ent.aliases.contains(&surface)
+            && !is_partial(&ent.name, &surface)
+        {
             ent.aliases.push(surface);
         }
         ent.mentions.push(names.mentions.len());
@@ -470,5 +512,6 @@ fn surface_name(s: &str) -> String {
 pub fn is_partial(full: &str, short: &str) -> bool {
     let f = gazetteer::key(full);
     let s = gazetteer::key(short);
-    f.split(' ').any(|w| w == s) || (f.ends_with(&s) && f.len() > s.len() && f.as_bytes()[f.len() - s.len() - 1] == b' ')
+    f.split(' ').any(|w| w == s)
+        || (f.ends_with(&s) && f.len() > s.len() && f.as_bytes()[f.len() - s.len() - 1] == b' ')
 }

@@ -13,8 +13,23 @@ use crate::text::{Doc, Span};
 /// True when "of" after `word` continues an organisation or place name ("Bank of England",
 /// "Ministry of Defence", "University of Texas", "Gulf of Aden").
 pub fn joins_of(word: &str) -> bool {
-    matches!(gazetteer::org_word(word), Some("head" | "prefix" | "suffix"))
-        || matches!(word, "Gulf" | "Bay" | "Sea" | "Strait" | "Isle" | "City" | "Republic" | "Kingdom" | "State" | "States" | "Cape")
+    matches!(
+        gazetteer::org_word(word),
+        Some("head" | "prefix" | "suffix")
+    ) || matches!(
+        word,
+        "Gulf"
+            | "Bay"
+            | "Sea"
+            | "Strait"
+            | "Isle"
+            | "City"
+            | "Republic"
+            | "Kingdom"
+            | "State"
+            | "States"
+            | "Cape"
+    )
 }
 
 /// 2–6 capitals ("ISIS", "NATO", "U.N.", "FBI"), not a Roman numeral.
@@ -22,7 +37,9 @@ pub fn is_acronym(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| *c != '.' && *c != '&').collect();
     (2..=6).contains(&letters.len())
         && letters.iter().all(|c| c.is_ascii_uppercase())
-        && !letters.iter().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        && !letters
+            .iter()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// Looks a whole name up in the organisation gazetteer. Short all-capital aliases ("IS", "AP")
@@ -58,7 +75,9 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             }
             _ => {}
         }
-        if matches!(gazetteer::org_word(first), Some("head" | "prefix")) && (a..b).any(|i| doc.tok(i) == "of" || doc.tok(i) == "for") {
+        if matches!(gazetteer::org_word(first), Some("head" | "prefix"))
+            && (a..b).any(|i| doc.tok(i) == "of" || doc.tok(i) == "for")
+        {
             return Some(Typed::new(span, Kind::Organisation, "organisation-head", 2));
         }
     }
@@ -100,12 +119,18 @@ pub fn finish(doc: &Doc, names: &mut Names) {
     let mut merge: Vec<(usize, usize)> = Vec::new();
     for m in &names.mentions {
         let before = doc.token_at(m.span.start);
-        if before < 2 || before + 1 >= doc.tokens.len() || doc.tok(before - 1) != "(" || doc.tok(before + 1) != ")" {
+        if before < 2
+            || before + 1 >= doc.tokens.len()
+            || doc.tok(before - 1) != "("
+            || doc.tok(before + 1) != ")"
+        {
             continue;
         }
         let prev_end = doc.tokens[before - 2].span.end;
         if let Some(p) = names.mentions.iter().find(|p| p.span.end == prev_end) {
-            if p.entity != m.entity && names.entities[p.entity].kind == names.entities[m.entity].kind {
+            if p.entity != m.entity
+                && names.entities[p.entity].kind == names.entities[m.entity].kind
+            {
                 merge.push((m.entity, p.entity));
             }
         }
@@ -136,7 +161,10 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Organisatio
         .map(|(_, e)| Organisation {
             name: e.name.clone(),
             aliases: e.aliases.clone(),
-            kind: e.org.map(|o: &OrgRow| o.kind.to_string()).filter(|k| !k.is_empty()),
+            kind: e
+                .org
+                .map(|o: &OrgRow| o.kind.to_string())
+                .filter(|k| !k.is_empty()),
             country: e
                 .org
                 .map(|o| o.country)

@@ -57,7 +57,10 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if (2..=5).contains(&words)
         && (a..b).any(|i| {
             let t = doc.tok(i);
-            t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-") || matches!(t, "bin" | "ibn" | "Abu" | "abu")
+            t.starts_with("al-")
+                || t.starts_with("Al-")
+                || t.starts_with("el-")
+                || matches!(t, "bin" | "ibn" | "Abu" | "abu")
         })
     {
         return Some(Typed::new(span, Kind::Person, "name-particle", 2));
@@ -74,17 +77,33 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
 
 /// Verbs of saying right after a name, or "said <Name>" before it.
 fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
-    const SAY: &[&str] = &["added", "announced", "argued", "asked", "claimed", "said", "says", "stated", "told", "wrote"];
+    const SAY: &[&str] = &[
+        "added",
+        "announced",
+        "argued",
+        "asked",
+        "claimed",
+        "said",
+        "says",
+        "stated",
+        "told",
+        "wrote",
+    ];
     let after = (b < doc.tokens.len()).then(|| doc.tok(b));
     let after2 = (b + 1 < doc.tokens.len()).then(|| doc.tok(b + 1));
     if after.is_some_and(|w| SAY.contains(&w)) {
         return true;
     }
     // "Smith, 54, said" / "Smith, a spokesman,".
-    if after == Some(",") && after2.is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "a" | "an" | "the" | "who")) {
+    if after == Some(",")
+        && after2.is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "a" | "an" | "the" | "who")
+        })
+    {
         return true;
     }
-    a > 0 && matches!(doc.tok(a - 1), "said" | "says" | "told" | "by")
+    a > 0
+        && matches!(doc.tok(a - 1), "said" | "says" | "told" | "by")
         && a > 1
         && doc.tok(a - 1) != "by"
 }
@@ -94,8 +113,17 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
 pub fn weak(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let text = doc.span(a, b - 1).of(doc.text);
     if b - a == 1 && !gazetteer::is_common_word(text) {
-        let strength = if gazetteer::surname(text).is_some() { 0 } else { 0 };
-        return Some(Typed::new(doc.span(a, b - 1), Kind::Person, "surname-reference", strength));
+        let strength = if gazetteer::surname(text).is_some() {
+            0
+        } else {
+            0
+        };
+        return Some(Typed::new(
+            doc.span(a, b - 1),
+            Kind::Person,
+            "surname-reference",
+            strength,
+        ));
     }
     None
 }

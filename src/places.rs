@@ -44,7 +44,13 @@ pub fn is_admin_word(w: &str) -> bool {
         "region" => true,
         _ => matches!(
             w.to_ascii_lowercase().as_str(),
-            "province" | "governorate" | "prefecture" | "district" | "county" | "oblast" | "municipality"
+            "province"
+                | "governorate"
+                | "prefecture"
+                | "district"
+                | "county"
+                | "oblast"
+                | "municipality"
         ),
     }
 }
@@ -75,7 +81,8 @@ fn best_row(rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
         "subdivision" => 3,
         _ => 4,
     };
-    rows.iter().min_by_key(|p| (rank(p), std::cmp::Reverse(p.population)))
+    rows.iter()
+        .min_by_key(|p| (rank(p), std::cmp::Reverse(p.population)))
 }
 
 /// Types `[a, b)` as a place from its own words.
@@ -88,7 +95,10 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             t.place = Some(row);
         }
         // A single ambiguous word that is also a common word or given name is weak.
-        if b - a == 1 && t.strength < 3 && (gazetteer::is_common_word(text) || gazetteer::given_name(text).is_some()) {
+        if b - a == 1
+            && t.strength < 3
+            && (gazetteer::is_common_word(text) || gazetteer::given_name(text).is_some())
+        {
             t.strength = 1;
         }
         return Some(t);
@@ -110,7 +120,12 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         }
     }
     // "Lake Victoria", "Mount Everest", "Gulf of Aden".
-    if b - a >= 2 && matches!(doc.tok(a), "Lake" | "Mount" | "Mt" | "Gulf" | "Sea" | "Cape" | "Isle") {
+    if b - a >= 2
+        && matches!(
+            doc.tok(a),
+            "Lake" | "Mount" | "Mt" | "Gulf" | "Sea" | "Cape" | "Isle"
+        )
+    {
         let mut t = Typed::new(span, Kind::Place, "feature-word", 2);
         t.place_kind = Some(match doc.tok(a) {
             "Lake" => "lake",
@@ -154,8 +169,17 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         return None;
     }
     // "to" and "from" also precede people and organisations: only "in", "near" are strong.
-    let strength = if matches!(prev, "in" | "near" | "outside") { 1 } else { 0 };
-    let mut t = Typed::new(doc.span(a, b - 1), Kind::Place, "locative+capitalised", strength);
+    let strength = if matches!(prev, "in" | "near" | "outside") {
+        1
+    } else {
+        0
+    };
+    let mut t = Typed::new(
+        doc.span(a, b - 1),
+        Kind::Place,
+        "locative+capitalised",
+        strength,
+    );
     t.place_kind = Some("place");
     Some(t)
 }
@@ -179,7 +203,10 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
                     .filter(|c| !c.is_empty())
                     .or(e.country)
                     .map(str::to_string),
-                admin1: row.map(|r| r.admin1).filter(|a| !a.is_empty()).map(str::to_string),
+                admin1: row
+                    .map(|r| r.admin1)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string),
                 lat: row.and_then(|r| finite(r.lat)),
                 lon: row.and_then(|r| finite(r.lon)),
                 aliases: e.aliases.clone(),
@@ -207,11 +234,18 @@ pub fn focus(names: &Names) -> Option<Focus> {
             .iter()
             .map(|&m| 1.0 + (total - m as f64) / total)
             .sum();
-        let country = e.place.map(|p| p.country).filter(|c| !c.is_empty()).or(e.country);
+        let country = e
+            .place
+            .map(|p| p.country)
+            .filter(|c| !c.is_empty())
+            .or(e.country);
         if let Some(c) = country {
             *countries.entry(c).or_default() += weight;
         }
-        let specific = !matches!(e.place.map(|p| p.kind), Some("country" | "continent" | "region"));
+        let specific = !matches!(
+            e.place.map(|p| p.kind),
+            Some("country" | "continent" | "region")
+        );
         let w = if specific { weight * 1.2 } else { weight };
         if best_place.is_none_or(|(bw, _)| w > bw) {
             best_place = Some((w, e.name.as_str()));
@@ -222,7 +256,11 @@ pub fn focus(names: &Names) -> Option<Focus> {
     }
     let country = countries
         .iter()
-        .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.partial_cmp(b.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(b.0.cmp(a.0))
+        })
         .map(|(c, _)| c.to_string());
     Some(Focus {
         country,

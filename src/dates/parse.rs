@@ -98,24 +98,27 @@ static DAY_MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
 });
 
 static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?x) \b (?P<m>{MONTHS}) \s+ (?:of\s+)? (?P<y>\d{{4}}) \b"))
-        .expect("MONTH_YEAR is valid")
+    Regex::new(&format!(
+        r"(?x) \b (?P<m>{MONTHS}) \s+ (?:of\s+)? (?P<y>\d{{4}}) \b"
+    ))
+    .expect("MONTH_YEAR is valid")
 });
 
 static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").expect("WEEKDAY is valid")
+    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+        .expect("WEEKDAY is valid")
 });
 
-static YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?P<y>(?:1[5-9]|20)\d{2})(?P<s>s)?\b")
-        .expect("YEAR is valid")
-});
+static YEAR: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?P<y>(?:1[5-9]|20)\d{2})(?P<s>s)?\b").expect("YEAR is valid"));
 
-static RELATIVE_DAY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\b(yesterday|today|tomorrow|tonight)\b").expect("RELATIVE_DAY is valid"));
+static RELATIVE_DAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(yesterday|today|tomorrow|tonight)\b").expect("RELATIVE_DAY is valid")
+});
 
 static UNIT_OFFSET: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b").expect("UNIT_OFFSET is valid")
+    Regex::new(r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b")
+        .expect("UNIT_OFFSET is valid")
 });
 
 static DURATION: Lazy<Regex> = Lazy::new(|| {
@@ -123,8 +126,9 @@ static DURATION: Lazy<Regex> = Lazy::new(|| {
         .expect("DURATION is valid")
 });
 
-static NOW: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\b(now|currently|recently|the future|the past)\b").expect("NOW is valid"));
+static NOW: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(now|currently|recently|the future|the past)\b").expect("NOW is valid")
+});
 
 static AGO: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s+ago\b").expect("AGO is valid"));
 
@@ -181,15 +185,32 @@ pub fn find(doc: &Doc) -> Vec<Found> {
     for c in ISO_DATE.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let (y, mo, d) = (&c[1], &c[2], &c[3]);
-        if NaiveDate::from_ymd_opt(y.parse().unwrap_or(0), mo.parse().unwrap_or(0), d.parse().unwrap_or(0)).is_some() {
-            push(&mut all, m.start(), m.end(), TimexType::Date, Meaning::Absolute(format!("{y}-{mo}-{d}"), "day"), "iso-date");
+        if NaiveDate::from_ymd_opt(
+            y.parse().unwrap_or(0),
+            mo.parse().unwrap_or(0),
+            d.parse().unwrap_or(0),
+        )
+        .is_some()
+        {
+            push(
+                &mut all,
+                m.start(),
+                m.end(),
+                TimexType::Date,
+                Meaning::Absolute(format!("{y}-{mo}-{d}"), "day"),
+                "iso-date",
+            );
         }
     }
     for re in [&*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR] {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("group 0");
-            let Some(mo) = month_number(&c["m"]) else { continue };
-            let Ok(d) = c["d"].parse::<u32>() else { continue };
+            let Some(mo) = month_number(&c["m"]) else {
+                continue;
+            };
+            let Ok(d) = c["d"].parse::<u32>() else {
+                continue;
+            };
             if !(1..=31).contains(&d) {
                 continue;
             }
@@ -198,18 +219,39 @@ pub fn find(doc: &Doc) -> Vec<Found> {
                 Some(y) => Meaning::Absolute(format!("{}-{mo:02}-{d:02}", y.as_str()), "day"),
                 None => Meaning::MonthDay(mo, Some(d)),
             };
-            push(&mut all, m.start(), m.end(), TimexType::Date, meaning, "month-day");
+            push(
+                &mut all,
+                m.start(),
+                m.end(),
+                TimexType::Date,
+                meaning,
+                "month-day",
+            );
         }
     }
     for c in MONTH_YEAR.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         if let Some(mo) = month_number(&c["m"]) {
-            push(&mut all, m.start(), m.end(), TimexType::Date, Meaning::Absolute(format!("{}-{mo:02}", &c["y"]), "month"), "month-year");
+            push(
+                &mut all,
+                m.start(),
+                m.end(),
+                TimexType::Date,
+                Meaning::Absolute(format!("{}-{mo:02}", &c["y"]), "month"),
+                "month-year",
+            );
         }
     }
     for m in WEEKDAY.find_iter(text) {
         if let Some(w) = weekday_number(m.as_str()) {
-            push(&mut all, m.start(), m.end(), TimexType::Date, Meaning::Weekday(w), "weekday");
+            push(
+                &mut all,
+                m.start(),
+                m.end(),
+                TimexType::Date,
+                Meaning::Weekday(w),
+                "weekday",
+            );
         }
     }
     for c in YEAR.captures_iter(text) {
@@ -218,7 +260,9 @@ pub fn find(doc: &Doc) -> Vec<Found> {
         let before = text[..y.start()].chars().next_back();
         let after = text[y.end()..].chars().next();
         if before.is_some_and(|b| b.is_ascii_digit() || b == ',' || b == '.' || b == '$')
-            || after.is_some_and(|a| a.is_ascii_digit() || a == ',' || a == '-' && c.name("s").is_none())
+            || after.is_some_and(|a| {
+                a.is_ascii_digit() || a == ',' || a == '-' && c.name("s").is_none()
+            })
         {
             continue;
         }
@@ -228,7 +272,14 @@ pub fn find(doc: &Doc) -> Vec<Found> {
         } else {
             (y.as_str().to_string(), "year")
         };
-        push(&mut all, y.start(), end, TimexType::Date, Meaning::Absolute(value, grain), "year");
+        push(
+            &mut all,
+            y.start(),
+            end,
+            TimexType::Date,
+            Meaning::Absolute(value, grain),
+            "year",
+        );
     }
     for m in RELATIVE_DAY.find_iter(text) {
         let off = match m.as_str().to_ascii_lowercase().as_str() {
@@ -236,7 +287,14 @@ pub fn find(doc: &Doc) -> Vec<Found> {
             "tomorrow" => 1,
             _ => 0,
         };
-        push(&mut all, m.start(), m.end(), TimexType::Date, Meaning::DayOffset(off), "relative-day");
+        push(
+            &mut all,
+            m.start(),
+            m.end(),
+            TimexType::Date,
+            Meaning::DayOffset(off),
+            "relative-day",
+        );
     }
     for c in UNIT_OFFSET.captures_iter(text) {
         let m = c.get(0).expect("group 0");
@@ -251,11 +309,20 @@ pub fn find(doc: &Doc) -> Vec<Found> {
             "weekend" => "weekend",
             _ => "year",
         };
-        push(&mut all, m.start(), m.end(), TimexType::Date, Meaning::UnitOffset(unit, off), "unit-offset");
+        push(
+            &mut all,
+            m.start(),
+            m.end(),
+            TimexType::Date,
+            Meaning::UnitOffset(unit, off),
+            "unit-offset",
+        );
     }
     for c in DURATION.captures_iter(text) {
         let m = c.get(0).expect("group 0");
-        let Some(n) = number_word(&c["n"]) else { continue };
+        let Some(n) = number_word(&c["n"]) else {
+            continue;
+        };
         let (code, time) = unit_code(&c["u"]);
         let value = match (code, time) {
             ("DE", _) => format!("P{}Y", n * 10),
@@ -272,11 +339,25 @@ pub fn find(doc: &Doc) -> Vec<Found> {
                 _ => "",
             };
             if !unit.is_empty() {
-                push(&mut all, m.start(), m.end() + ago.end(), TimexType::Date, Meaning::UnitOffset(unit, -n), "ago");
+                push(
+                    &mut all,
+                    m.start(),
+                    m.end() + ago.end(),
+                    TimexType::Date,
+                    Meaning::UnitOffset(unit, -n),
+                    "ago",
+                );
                 continue;
             }
         }
-        push(&mut all, m.start(), m.end(), TimexType::Duration, Meaning::Duration(value), "duration");
+        push(
+            &mut all,
+            m.start(),
+            m.end(),
+            TimexType::Duration,
+            Meaning::Duration(value),
+            "duration",
+        );
     }
     for m in NOW.find_iter(text) {
         let r = match m.as_str().to_ascii_lowercase().as_str() {
@@ -284,7 +365,14 @@ pub fn find(doc: &Doc) -> Vec<Found> {
             "the past" | "recently" => "PAST_REF",
             _ => "PRESENT_REF",
         };
-        push(&mut all, m.start(), m.end(), TimexType::Date, Meaning::Reference(r), "reference");
+        push(
+            &mut all,
+            m.start(),
+            m.end(),
+            TimexType::Date,
+            Meaning::Reference(r),
+            "reference",
+        );
     }
     // Longest first at each start; then drop overlaps.
     all.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
@@ -299,7 +387,8 @@ pub fn find(doc: &Doc) -> Vec<Found> {
 }
 
 static DATELINE_ISO: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)^[A-Z][A-Za-z .,'-]{1,40}\s+(\d{4})-(\d{2})-(\d{2})\s*$").expect("DATELINE_ISO is valid")
+    Regex::new(r"(?m)^[A-Z][A-Za-z .,'-]{1,40}\s+(\d{4})-(\d{2})-(\d{2})\s*$")
+        .expect("DATELINE_ISO is valid")
 });
 
 static DATELINE_MDY: Lazy<Regex> = Lazy::new(|| {
@@ -312,7 +401,11 @@ static DATELINE_MDY: Lazy<Regex> = Lazy::new(|| {
 
 /// The article's own date, from its first lines.
 pub fn reference_date(doc: &Doc) -> Option<(NaiveDate, &'static str)> {
-    let head_end = doc.text.char_indices().nth(600).map_or(doc.text.len(), |(i, _)| i);
+    let head_end = doc
+        .text
+        .char_indices()
+        .nth(600)
+        .map_or(doc.text.len(), |(i, _)| i);
     let head = &doc.text[..head_end];
     if let Some(c) = DATELINE_ISO.captures(head) {
         let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
@@ -321,7 +414,11 @@ pub fn reference_date(doc: &Doc) -> Option<(NaiveDate, &'static str)> {
         }
     }
     if let Some(c) = DATELINE_MDY.captures(head) {
-        let d = NaiveDate::from_ymd_opt(c["y"].parse().ok()?, month_number(&c["m"])?, c["d"].parse().ok()?);
+        let d = NaiveDate::from_ymd_opt(
+            c["y"].parse().ok()?,
+            month_number(&c["m"])?,
+            c["d"].parse().ok()?,
+        );
         if let Some(d) = d {
             return Some((d, "dateline"));
         }

@@ -33,8 +33,10 @@ pub fn tense_at(doc: &Doc, pos: usize) -> Tense {
         let w = doc.tok(i);
         let lw = w.to_ascii_lowercase();
         let t = match lw.as_str() {
-            "will" | "'ll" | "shall" | "tomorrow" | "upcoming" | "scheduled" | "plans" | "planned" | "expected" => Tense::Future,
-            "was" | "were" | "had" | "did" | "said" | "told" | "announced" | "yesterday" | "ago" | "last" => Tense::Past,
+            "will" | "'ll" | "shall" | "tomorrow" | "upcoming" | "scheduled" | "plans"
+            | "planned" | "expected" => Tense::Future,
+            "was" | "were" | "had" | "did" | "said" | "told" | "announced" | "yesterday"
+            | "ago" | "last" => Tense::Past,
             _ if lw.len() > 4 && lw.ends_with("ed") && i != ti => Tense::Past,
             _ => continue,
         };
@@ -87,7 +89,11 @@ const UNRESOLVED: How = How {
     anchor: None,
 };
 
-fn value_of(doc: &Doc, f: &Found, reference: Option<NaiveDate>) -> (String, Option<&'static str>, How) {
+fn value_of(
+    doc: &Doc,
+    f: &Found,
+    reference: Option<NaiveDate>,
+) -> (String, Option<&'static str>, How) {
     match &f.meaning {
         Meaning::Absolute(v, grain) => (v.clone(), Some(*grain), How::ABSOLUTE),
         Meaning::Duration(v) => (v.clone(), None, How::ABSOLUTE),
@@ -105,7 +111,11 @@ fn value_of(doc: &Doc, f: &Found, reference: Option<NaiveDate>) -> (String, Opti
                 }
                 t => {
                     let back = (today as i64 - *w as i64).rem_euclid(7);
-                    let why = if t == Tense::Past { "past tense" } else { "default" };
+                    let why = if t == Tense::Past {
+                        "past tense"
+                    } else {
+                        "default"
+                    };
                     (r - Duration::days(back), "past", why)
                 }
             };
@@ -119,7 +129,11 @@ fn value_of(doc: &Doc, f: &Found, reference: Option<NaiveDate>) -> (String, Opti
                     1 => "future",
                     _ => "same",
                 };
-                (ymd(r + Duration::days(*n)), Some("day"), relative(r, dir, "explicit"))
+                (
+                    ymd(r + Duration::days(*n)),
+                    Some("day"),
+                    relative(r, dir, "explicit"),
+                )
             }
             None => {
                 let v = if *n == 0 { "PRESENT_REF" } else { "XXXX-XX-XX" };
@@ -132,7 +146,11 @@ fn value_of(doc: &Doc, f: &Found, reference: Option<NaiveDate>) -> (String, Opti
                     Some(d) => format!("XXXX-{m:02}-{d:02}"),
                     None => format!("XXXX-{m:02}"),
                 };
-                return (v, Some(if d.is_some() { "day" } else { "month" }), UNRESOLVED);
+                return (
+                    v,
+                    Some(if d.is_some() { "day" } else { "month" }),
+                    UNRESOLVED,
+                );
             };
             // The nearest such date in the tense's direction; same year by default.
             let tense = tense_at(doc, f.span.start);
@@ -149,7 +167,11 @@ fn value_of(doc: &Doc, f: &Found, reference: Option<NaiveDate>) -> (String, Opti
                 Some(d) => format!("{year}-{m:02}-{d:02}"),
                 None => format!("{year}-{m:02}"),
             };
-            (v, Some(if d.is_some() { "day" } else { "month" }), relative(r, "same", "default"))
+            (
+                v,
+                Some(if d.is_some() { "day" } else { "month" }),
+                relative(r, "same", "default"),
+            )
         }
         Meaning::UnitOffset(unit, n) => {
             let Some(r) = reference else {
@@ -205,26 +227,46 @@ mod tests {
     }
 
     fn v(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn weekday_follows_tense() {
         // 2024-10-17 is a Thursday.
-        assert_eq!(values("He announced on Tuesday that it ended.", "2024-10-17"), v(&[("Tuesday", "2024-10-15")]));
-        assert_eq!(values("They will meet on Tuesday.", "2024-10-17"), v(&[("Tuesday", "2024-10-22")]));
+        assert_eq!(
+            values("He announced on Tuesday that it ended.", "2024-10-17"),
+            v(&[("Tuesday", "2024-10-15")])
+        );
+        assert_eq!(
+            values("They will meet on Tuesday.", "2024-10-17"),
+            v(&[("Tuesday", "2024-10-22")])
+        );
     }
 
     #[test]
     fn unresolved_keeps_placeholders() {
-        assert_eq!(values("He left on Tuesday.", ""), v(&[("Tuesday", "XXXX-WXX-2")]));
+        assert_eq!(
+            values("He left on Tuesday.", ""),
+            v(&[("Tuesday", "XXXX-WXX-2")])
+        );
     }
 
     #[test]
     fn absolute_forms() {
         assert_eq!(
-            values("On Oct. 15, 2024 and 15 October 2024 and 2024-10-15, in the 1990s.", "2025-01-01"),
-            v(&[("Oct. 15, 2024", "2024-10-15"), ("15 October 2024", "2024-10-15"), ("2024-10-15", "2024-10-15"), ("1990s", "199")])
+            values(
+                "On Oct. 15, 2024 and 15 October 2024 and 2024-10-15, in the 1990s.",
+                "2025-01-01"
+            ),
+            v(&[
+                ("Oct. 15, 2024", "2024-10-15"),
+                ("15 October 2024", "2024-10-15"),
+                ("2024-10-15", "2024-10-15"),
+                ("1990s", "199")
+            ])
         );
     }
 

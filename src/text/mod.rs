@@ -125,7 +125,10 @@ impl<'a> Doc<'a> {
 
 /// Opening quotes and brackets.
 pub fn is_opening_punct(s: &str) -> bool {
-    matches!(s, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "-" | "—" | "–" | "*" | "•")
+    matches!(
+        s,
+        "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "-" | "—" | "–" | "*" | "•"
+    )
 }
 
 /// Normalises a text for comparison: curly quotes to straight, dashes to hyphens, runs of
@@ -166,7 +169,10 @@ mod tests {
         let text = "Headline here\n\nBAGHDAD - Mr. al-Sudani spoke. He said “no.”\nNext para.";
         let d = Doc::new(text);
         assert_eq!(d.sentences.len(), 4);
-        assert_eq!(d.sentences[1].span.of(text), "BAGHDAD - Mr. al-Sudani spoke.");
+        assert_eq!(
+            d.sentences[1].span.of(text),
+            "BAGHDAD - Mr. al-Sudani spoke."
+        );
         assert!(d.starts_sentence(d.token_at(text.find("He").unwrap())));
         assert_eq!(d.paragraphs.len(), 3);
     }

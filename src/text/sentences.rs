@@ -14,9 +14,9 @@ use super::Span;
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr",
     "etc", "feb", "fig", "fri", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt",
-    "ltd", "maj", "mar", "messrs", "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct",
-    "op", "prof", "pte", "pvt", "rep", "reps", "rev", "sat", "sen", "sens", "sep", "sept", "sgt",
-    "sr", "st", "sun", "supt", "thu", "thur", "thurs", "tue", "tues", "vol", "vs", "wed",
+    "ltd", "maj", "mar", "messrs", "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op",
+    "prof", "pte", "pvt", "rep", "reps", "rev", "sat", "sen", "sens", "sep", "sept", "sgt", "sr",
+    "st", "sun", "supt", "thu", "thur", "thurs", "tue", "tues", "vol", "vs", "wed",
 ];
 
 /// Abbreviations that can still end a sentence ("... said Acme Inc. The company ...") when the
@@ -25,10 +25,52 @@ const SOFT_ABBREVIATIONS: &[&str] = &["co", "corp", "etc", "inc", "jr", "ltd", "
 
 /// Words that usually open a sentence; a capitalised one after "U.S." or "Inc." starts a new one.
 const OPENERS: &[&str] = &[
-    "a", "after", "also", "an", "and", "as", "at", "before", "but", "by", "during", "for", "he",
-    "her", "his", "however", "i", "if", "in", "it", "its", "meanwhile", "no", "on", "one", "our",
-    "she", "since", "so", "some", "that", "the", "their", "there", "these", "they", "this",
-    "those", "to", "under", "we", "when", "while", "with", "yet", "you",
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "no",
+    "on",
+    "one",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "under",
+    "we",
+    "when",
+    "while",
+    "with",
+    "yet",
+    "you",
 ];
 
 /// Sentence-final punctuation.
@@ -63,7 +105,9 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     for i in 1..tokens.len() {
         if tokens[i].after_newline {
             let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            let blank = gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count() >= 2;
+            let blank = gap.matches('\n').count() + gap.matches('\r').count()
+                - gap.matches("\r\n").count()
+                >= 2;
             if !wrapped || blank {
                 out.push(start..i);
                 start = i;
@@ -97,7 +141,11 @@ fn looks_hard_wrapped(text: &str) -> bool {
 }
 
 /// Splits one paragraph (token range) into sentences (token index ranges).
-pub fn sentences(text: &str, tokens: &[Token], para: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    para: std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = para.start;
     let mut i = para.start;
@@ -158,11 +206,16 @@ fn line_is_unterminated_heading(text: &str, tokens: &[Token], i: usize) -> bool 
         return false;
     }
     // Lines ending in a comma, a hyphen or a conjunction are wrapped prose.
-    if matches!(last, "," | "-" | "and" | "or" | "of" | "the" | "a" | "to" | "in") {
+    if matches!(
+        last,
+        "," | "-" | "and" | "or" | "of" | "the" | "a" | "to" | "in"
+    ) {
         return false;
     }
     let next = tokens[i].span.of(text);
-    next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '-' | '*' | '•'))
+    next.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '-' | '*' | '•')
+    })
 }
 
 /// Decides whether the terminal at `i` (closers through `j`) ends the sentence.
@@ -197,7 +250,10 @@ fn ends_here(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
         return true;
     }
     // Initials: "J. Smith", "George W. Bush".
-    if prev.kind == TokenKind::Word && prev_s.chars().count() == 1 && prev_s.chars().all(char::is_uppercase) {
+    if prev.kind == TokenKind::Word
+        && prev_s.chars().count() == 1
+        && prev_s.chars().all(char::is_uppercase)
+    {
         return false;
     }
     if prev.kind == TokenKind::Word && is_lower_in(ABBREVIATIONS, prev_s) {
@@ -253,7 +309,10 @@ mod tests {
     fn acronyms_and_decimals() {
         assert_eq!(
             split("The U.S. Army grew 3.5 percent in the U.S. The rest fell."),
-            vec!["The U.S. Army grew 3.5 percent in the U.S.", "The rest fell."]
+            vec![
+                "The U.S. Army grew 3.5 percent in the U.S.",
+                "The rest fell."
+            ]
         );
     }
 
@@ -261,7 +320,12 @@ mod tests {
     fn quotes_stay_with_their_sentence() {
         assert_eq!(
             split("He said: “We will win.” Then he left! Did he? Yes."),
-            vec!["He said: “We will win.”", "Then he left!", "Did he?", "Yes."]
+            vec![
+                "He said: “We will win.”",
+                "Then he left!",
+                "Did he?",
+                "Yes."
+            ]
         );
     }
 
@@ -277,12 +341,19 @@ mod tests {
     fn soft_abbreviation_before_opener_ends() {
         assert_eq!(
             split("Shares of Acme Inc. The company said. Acme Inc. Chairman Bob spoke."),
-            vec!["Shares of Acme Inc.", "The company said.", "Acme Inc. Chairman Bob spoke."]
+            vec![
+                "Shares of Acme Inc.",
+                "The company said.",
+                "Acme Inc. Chairman Bob spoke."
+            ]
         );
     }
 
     #[test]
     fn crlf_lines_are_paragraphs() {
-        assert_eq!(split("One line\r\nTwo line.\r\n"), vec!["One line", "Two line."]);
+        assert_eq!(
+            split("One line\r\nTwo line.\r\n"),
+            vec!["One line", "Two line."]
+        );
     }
 }

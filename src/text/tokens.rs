@@ -244,7 +244,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_separators_and_ordinals() {
-        assert_eq!(toks("1,000 3.5 1990s 21st 6am"), vec!["1,000", "3.5", "1990s", "21st", "6", "am"]);
+        assert_eq!(
+            toks("1,000 3.5 1990s 21st 6am"),
+            vec!["1,000", "3.5", "1990s", "21st", "6", "am"]
+        );
     }
 
     #[test]
@@ -263,6 +266,9 @@ mod tests {
 
     #[test]
     fn trailing_hyphen_is_punct() {
-        assert_eq!(toks("U.S.-led pro- war"), vec!["U.S.", "-", "led", "pro", "-", "war"]);
+        assert_eq!(
+            toks("U.S.-led pro- war"),
+            vec!["U.S.", "-", "led", "pro", "-", "war"]
+        );
     }
 }
