@@ -49,7 +49,7 @@ impl OrgRow {
     }
 }
 
-#[allow(missing_docs)]
+#[allow(missing_docs, clippy::approx_constant, clippy::unreadable_literal)]
 mod generated {
     use super::{OrgRow, PlaceRow};
     include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));

@@ -229,7 +229,7 @@ fn ends_here(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
         return false;
     }
     let starts_upper = next_s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    let starts_open = next_s.starts_with(|c: char| matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['));
+    let starts_open = next_s.starts_with(['"', '“', '‘', '\'', '(', '[']);
     if !(starts_upper || starts_open) {
         return false;
     }

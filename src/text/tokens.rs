@@ -109,14 +109,12 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     if let Some(end) = scan_dotted(text, start) {
         return (end, TokenKind::Word);
     }
-    let mut i = start;
     let mut last_alnum_end = start;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         let pos = start + off;
         if c.is_alphanumeric() || is_combining(c) {
-            i = pos + c.len_utf8();
-            last_alnum_end = i;
+            last_alnum_end = pos + c.len_utf8();
             continue;
         }
         let joiner = is_inner_hyphen(c)
@@ -131,7 +129,6 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         }
         break;
     }
-    let _ = i;
     (last_alnum_end, TokenKind::Word)
 }
 
@@ -165,12 +162,10 @@ fn scan_number(text: &str, start: usize) -> (usize, TokenKind) {
     let b = text.as_bytes();
     let mut i = start;
     while i < b.len() {
-        if b[i].is_ascii_digit() {
-            i += 1;
-        } else if matches!(b[i], b',' | b'.' | b':' | b'/' | b'-')
+        let inner_separator = matches!(b[i], b',' | b'.' | b':' | b'/' | b'-')
             && i + 1 < b.len()
-            && b[i + 1].is_ascii_digit()
-        {
+            && b[i + 1].is_ascii_digit();
+        if b[i].is_ascii_digit() || inner_separator {
             i += 1;
         } else {
             break;
@@ -191,24 +186,18 @@ fn scan_number(text: &str, start: usize) -> (usize, TokenKind) {
 
 /// Byte offset where a trailing clitic starts in `word` ("’s", "'s", "n't", "'re", "'ll", ...).
 fn clitic_start(word: &str) -> Option<usize> {
-    let lower_end = |suffix_len: usize| word.len() - suffix_len;
-    for (suffix, min_stem) in [("n't", 2), ("n’t", 2)] {
-        if word.len() > suffix.len() + min_stem && word.ends_with(suffix) {
-            return Some(lower_end(suffix.len()));
+    for suffix in ["n't", "n’t"] {
+        if word.len() >= suffix.len() + 2 && word.ends_with(suffix) {
+            return Some(word.len() - suffix.len());
         }
     }
-    let (stem, tail) = word.rsplit_once(|c: char| is_apostrophe(c))?;
-    if stem.is_empty() {
-        return None;
-    }
-    let tail_l = tail.to_ascii_lowercase();
-    if matches!(tail_l.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m") {
-        // The apostrophe itself starts the clitic.
-        let apos_len = word[stem.len()..].chars().next().map_or(1, char::len_utf8);
-        debug_assert!(apos_len >= 1);
-        return Some(stem.len());
-    }
-    None
+    let (stem, tail) = word.rsplit_once(is_apostrophe)?;
+    let clitic = matches!(
+        tail.to_ascii_lowercase().as_str(),
+        "s" | "re" | "ll" | "ve" | "d" | "m"
+    );
+    // The apostrophe itself starts the clitic.
+    (clitic && !stem.is_empty()).then_some(stem.len())
 }
 
 #[cfg(test)]
