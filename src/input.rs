@@ -322,7 +322,14 @@ pub fn parse_line(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>), BadLine> {
     let v: serde_json::Value =
         serde_json::from_str(&t.text).map_err(|e| bad(None, anyhow!("invalid JSON: {e}")))?;
     let Some(obj) = v.as_object() else {
-        return Err(bad(None, anyhow!("not a JSON object")));
+        let what = match v {
+            serde_json::Value::Array(_) => "an array",
+            serde_json::Value::String(_) => "a string",
+            serde_json::Value::Number(_) => "a number",
+            serde_json::Value::Bool(_) => "a boolean",
+            _ => "null",
+        };
+        return Err(bad(None, anyhow!("not a JSON object but {what}")));
     };
     let id = obj.get("id").and_then(id_text);
     let input: JsonlInput = serde_json::from_value(v).map_err(|e| bad(id, anyhow!("{e}")))?;
