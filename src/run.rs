@@ -44,8 +44,9 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 enum Outcome {
     /// A serialised record, ready to write.
     Record(Vec<u8>),
-    /// A record in a temporary file, to rename into `--out-dir` in input order.
-    File(Pending),
+    /// A record in a temporary file, to rename into `--out-dir` in input order, and who to
+    /// blame (message empty) if that fails.
+    File(Pending, Failure),
     /// `--skip-existing`: its file is already there.
     Existing,
     /// A failure.
@@ -149,7 +150,7 @@ impl Progress {
     }
 
     fn files(len: usize) -> Progress {
-        let color = std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let template = if color {
             "{elapsed_precise} [{bar:30.cyan/blue}] {human_pos}/{human_len} files, {per_sec}{msg}"
         } else {
@@ -271,12 +272,12 @@ impl<W: Write> State<'_, W> {
     /// Writes one outcome, in input order.
     fn emit(&mut self, outcome: Outcome) -> Result<()> {
         let outcome = match outcome {
-            Outcome::File(pending) => self.commit(pending),
+            Outcome::File(pending, blame) => self.commit(pending, blame),
             other => other,
         };
         match outcome {
             Outcome::Record(bytes) => self.w.write_all(&bytes)?,
-            Outcome::File(_) | Outcome::Existing => {}
+            Outcome::File(..) | Outcome::Existing => {}
             Outcome::Failed(f) => {
                 self.errored = true;
                 self.progress.error();
@@ -305,19 +306,20 @@ impl<W: Write> State<'_, W> {
     }
 
     /// Renames a finished `--out-dir` file into place, unless an earlier input took its name.
-    fn commit(&mut self, pending: Pending) -> Outcome {
-        let target = pending.target.clone();
-        let id = target.display().to_string();
-        if !self.claimed.insert(target.clone()) {
-            return Outcome::Failed(Failure::of(
-                &id,
-                "an earlier input of this run was written to the same file; not overwritten"
-                    .to_string(),
-            ));
+    fn commit(&mut self, pending: Pending, mut blame: Failure) -> Outcome {
+        if !self.claimed.insert(pending.target.clone()) {
+            blame.message = format!(
+                "{}: an earlier input of this run was written to the same file; not overwritten",
+                pending.target.display()
+            );
+            return Outcome::Failed(blame);
         }
         match pending.commit() {
             Ok(()) => Outcome::Existing,
-            Err(e) => Outcome::Failed(Failure::of(&id, format!("{e:#}"))),
+            Err(e) => {
+                blame.message = format!("{e:#}");
+                Outcome::Failed(blame)
+            }
         }
     }
 }
@@ -436,7 +438,7 @@ fn finish(
             Outcome::Record(buf)
         }
         Some(target) => match outdir::prepare(target, rec) {
-            Ok(p) => Outcome::File(p),
+            Ok(p) => Outcome::File(p, failure(String::new())),
             Err(e) => Outcome::Failed(failure(format!("{e:#}"))),
         },
     }

@@ -23,12 +23,19 @@ fn run_ok(args: &[&str]) -> Vec<Value> {
 #[test]
 fn good_lines() {
     let recs = run_ok(&["--jsonl", "fixtures/jsonl/good.jsonl"]);
-    assert_eq!(ids(&recs), ["iraq-1", "2", "42"], "missing id: the line number");
+    assert_eq!(
+        ids(&recs),
+        ["iraq-1", "2", "42"],
+        "missing id: the line number"
+    );
     assert_eq!(recs[0]["title"], "Raid");
     assert_eq!(recs[0]["date"]["value"], "2024-10-17");
     assert_eq!(recs[0]["date"]["source"], "input");
     assert_eq!(recs[1]["date"], Value::Null);
-    assert_eq!(recs[2]["date"]["value"], "2024-10-15", "timestamps keep their date");
+    assert_eq!(
+        recs[2]["date"]["value"], "2024-10-15",
+        "timestamps keep their date"
+    );
     let text = std::fs::read_to_string("fixtures/jsonl/good.jsonl").unwrap();
     for (rec, line) in recs.iter().zip(text.lines()) {
         let input: Value = serde_json::from_str(line).unwrap();
