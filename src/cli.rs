@@ -80,8 +80,11 @@ pub struct Cli {
 
     /// Write one .json file per input into DIR, mirroring the input tree
     ///
-    /// Each file is written to a temporary file in its folder and renamed, so no half-written
-    /// record can exist. "a/b.txt" becomes "DIR/a/b.json".
+    /// "a/b.txt" becomes "DIR/a/b.json"; with --jsonl, each line becomes "DIR/<id>.json". Names
+    /// never leave DIR: "..", absolute paths, control characters and over-long names are made
+    /// safe (with a hash of the original name added). Each file is written to a temporary file
+    /// and renamed, so no half-written record can exist. Standard output then carries only the
+    /// error records of failed inputs.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 
@@ -164,16 +167,11 @@ pub fn generate(kind: Generate, w: &mut dyn std::io::Write) -> std::io::Result<(
 /// A section name on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SectionArg {
-    /// people
     People,
-    /// places
     Places,
-    /// organisations
     #[value(alias = "organizations")]
     Organisations,
-    /// dates
     Dates,
-    /// events
     Events,
 }
 

@@ -152,13 +152,21 @@ impl Progress {
     fn files(len: usize) -> Progress {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let template = if color {
-            "{elapsed_precise} [{bar:30.cyan/blue}] {human_pos}/{human_len} files, {per_sec}{msg}"
+            "{elapsed_precise} [{bar:30.cyan/blue}] {human_pos}/{human_len} files, {rate}/s, {eta} left{msg}"
         } else {
-            "{elapsed_precise} [{bar:30}] {human_pos}/{human_len} files, {per_sec}{msg}"
+            "{elapsed_precise} [{bar:30}] {human_pos}/{human_len} files, {rate}/s, {eta} left{msg}"
         };
         let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
         if let Ok(style) = ProgressStyle::with_template(template) {
-            bar.set_style(style.progress_chars("=> "));
+            let style = style
+                .with_key(
+                    "rate",
+                    |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}", s.per_sec());
+                    },
+                )
+                .progress_chars("=> ");
+            bar.set_style(style);
         }
         Progress {
             bar: Some(bar),
