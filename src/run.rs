@@ -253,6 +253,11 @@ impl<W: Write> State<'_, W> {
                     self.flush_each |= !is_regular_stdin();
                     Box::new(io::BufReader::with_capacity(1 << 16, io::stdin()))
                 }
+                Source::InDir { path, .. } if !path.metadata().is_ok_and(|m| m.is_file()) => {
+                    // As for articles: never open a FIFO or device found in a folder.
+                    self.emit(Outcome::Skipped(name, "not a regular file"))?;
+                    continue;
+                }
                 Source::File(p) | Source::InDir { path: p, .. } => match std::fs::File::open(p) {
                     Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
                     Err(e) => {

@@ -302,6 +302,23 @@ fn a_named_fifo_is_read_and_one_in_a_folder_is_skipped() {
         .stdout
         .clone();
     assert_eq!(records(&out).len(), 1);
+
+    // JSON Lines folders too.
+    fs::remove_file(tmp.path().join("a.txt")).unwrap();
+    fs::write(tmp.path().join("a.jsonl"), "{\"text\": \"Paris.\"}\n").unwrap();
+    let out = newsie()
+        .arg("--jsonl")
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .stderr(format!(
+            "newsie: {}: skipped (not a regular file)\n",
+            fifo.display()
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(records(&out).len(), 1);
 }
 
 #[test]
