@@ -125,10 +125,12 @@ pub fn run(cfg: Config) -> Result<ExitCode> {
         state.run_files(sources)?;
     }
     state.w.flush()?;
-    state.progress.finish();
+    let errored = state.errored;
+    drop(state);
     Ok(if interrupted.load(Ordering::SeqCst) {
+        eprintln!("newsie: interrupted: finished records kept, no partial file left");
         ExitCode::from(130)
-    } else if state.errored {
+    } else if errored {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -199,6 +201,13 @@ impl Progress {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }
+    }
+}
+
+impl Drop for Progress {
+    // Also on an early return (a closed pipe): never leave a half-drawn bar.
+    fn drop(&mut self) {
+        self.finish();
     }
 }
 

@@ -726,6 +726,7 @@ fn sigterm_ends_a_stream_waiting_on_stdin() {
         .arg(&out)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
@@ -737,8 +738,12 @@ fn sigterm_ends_a_stream_waiting_on_stdin() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     kill(child.id(), "-TERM");
-    let status = child.wait().unwrap();
+    let res = child.wait_with_output().unwrap();
     drop(stdin);
-    assert_eq!(status.code(), Some(130));
+    assert_eq!(res.status.code(), Some(130));
+    assert_eq!(
+        String::from_utf8_lossy(&res.stderr),
+        "newsie: interrupted: finished records kept, no partial file left\n"
+    );
     assert_eq!(tree(&out), ["r0.json", "r1.json", "r2.json"]);
 }
