@@ -33,6 +33,8 @@ echo "== single process: $INPUT"
 time "$BIN" --jsonl "$INPUT" > "$WORK/single.jsonl"
 
 echo "== Spark local[$PARTS], RDD.pipe"
+# Local mode: keep the driver on the loopback interface.
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 time "$WORK/venv/bin/python" - "$INPUT" "$BIN" "$WORK/spark.jsonl" "$PARTS" <<'PY'
 import sys
 from pyspark.sql import SparkSession
