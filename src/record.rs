@@ -245,14 +245,17 @@ pub struct Event {
     pub sentence: SpanRef,
     /// TIMEX3 value of its date, or null.
     pub date: Option<String>,
-    /// `sentence` (its own clause or sentence dates it), `document` (the reference date), `none`.
+    /// `sentence` (its own clause or sentence dates it), `report` (the statement reporting it in
+    /// the same sentence: "announced on Tuesday that ... killed"), `document` (the reference
+    /// date), `none`.
     pub date_source: String,
     /// `day`, `week`, `month`, `year`, ... of the date when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_precision: Option<String>,
     /// Canonical place names.
     pub places: Vec<String>,
-    /// `sentence`, `dateline`, `document` (the article's main place), or `none`.
+    /// `sentence`, `headline` (the headline reporting the same event), `dateline`, `document`
+    /// (the article's main place), or `none`.
     pub place_source: String,
     /// `city` (a town or feature), `subdivision`, `country`, `region`, or absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

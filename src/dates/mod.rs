@@ -7,7 +7,9 @@
 //! reference date, relative values keep TIMEX3 `X` placeholders: never the machine's clock.
 //! Does not attach dates to events (see `events`).
 
+pub mod lexicon;
 pub mod parse;
+pub mod reference;
 pub mod resolve;
 
 use crate::record::{DateExpr, Offsets, Resolution};
@@ -87,10 +89,11 @@ pub fn find_dates(doc: &Doc, reference: Option<NaiveDate>) -> Vec<Timex> {
     resolve::resolve(doc, found, reference)
 }
 
-/// The reference date the article gives itself: a dateline ("WASHINGTON, Oct. 15 (Reuters) -",
-/// "LONDON 1996-08-30"), a leading date line, or a "Published:" line.
+/// The reference date the article gives itself: a dateline ("WASHINGTON, Oct. 15, 2024 (Reuters) -",
+/// "LONDON 1996-08-30") gives source `dateline`; a leading date line ("Saturday, March 29, 2008")
+/// or a "Published:" line gives `text`.
 pub fn find_reference_date(doc: &Doc) -> Option<(NaiveDate, &'static str)> {
-    parse::reference_date(doc)
+    reference::reference_date(doc)
 }
 
 /// The `dates` record section.

@@ -1,32 +1,97 @@
 //! Finds temporal expressions and reads what their words say, before any anchoring.
 //!
-//! Input: a `Doc`. Output: `Found` expressions in text order (longest match wins, no overlaps),
-//! each with a `Meaning`: an absolute value, or a relative one for `resolve` to anchor. Also
-//! finds the article's own reference date (dateline, date line, "Published:"). Does not anchor.
+//! Input: a `Doc`. Output: `Found` expressions in text order (no overlaps), each with a
+//! `Meaning`: an absolute value, or a relative one for `resolve` to anchor.
+//!
+//! One left-to-right pass over the tokens (linear in the text): at each token a "core" rule may
+//! match (a month, a weekday, a year, "last week", "three years ago", "the third quarter",
+//! "6 a.m.", "every Thursday", ...), reading forward as far as the expression goes; then the
+//! extent grows leftwards over the words TimeML puts inside a timex: determiners ("the third
+//! quarter"), position words ("early", "late", "mid", "the end of") and approximators ("about
+//! two years", "more than a decade"). Does not anchor relative expressions (see `resolve`) and
+//! does not find the article's own date (see `reference`).
 
+use super::lexicon::{self, Unit};
 use super::TimexType;
-use crate::text::{Doc, Span};
-use chrono::NaiveDate;
-use once_cell::sync::Lazy;
-use regex::Regex;
+use crate::text::{Doc, Span, TokenKind};
+
+/// How a bare weekday, month or season is placed relative to the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// By the tense of its clause ("on Tuesday").
+    Tense,
+    /// The previous one ("last Tuesday", "last May").
+    Last,
+    /// The next one ("next Tuesday").
+    Next,
+    /// The one in the anchor's week, year ("this Tuesday", "this summer").
+    This,
+    /// In the anchor's year plus this many years ("June last year").
+    Year(i64),
+}
+
+/// A time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// Hours and minutes (24-hour clock).
+    At(u32, u32),
+    /// A part of the day ("MO", "AF", "EV", "NI").
+    Part(&'static str),
+}
 
 /// What an expression says, before anchoring.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Meaning {
-    /// A complete value ("2024-10-15", "1990s" → "199").
+    /// A complete value ("2024-10-15", "1990s" → "199") and its grain.
     Absolute(String, &'static str),
     /// A day of the week (1 = Monday).
-    Weekday(u32),
+    Weekday(u32, Dir),
     /// Days from the anchor ("yesterday" = -1).
     DayOffset(i64),
-    /// A month without a year (1-12), with an optional day.
-    MonthDay(u32, Option<u32>),
-    /// "last week" (-1), "this month" (0), "next year" (1): unit and offset.
-    UnitOffset(&'static str, i64),
+    /// A month (1-12) with an optional day, year from the anchor.
+    MonthDay(u32, Option<u32>, Dir),
+    /// A month and day said with their weekday ("Saturday, April 25"): the year is the one
+    /// near the anchor where they agree.
+    WeekdayDate(u32, u32, u32),
+    /// The n-th weekday of a month ("Thanksgiving": 4th Thursday of November).
+    NthWeekday {
+        /// Month (1-12).
+        month: u32,
+        /// Weekday (1 = Monday).
+        weekday: u32,
+        /// Which one (1 = first).
+        n: u32,
+        /// How to pick the year.
+        dir: Dir,
+    },
+    /// A quarter of a given year, which quarter from the report ("the 1988 quarter").
+    YearQuarter(i32),
+    /// "this year's third quarter": a quarter (or the report's quarter when `None`) of the
+    /// anchor's year plus an offset.
+    OffsetYearQuarter(Option<u32>, i64),
+    /// A season code with a year, or a year from the anchor.
+    Season(&'static str, Option<i32>, Dir),
+    /// A quarter (1-4) or half (5-6 for H1-H2): of a given year, or the anchor's year.
+    Quarter(u32, Option<i32>),
+    /// A quarter in the anchor's year plus this many years ("the year-ago third quarter").
+    QuarterYearOffset(u32, i64),
+    /// The latest quarter reported: the last quarter mentioned, else the one before the
+    /// anchor's; shifted by this many quarters ("the year-earlier quarter" = -4).
+    LatestQuarter(i64),
+    /// Unit and offset from the reference date ("last week" = week -1; "this year" = year 0).
+    UnitOffset(Unit, i64),
+    /// Unit and offset from the last date mentioned ("that year", "a year earlier").
+    Anaphor(Unit, i64),
+    /// A weekend: the last, next or this one.
+    Weekend(Dir),
+    /// A day (one of the other meanings) at a time of day.
+    Timed(Box<Meaning>, Clock),
     /// A duration value ("P5Y").
     Duration(String),
     /// A TIMEX3 reference (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`).
     Reference(&'static str),
+    /// A set value ("P1W", "XXXX-WXX-4").
+    Set(String),
 }
 
 /// One expression found in the text.
@@ -38,390 +103,2786 @@ pub struct Found {
     pub kind: TimexType,
     /// What it says.
     pub meaning: Meaning,
+    /// TIMEX3 modifier (`START`, `MID`, `END`, `APPROX`, `LESS_THAN`, `MORE_THAN`, ...).
+    pub r#mod: Option<&'static str>,
     /// The rule that found it.
     pub rule: &'static str,
 }
 
-const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-
-/// Month number from a month word.
-pub fn month_number(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    let m = match w.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+/// What a core rule matched, in tokens.
+#[derive(Debug, Clone)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: TimexType,
+    meaning: Meaning,
+    r#mod: Option<&'static str>,
+    rule: &'static str,
+    /// Which left extensions fit this expression.
+    class: Class,
 }
 
-/// Weekday number (1 = Monday).
-pub fn weekday_number(w: &str) -> Option<u32> {
-    let w = w.to_ascii_lowercase();
-    Some(match w.get(..3)? {
-        "mon" => 1,
-        "tue" => 2,
-        "wed" => 3,
-        "thu" => 4,
-        "fri" => 5,
-        "sat" => 6,
-        "sun" => 7,
-        _ => return None,
-    })
+/// Which words may extend a match leftwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A calendar date, month or year: "early", "late", "mid", "the end of", "fiscal".
+    Calendar,
+    /// A period the text names with a determiner: "the" too ("the third quarter").
+    Period,
+    /// A length of time or a time ago: approximators ("about", "more than").
+    Amount,
+    /// Nothing.
+    Fixed,
 }
 
-static ISO_DATE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("ISO_DATE is valid"));
-
-static MONTH_DAY_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?x) \b (?P<m>{MONTHS}) \s+ (?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?: ,?\s+ (?P<y>\d{{4}}) )? \b"
-    ))
-    .expect("MONTH_DAY_YEAR is valid")
-});
-
-static DAY_MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?x) \b (?P<d>\d{{1,2}})(?:st|nd|rd|th)? \s+ (?:of\s+)? (?P<m>{MONTHS}) (?: ,?\s+ (?P<y>\d{{4}}) )? \b"
-    ))
-    .expect("DAY_MONTH_YEAR is valid")
-});
-
-static MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?x) \b (?P<m>{MONTHS}) \s+ (?:of\s+)? (?P<y>\d{{4}}) \b"
-    ))
-    .expect("MONTH_YEAR is valid")
-});
-
-static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-        .expect("WEEKDAY is valid")
-});
-
-static YEAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(?P<y>(?:1[5-9]|20)\d{2})(?P<s>s)?\b").expect("YEAR is valid"));
-
-static RELATIVE_DAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(yesterday|today|tomorrow|tonight)\b").expect("RELATIVE_DAY is valid")
-});
-
-static UNIT_OFFSET: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b")
-        .expect("UNIT_OFFSET is valid")
-});
-
-static DURATION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?ix) \b (?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred) [\s-]+ (?P<u>years?|months?|weeks?|days?|hours?|minutes?|decades?) \b")
-        .expect("DURATION is valid")
-});
-
-static NOW: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(now|currently|recently|the future|the past)\b").expect("NOW is valid")
-});
-
-static AGO: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s+ago\b").expect("AGO is valid"));
-
-/// Words for small numbers.
+/// A small number written as a word or digits ("a" and "an" count one): kept for `events`,
+/// which reads casualty counts with it.
 pub fn number_word(w: &str) -> Option<i64> {
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "twenty" => 20,
-        "thirty" => 30,
-        "fifty" => 50,
-        "hundred" => 100,
-        _ => return w.parse().ok(),
-    })
-}
-
-fn unit_code(u: &str) -> (&'static str, bool) {
-    let u = u.to_ascii_lowercase();
-    match u.trim_end_matches('s') {
-        "year" => ("Y", false),
-        "month" => ("M", false),
-        "week" => ("W", false),
-        "day" => ("D", false),
-        "hour" => ("H", true),
-        "minute" => ("M", true),
-        "decade" => ("DE", false),
-        _ => ("D", false),
+    let lw = w.to_ascii_lowercase();
+    match lw.as_str() {
+        "a" | "an" => Some(1),
+        _ => lexicon::number_word(&lw)
+            .map(i64::from)
+            .or_else(|| lw.parse().ok()),
     }
 }
 
-/// Finds every temporal expression; longest match wins where two overlap.
+/// Finds every temporal expression.
 pub fn find(doc: &Doc) -> Vec<Found> {
-    let text = doc.text;
-    let mut all: Vec<Found> = Vec::new();
-    let push = |all: &mut Vec<Found>, s: usize, e: usize, kind, meaning, rule| {
-        all.push(Found {
-            span: Span::new(s, e),
-            kind,
-            meaning,
-            rule,
-        })
-    };
-    for c in ISO_DATE.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let (y, mo, d) = (&c[1], &c[2], &c[3]);
-        if NaiveDate::from_ymd_opt(
-            y.parse().unwrap_or(0),
-            mo.parse().unwrap_or(0),
-            d.parse().unwrap_or(0),
-        )
-        .is_some()
-        {
-            push(
-                &mut all,
-                m.start(),
-                m.end(),
-                TimexType::Date,
-                Meaning::Absolute(format!("{y}-{mo}-{d}"), "day"),
-                "iso-date",
-            );
+    let scan = Scan::new(doc);
+    let mut out: Vec<Found> = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < scan.n {
+        if let Some(extra) = scan.year_range(i) {
+            out.extend(extra);
+            i += 1;
+            floor = i;
+            continue;
         }
-    }
-    for re in [&*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR] {
-        for c in re.captures_iter(text) {
-            let m = c.get(0).expect("group 0");
-            let Some(mo) = month_number(&c["m"]) else {
-                continue;
-            };
-            let Ok(d) = c["d"].parse::<u32>() else {
-                continue;
-            };
-            if !(1..=31).contains(&d) {
-                continue;
+        match scan.core(i) {
+            Some(mut h) => {
+                scan.extend_left(&mut h, floor);
+                scan.extend_right(&mut h);
+                out.push(Found {
+                    span: doc.span(h.start, h.end - 1),
+                    kind: h.kind,
+                    meaning: h.meaning,
+                    r#mod: h.r#mod,
+                    rule: h.rule,
+                });
+                i = h.end.max(i + 1);
+                floor = i;
             }
-            // "May" alone is a modal verb: require a capital M.
-            let meaning = match c.name("y") {
-                Some(y) => Meaning::Absolute(format!("{}-{mo:02}-{d:02}", y.as_str()), "day"),
-                None => Meaning::MonthDay(mo, Some(d)),
-            };
-            push(
-                &mut all,
-                m.start(),
-                m.end(),
-                TimexType::Date,
-                meaning,
-                "month-day",
-            );
+            None => i += 1,
         }
-    }
-    for c in MONTH_YEAR.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        if let Some(mo) = month_number(&c["m"]) {
-            push(
-                &mut all,
-                m.start(),
-                m.end(),
-                TimexType::Date,
-                Meaning::Absolute(format!("{}-{mo:02}", &c["y"]), "month"),
-                "month-year",
-            );
-        }
-    }
-    for m in WEEKDAY.find_iter(text) {
-        if let Some(w) = weekday_number(m.as_str()) {
-            push(
-                &mut all,
-                m.start(),
-                m.end(),
-                TimexType::Date,
-                Meaning::Weekday(w),
-                "weekday",
-            );
-        }
-    }
-    for c in YEAR.captures_iter(text) {
-        let y = c.name("y").expect("year group");
-        // Not part of a larger number ("2,025", "1996-97", "12017").
-        let before = text[..y.start()].chars().next_back();
-        let after = text[y.end()..].chars().next();
-        if before.is_some_and(|b| b.is_ascii_digit() || b == ',' || b == '.' || b == '$')
-            || after.is_some_and(|a| {
-                a.is_ascii_digit() || a == ',' || a == '-' && c.name("s").is_none()
-            })
-        {
-            continue;
-        }
-        let end = c.name("s").map_or(y.end(), |s| s.end());
-        let (value, grain) = if c.name("s").is_some() {
-            (y.as_str()[..3].to_string(), "decade")
-        } else {
-            (y.as_str().to_string(), "year")
-        };
-        push(
-            &mut all,
-            y.start(),
-            end,
-            TimexType::Date,
-            Meaning::Absolute(value, grain),
-            "year",
-        );
-    }
-    for m in RELATIVE_DAY.find_iter(text) {
-        let off = match m.as_str().to_ascii_lowercase().as_str() {
-            "yesterday" => -1,
-            "tomorrow" => 1,
-            _ => 0,
-        };
-        push(
-            &mut all,
-            m.start(),
-            m.end(),
-            TimexType::Date,
-            Meaning::DayOffset(off),
-            "relative-day",
-        );
-    }
-    for c in UNIT_OFFSET.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let off = match c[1].to_ascii_lowercase().as_str() {
-            "last" | "past" => -1,
-            "next" | "coming" => 1,
-            _ => 0,
-        };
-        let unit = match c[2].to_ascii_lowercase().as_str() {
-            "week" => "week",
-            "month" => "month",
-            "weekend" => "weekend",
-            _ => "year",
-        };
-        push(
-            &mut all,
-            m.start(),
-            m.end(),
-            TimexType::Date,
-            Meaning::UnitOffset(unit, off),
-            "unit-offset",
-        );
-    }
-    for c in DURATION.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let Some(n) = number_word(&c["n"]) else {
-            continue;
-        };
-        let (code, time) = unit_code(&c["u"]);
-        let value = match (code, time) {
-            ("DE", _) => format!("P{}Y", n * 10),
-            (_, true) => format!("PT{n}{code}"),
-            _ => format!("P{n}{code}"),
-        };
-        // "two years ago" is a date, not a duration.
-        if let Some(ago) = AGO.find(&text[m.end()..]) {
-            let unit = match code {
-                "Y" if !time => "year",
-                "M" if !time => "month",
-                "W" => "week",
-                "D" => "day",
-                _ => "",
-            };
-            if !unit.is_empty() {
-                push(
-                    &mut all,
-                    m.start(),
-                    m.end() + ago.end(),
-                    TimexType::Date,
-                    Meaning::UnitOffset(unit, -n),
-                    "ago",
-                );
-                continue;
-            }
-        }
-        push(
-            &mut all,
-            m.start(),
-            m.end(),
-            TimexType::Duration,
-            Meaning::Duration(value),
-            "duration",
-        );
-    }
-    for m in NOW.find_iter(text) {
-        let r = match m.as_str().to_ascii_lowercase().as_str() {
-            "the future" => "FUTURE_REF",
-            "the past" | "recently" => "PAST_REF",
-            _ => "PRESENT_REF",
-        };
-        push(
-            &mut all,
-            m.start(),
-            m.end(),
-            TimexType::Date,
-            Meaning::Reference(r),
-            "reference",
-        );
-    }
-    // Longest first at each start; then drop overlaps.
-    all.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
-    let mut out: Vec<Found> = Vec::with_capacity(all.len());
-    for f in all {
-        if out.last().is_some_and(|l: &Found| l.span.overlaps(f.span)) {
-            continue;
-        }
-        out.push(f);
     }
     out
 }
 
-static DATELINE_ISO: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)^[A-Z][A-Za-z .,'-]{1,40}\s+(\d{4})-(\d{2})-(\d{2})\s*$")
-        .expect("DATELINE_ISO is valid")
-});
+/// The tokens of one document with their lower-case forms.
+struct Scan<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// The text, ASCII lower-cased (same byte offsets).
+    lower: String,
+    n: usize,
+}
 
-static DATELINE_MDY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?mx) ^ (?:(?:Published|Posted|Updated)\s*:?\s*|[A-Z][A-Za-z .'-]{{1,40}},\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
-           (?P<m>{MONTHS}) \s+ (?P<d>\d{{1,2}}) ,? \s+ (?P<y>\d{{4}})"
-    ))
-    .expect("DATELINE_MDY is valid")
-});
+/// Words that count things, not years, after a four-digit number ("2000 troops").
+fn is_count_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "troops"
+            | "soldiers"
+            | "workers"
+            | "jobs"
+            | "shares"
+            | "points"
+            | "tonnes"
+            | "tons"
+            | "barrels"
+            | "metres"
+            | "meters"
+            | "feet"
+            | "ft"
+            | "miles"
+            | "kilometres"
+            | "kilometers"
+            | "km"
+            | "kg"
+            | "pounds"
+            | "dollars"
+            | "euros"
+            | "votes"
+            | "seats"
+            | "units"
+            | "cars"
+            | "vehicles"
+            | "homes"
+            | "houses"
+            | "deaths"
+            | "cases"
+            | "employees"
+            | "students"
+            | "members"
+            | "children"
+            | "men"
+            | "women"
+            | "refugees"
+            | "prisoners"
+            | "acres"
+            | "hectares"
+            | "rooms"
+            | "copies"
+            | "residents"
+            | "passengers"
+            | "police"
+            | "officers"
+            | "pages"
+            | "yards"
+            | "m"
+            | "mm"
+            | "cm"
+            | "lb"
+            | "lbs"
+            | "percent"
+            | "per"
+            | "times"
+            | "rpm"
+            | "cc"
+            | "mw"
+            | "kw"
+            | "bpd"
+            | "beds"
+            | "flights"
+            | "games"
+            | "runs"
+            | "goals"
+            | "patients"
+            | "infections"
+            | "killed"
+            | "dead"
+            | "injured"
+            | "marines"
+            | "sailors"
+            | "delegates"
+            | "guests"
+            | "participants"
+            | "firms"
+            | "companies"
+            | "stores"
+            | "plants"
+            | "villages"
+    )
+}
 
-/// The article's own date, from its first lines.
-pub fn reference_date(doc: &Doc) -> Option<(NaiveDate, &'static str)> {
-    let head_end = doc
-        .text
-        .char_indices()
-        .nth(600)
-        .map_or(doc.text.len(), |(i, _)| i);
-    let head = &doc.text[..head_end];
-    if let Some(c) = DATELINE_ISO.captures(head) {
-        let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        if let Some(d) = d {
-            return Some((d, "dateline"));
+/// Approximators that TimeML keeps inside a duration, and their mod.
+fn approximator(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost" => "APPROX",
+        "over" => "MORE_THAN",
+        "under" => "LESS_THAN",
+        _ => return None,
+    })
+}
+
+/// Adjectives allowed between a count and its unit ("20 more years", "eight trading days").
+fn is_count_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "more"
+            | "additional"
+            | "extra"
+            | "full"
+            | "straight"
+            | "consecutive"
+            | "successive"
+            | "trading"
+            | "business"
+            | "working"
+            | "calendar"
+            | "whole"
+            | "further"
+            | "long"
+            | "short"
+            | "solid"
+    )
+}
+
+impl<'d, 'a> Scan<'d, 'a> {
+    fn new(doc: &'d Doc<'a>) -> Scan<'d, 'a> {
+        Scan {
+            doc,
+            lower: doc.text.to_ascii_lowercase(),
+            n: doc.tokens.len(),
         }
     }
-    if let Some(c) = DATELINE_MDY.captures(head) {
-        let d = NaiveDate::from_ymd_opt(
-            c["y"].parse().ok()?,
-            month_number(&c["m"])?,
-            c["d"].parse().ok()?,
+
+    /// Lower-case text of token `i`, or "" past the end.
+    #[inline]
+    fn w(&self, i: usize) -> &str {
+        match self.doc.tokens.get(i) {
+            Some(t) => t.span.of(&self.lower),
+            None => "",
+        }
+    }
+
+    /// Original text of token `i`.
+    #[inline]
+    fn raw(&self, i: usize) -> &str {
+        match self.doc.tokens.get(i) {
+            Some(t) => t.span.of(self.doc.text),
+            None => "",
+        }
+    }
+
+    #[inline]
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    #[inline]
+    fn cap(&self, i: usize) -> bool {
+        self.raw(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// Token `i` follows the previous token with no space ("10-year", "6am").
+    #[inline]
+    fn glued(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| !t.after_space)
+    }
+
+    /// Token `i` is in the same sentence as token `j`.
+    #[inline]
+    fn same_sentence(&self, i: usize, j: usize) -> bool {
+        i < self.n && j < self.n && self.doc.sentence_of[i] == self.doc.sentence_of[j]
+    }
+
+    /// A plain unsigned integer token ("15", not "1,500" or "3.5").
+    fn int(&self, i: usize) -> Option<u32> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let w = self.w(i);
+        if w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        w.parse().ok()
+    }
+
+    /// A day of the month at token `i` ("15", "15th", "fifteenth"): the day and the next token.
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let d = self
+            .int(i)
+            .filter(|_| self.w(i).len() <= 2)
+            .or_else(|| lexicon::ordinal(self.w(i)))?;
+        (1..=31).contains(&d).then_some((d, i + 1))
+    }
+
+    /// A four-digit year at token `i` (1000-2099), plain digits.
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let w = self.w(i);
+        if w.len() != 4 {
+            return None;
+        }
+        let y = self.int(i)? as i32;
+        (1000..=2099).contains(&y).then_some(y)
+    }
+
+    /// A year at `i`, digits or spoken ("nineteen ninety-six"): the year and the next token.
+    fn year_phrase(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(i) {
+            return Some((y, i + 1));
+        }
+        let hi = lexicon::number_word(self.w(i))?;
+        if !(10..=20).contains(&hi) {
+            return None;
+        }
+        if hi == 20 || hi == 2 {
+            return None;
+        }
+        let lo = lexicon::number_word(self.w(i + 1))?;
+        (10..=99)
+            .contains(&lo)
+            .then_some((hi as i32 * 100 + lo as i32, i + 2))
+    }
+
+    /// A month word at `i` that is really a month: the month and the token after it (a period
+    /// after an abbreviation is included).
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w(i);
+        let m = lexicon::month(w)?;
+        if !self.cap(i) {
+            return None;
+        }
+        let mut next = i + 1;
+        if lexicon::is_month_abbreviation(w) {
+            if self.w(next) == "." && self.glued(next) {
+                next += 1;
+            } else if self.int(next).is_none() {
+                return None;
+            }
+        }
+        Some((m, next))
+    }
+
+    /// A count at `i`: exact (`Some(n)`) or vague (`None`), and the next token.
+    fn count_at(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let w = self.w(i);
+        if let Some(n) = self.int(i) {
+            if self.w(i).len() <= 5 {
+                return Some((Some(n), i + 1));
+            }
+            return None;
+        }
+        match w {
+            "a" | "an" => {
+                let nx = self.w(i + 1);
+                if nx == "couple" && self.w(i + 2) == "of" {
+                    return Some((Some(2), i + 3));
+                }
+                if nx == "few" {
+                    return Some((None, i + 2));
+                }
+                if nx == "dozen" {
+                    return Some((Some(12), i + 2));
+                }
+                return Some((Some(1), i + 1));
+            }
+            "few" | "several" | "many" | "some" | "couple" => {
+                let next = if w == "couple" && self.w(i + 1) == "of" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Some(((w == "couple").then_some(2), next));
+            }
+            _ => {}
+        }
+        let n = lexicon::number_word(w)?;
+        // "twenty four", "one hundred", "two thousand".
+        let mut n = n;
+        let mut next = i + 1;
+        if n >= 20 && n % 10 == 0 && n < 100 {
+            if let Some(o) = lexicon::number_word(self.w(next)).filter(|o| (1..=9).contains(o)) {
+                n += o;
+                next += 1;
+            }
+        }
+        match self.w(next) {
+            "hundred" if n < 100 => {
+                n *= 100;
+                next += 1;
+            }
+            "thousand" if n < 1000 => {
+                n *= 1000;
+                next += 1;
+            }
+            _ => {}
+        }
+        Some((Some(n), next))
+    }
+
+    /// A unit at `i`, directly or after a hyphen glued to the count ("10-year").
+    fn unit_at(&self, i: usize) -> Option<(Unit, bool, usize)> {
+        let mut j = i;
+        if self.w(j) == "-" && self.glued(j) && self.glued(j + 1) {
+            j += 1;
+        }
+        let (u, plural) = lexicon::unit(self.w(j))?;
+        Some((u, plural, j + 1))
+    }
+
+    /// The core rule matching at token `i`, reading forward.
+    fn core(&self, i: usize) -> Option<Hit> {
+        let kind = self.kind(i)?;
+        if kind == TokenKind::Punct {
+            if self.w(i) == "'" || self.w(i) == "’" {
+                return self.short_decade(i);
+            }
+            return None;
+        }
+        if kind == TokenKind::Number {
+            return self.number(i);
+        }
+        let w = self.w(i);
+        if w.contains('-') {
+            if let Some(h) = self.compound(i) {
+                return Some(h);
+            }
+        }
+        if lexicon::month(w).is_some() {
+            if let Some(h) = self.month(i) {
+                return Some(h);
+            }
+        }
+        if let Some(d) = lexicon::weekday(w) {
+            if w.len() >= 6 && self.cap(i) {
+                return Some(self.weekday(i, i + 1, d, Dir::Tense, "weekday"));
+            }
+        }
+        if let Some(h) = self.word(i) {
+            return Some(h);
+        }
+        if lexicon::number_word(w).is_some()
+            || matches!(w, "a" | "an" | "few" | "several" | "couple")
+        {
+            if let Some(h) = self.year_words(i) {
+                return Some(h);
+            }
+            return self.quantity(i);
+        }
+        None
+    }
+
+    fn hit(
+        &self,
+        start: usize,
+        end: usize,
+        kind: TimexType,
+        meaning: Meaning,
+        rule: &'static str,
+        class: Class,
+    ) -> Hit {
+        Hit {
+            start,
+            end,
+            kind,
+            meaning,
+            r#mod: None,
+            rule,
+            class,
+        }
+    }
+
+    fn date(
+        &self,
+        start: usize,
+        end: usize,
+        meaning: Meaning,
+        rule: &'static str,
+        class: Class,
+    ) -> Option<Hit> {
+        Some(self.hit(start, end, TimexType::Date, meaning, rule, class))
+    }
+
+    /// "'90s".
+    fn short_decade(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i + 1);
+        if !self.glued(i + 1) || w.len() != 3 || !w.ends_with('s') {
+            return None;
+        }
+        let d: u32 = w[..2].parse().ok()?;
+        if d % 10 != 0 {
+            return None;
+        }
+        // Two-digit decades are the 1900s ("'90s"), or the 2000s up to "'20s".
+        let century = if d <= 20 { 20 } else { 19 };
+        self.date(
+            i,
+            i + 2,
+            Meaning::Absolute(format!("{century}{}", d / 10), "decade"),
+            "decade",
+            Class::Period,
+        )
+    }
+
+    /// Rules that start with a number token.
+    fn number(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let b = w.as_bytes();
+        // 2024-10-15
+        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+            let (y, m, d) = (
+                w[..4].parse().ok()?,
+                w[5..7].parse().ok()?,
+                w[8..].parse().ok()?,
+            );
+            chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+            return self.date(
+                i,
+                i + 1,
+                Meaning::Absolute(w.to_string(), "day"),
+                "iso-date",
+                Class::Fixed,
+            );
+        }
+        // 10/15/2024, 15/10/2024, 10/15/24
+        if w.bytes().filter(|&c| c == b'/').count() == 2 {
+            return self.slash_date(i, w);
+        }
+        // 18:45, 7:15 p.m.
+        if let Some((h, m)) = w.split_once(':') {
+            if h.len() <= 2
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+            {
+                return self.clock(i, h.parse().ok()?, m.parse().ok()?, true);
+            }
+            return None;
+        }
+        // 11.30am
+        if let Some((h, m)) = w.split_once('.') {
+            if h.len() <= 2
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+            {
+                return self.clock(i, h.parse().ok()?, m.parse().ok()?, false);
+            }
+            return None;
+        }
+        // 1990s
+        if b.len() == 5 && b[4] == b's' && b[..4].iter().all(u8::is_ascii_digit) && b[3] == b'0' {
+            let y: i32 = w[..4].parse().ok()?;
+            if (1000..=2090).contains(&y) {
+                return self.date(
+                    i,
+                    i + 1,
+                    Meaning::Absolute(w[..3].to_string(), "decade"),
+                    "decade",
+                    Class::Period,
+                );
+            }
+            return None;
+        }
+        // 20th century
+        if let Some(n) = lexicon::ordinal(w) {
+            if let Some(h) = self.century(i, n) {
+                return Some(h);
+            }
+            // "the 15th of October"
+            if self.w(i + 1) == "of" {
+                if let Some((m, next)) = self.month_at(i + 2) {
+                    return self.day_month(i, n, m, next);
+                }
+            }
+            if let Some((m, next)) = self.month_at(i + 1) {
+                return self.day_month(i, n, m, next);
+            }
+            return None;
+        }
+        if !b.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        // 15 October 2024
+        if let Some((d, _)) = self.day_at(i) {
+            if let Some((m, next)) = self.month_at(i + 1) {
+                return self.day_month(i, d, m, next);
+            }
+        }
+        // 6am, 6 p.m., 6 o'clock
+        if let Some(h) = self.int(i).filter(|_| w.len() <= 2) {
+            if let Some(hit) = self.clock(i, h, 0, false) {
+                return Some(hit);
+            }
+        }
+        if let Some(y) = self.year_at(i) {
+            return self.year(i, y);
+        }
+        self.quantity(i)
+    }
+
+    fn slash_date(&self, i: usize, w: &str) -> Option<Hit> {
+        let mut parts = w.split('/');
+        let a: u32 = parts.next()?.parse().ok()?;
+        let bpart = parts.next()?;
+        let b: u32 = bpart.parse().ok()?;
+        let ypart = parts.next()?;
+        let mut y: i32 = ypart.parse().ok()?;
+        if ypart.len() == 2 {
+            y += if y < 50 { 2000 } else { 1900 };
+        } else if ypart.len() != 4 {
+            return None;
+        }
+        // Month first as American news writes it, unless the first part cannot be a month.
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+        self.date(
+            i,
+            i + 1,
+            Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+            "numeric-date",
+            Class::Fixed,
+        )
+    }
+
+    /// "20th century", "21st-century".
+    fn century(&self, i: usize, n: u32) -> Option<Hit> {
+        let (u, plural, next) = self.unit_at(i + 1)?;
+        if u != Unit::Century || plural || !(1..=21).contains(&n) {
+            return None;
+        }
+        self.date(
+            i,
+            next,
+            Meaning::Absolute(format!("{:02}", n - 1), "century"),
+            "century",
+            Class::Period,
+        )
+    }
+
+    /// A clock time at `i` (hours `h`, minutes `m`), with am/pm, zone and day that follow.
+    /// `colon` says the number was written with a colon, which makes it a time by itself
+    /// only when something else says so too.
+    fn clock(&self, i: usize, h: u32, m: u32, colon: bool) -> Option<Hit> {
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut hour = h;
+        let mut sure = false;
+        match self.w(j) {
+            "am" | "a.m." | "a.m" => {
+                sure = true;
+                if h == 12 {
+                    hour = 0;
+                }
+                j += 1;
+            }
+            "pm" | "p.m." | "p.m" => {
+                sure = true;
+                if h < 12 {
+                    hour = h + 12;
+                }
+                j += 1;
+            }
+            "o'clock" | "o’clock" => {
+                sure = true;
+                j += 1;
+            }
+            "a" | "p" if self.w(j + 1) == "." && self.w(j + 2) == "m" => {
+                // "6 a. m." written apart
+                return None;
+            }
+            _ => {}
+        }
+        if self.w(j) == "in"
+            && self.w(j + 1) == "the"
+            && lexicon::day_part(self.w(j + 2)).is_some()
+            && !colon
+        {
+            sure = true;
+        }
+        if !sure && !colon && h > 12 {
+            return None;
+        }
+        if sure && h > 12 && hour == h && self.w(i + 1) != "o'clock" && !colon {
+            return None;
+        }
+        if lexicon::is_zone(self.w(j)) && self.cap(j) {
+            sure = true;
+            j += 1;
+        }
+        if !sure {
+            if !colon {
+                return None;
+            }
+            // A bare "18:45" is a time after "at", "by", "until", "from" ...
+            let before = if i > 0 { self.w(i - 1) } else { "" };
+            if !matches!(
+                before,
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "to"
+                    | "around"
+                    | "about"
+                    | "since"
+            ) {
+                return None;
+            }
+        }
+        if !sure && !colon {
+            return None;
+        }
+        // "4 in the morning"
+        if self.w(j) == "in" && self.w(j + 1) == "the" {
+            if let Some(part) = lexicon::day_part(self.w(j + 2)) {
+                if matches!(part, "AF" | "EV") && hour < 12 {
+                    hour += 12;
+                }
+                j += 3;
+            }
+        }
+        let (day, end) = self.day_after(j).unwrap_or((Meaning::DayOffset(0), j));
+        Some(self.hit(
+            i,
+            end,
+            TimexType::Time,
+            Meaning::Timed(Box::new(day), Clock::At(hour, m)),
+            "clock",
+            Class::Amount,
+        ))
+    }
+
+    /// A day named right after a time: "today", "Tuesday", "Nov. 9", ", Nov. 6".
+    fn day_after(&self, j: usize) -> Option<(Meaning, usize)> {
+        let k = if self.w(j) == "," || self.w(j) == "on" {
+            j + 1
+        } else {
+            j
+        };
+        let w = self.w(k);
+        match w {
+            "today" | "tonight" => return Some((Meaning::DayOffset(0), k + 1)),
+            "yesterday" => return Some((Meaning::DayOffset(-1), k + 1)),
+            "tomorrow" => return Some((Meaning::DayOffset(1), k + 1)),
+            _ => {}
+        }
+        if let Some(d) = lexicon::weekday(w).filter(|_| w.len() >= 6 && self.cap(k)) {
+            return Some((Meaning::Weekday(d, Dir::Tense), k + 1));
+        }
+        if let Some((m, next)) = self.month_at(k) {
+            if let Some((d, after)) = self.day_at(next) {
+                if let Some((y, end)) = self.comma_year(after) {
+                    return Some((
+                        Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                        end,
+                    ));
+                }
+                return Some((Meaning::MonthDay(m, Some(d), Dir::Tense), after));
+            }
+        }
+        None
+    }
+
+    /// ", 2024" or " 2024" after a day: the year and the next token.
+    fn comma_year(&self, j: usize) -> Option<(i32, usize)> {
+        let k = if self.w(j) == "," { j + 1 } else { j };
+        let y = self.year_at(k)?;
+        Some((y, k + 1))
+    }
+
+    /// "15 October (2024)", "15th of October".
+    fn day_month(&self, i: usize, d: u32, m: u32, next: usize) -> Option<Hit> {
+        if let Some((y, end)) = self.comma_year(next) {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+            return self.date(
+                i,
+                end,
+                Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                "day-month",
+                Class::Fixed,
+            );
+        }
+        self.date(
+            i,
+            next,
+            Meaning::MonthDay(m, Some(d), Dir::Tense),
+            "day-month",
+            Class::Fixed,
+        )
+    }
+
+    /// A four-digit year at `i`, with what may follow ("1988 second quarter").
+    fn year(&self, i: usize, y: i32) -> Option<Hit> {
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let next = self.w(i + 1);
+        // Money, counts, identifiers: "$2000", "2000 troops", "No. 1999", "flight 1990".
+        if matches!(
+            prev,
+            "$" | "£"
+                | "€"
+                | "#"
+                | "no"
+                | "number"
+                | "flight"
+                | "room"
+                | "route"
+                | "page"
+                | "model"
+                | "highway"
+                | "tel"
+                | "phone"
+                | "code"
+                | "box"
+                | "suite"
+        ) || (prev == "." && i >= 2 && self.w(i - 2) == "no")
+            || is_count_noun(next)
+            || next == "%"
+        {
+            return None;
+        }
+        // Years before 1800 need a cue ("in 1066", "since 1500").
+        if y < 1800
+            && !matches!(
+                prev,
+                "in" | "since"
+                    | "of"
+                    | "from"
+                    | "by"
+                    | "until"
+                    | "year"
+                    | "circa"
+                    | "around"
+                    | "before"
+                    | "after"
+            )
+        {
+            return None;
+        }
+        // A number in a list of numbers ("1800 1900 2000", scores) is not a year.
+        if i > 0 && self.kind(i - 1) == Some(TokenKind::Number) && !self.doc.tokens[i].after_newline
+        {
+            return None;
+        }
+        // "1988 second quarter", "1989 third-quarter".
+        if let Some((q, end)) = self.quarter_words(i + 1) {
+            return self.date(
+                i,
+                end,
+                Meaning::Quarter(q, Some(y)),
+                "quarter",
+                Class::Period,
+            );
+        }
+        if self.w(i + 1) == "'s" || self.w(i + 1) == "’s" {
+            if let Some((q, end)) = self.quarter_words(i + 2) {
+                return self.date(
+                    i,
+                    end,
+                    Meaning::Quarter(q, Some(y)),
+                    "quarter",
+                    Class::Period,
+                );
+            }
+        }
+        // "the 1988 quarter", "the 1989 period": the report's quarter of that year.
+        if i > 0 && self.w(i - 1) == "the" && matches!(self.w(i + 1), "quarter" | "period") {
+            return self.date(i, i + 2, Meaning::YearQuarter(y), "quarter", Class::Period);
+        }
+        self.date(
+            i,
+            i + 1,
+            Meaning::Absolute(format!("{y:04}"), "year"),
+            "year",
+            Class::Calendar,
+        )
+    }
+
+    /// "third quarter", "third-quarter", "fiscal first quarter", "first half": the quarter
+    /// (1-4) or half (5-6) and the next token.
+    fn quarter_words(&self, i: usize) -> Option<(u32, usize)> {
+        let mut i = i;
+        if self.w(i) == "fiscal" {
+            i += 1;
+        }
+        let w = self.w(i);
+        let w = w.strip_prefix("fiscal-").unwrap_or(w);
+        if let Some((a, b)) = w.split_once('-') {
+            let n = lexicon::ordinal(a)?;
+            return match b {
+                "quarter" if (1..=4).contains(&n) => Some((n, i + 1)),
+                "half" if (1..=2).contains(&n) => Some((4 + n, i + 1)),
+                _ => None,
+            };
+        }
+        let n = lexicon::ordinal(w).or_else(|| if w == "last" { Some(9) } else { None })?;
+        match self.w(i + 1) {
+            "quarter" if (1..=4).contains(&n) => Some((n, i + 2)),
+            "quarter" if n == 9 => Some((4, i + 2)),
+            "half" if (1..=2).contains(&n) => Some((4 + n, i + 2)),
+            "half" if n == 9 => Some((6, i + 2)),
+            _ => None,
+        }
+    }
+
+    /// Rules that start with a month word.
+    fn month(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (m, next) = self.month_at(i)?;
+        // Day: "Oct. 15", "October 15th", "March eighth".
+        if let Some((d, after)) = self.day_at(next) {
+            // "May 2" but not "May 2000" (a year) nor "March 15,000".
+            if self.w(next).len() <= 2 || lexicon::ordinal(self.w(next)).is_some() {
+                if let Some((y, end)) = self.comma_year(after) {
+                    if chrono::NaiveDate::from_ymd_opt(y, m, d).is_some() {
+                        return self.date(
+                            i,
+                            end,
+                            Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                            "month-day",
+                            Class::Fixed,
+                        );
+                    }
+                }
+                return self.date(
+                    i,
+                    after,
+                    Meaning::MonthDay(m, Some(d), Dir::Tense),
+                    "month-day",
+                    Class::Fixed,
+                );
+            }
+        }
+        // Year: "October 2024", "October of 2024", "January nineteen ninety-seven".
+        let of = if self.w(next) == "of" || self.w(next) == "," {
+            next + 1
+        } else {
+            next
+        };
+        if let Some((y, end)) = self.year_phrase(of) {
+            return self.date(
+                i,
+                end,
+                Meaning::Absolute(format!("{y:04}-{m:02}"), "month"),
+                "month-year",
+                Class::Calendar,
+            );
+        }
+        // "June last year", "May of next year".
+        let k = if self.w(next) == "of" { next + 1 } else { next };
+        if self.w(k + 1) == "year" {
+            let off = match self.w(k) {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(off) = off {
+                return self.date(
+                    i,
+                    k + 2,
+                    Meaning::MonthDay(m, None, Dir::Year(off)),
+                    "month-year",
+                    Class::Calendar,
+                );
+            }
+        }
+        // A month alone. "May" and "March" are verbs too; abbreviations need a day.
+        if lexicon::is_month_abbreviation(w) {
+            return None;
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if matches!(w, "may" | "march") {
+            let cue = matches!(
+                prev,
+                "in" | "of"
+                    | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "from"
+                    | "to"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "and"
+                    | "or"
+                    | "each"
+                    | "every"
+                    | "late-"
+                    | "since-"
+            );
+            if !cue || self.doc.starts_sentence(i) && prev != "in" {
+                return None;
+            }
+        }
+        // A capitalised month at the head of a sentence is still a month ("October was ..."),
+        // but not a name in a run of capitals ("August Wilson", "April Ryan").
+        if self.cap(i + 1)
+            && self.kind(i + 1) == Some(TokenKind::Word)
+            && !self.doc.in_caps_line(i)
+            && !self.doc.starts_sentence(i + 1)
+        {
+            let nx = self.w(i + 1);
+            if lexicon::weekday(nx).is_none() && lexicon::month(nx).is_none() {
+                return None;
+            }
+        }
+        self.date(
+            i,
+            next,
+            Meaning::MonthDay(m, None, Dir::Tense),
+            "month",
+            Class::Calendar,
+        )
+    }
+
+    /// A weekday at `i` (already checked), with a following date or part of the day.
+    fn weekday(&self, start: usize, next: usize, d: u32, dir: Dir, rule: &'static str) -> Hit {
+        // "Tuesday, Oct. 15, 2024", "Friday Oct. 13", "Saturday 15 March".
+        let k = if self.w(next) == "," { next + 1 } else { next };
+        if let Some((m, after)) = self.month_at(k) {
+            if let Some((day, after)) = self.day_at(after) {
+                if let Some((y, end)) = self.comma_year(after) {
+                    if chrono::NaiveDate::from_ymd_opt(y, m, day).is_some() {
+                        return self.hit(
+                            start,
+                            end,
+                            TimexType::Date,
+                            Meaning::Absolute(format!("{y:04}-{m:02}-{day:02}"), "day"),
+                            rule,
+                            Class::Fixed,
+                        );
+                    }
+                }
+                return self.hit(
+                    start,
+                    after,
+                    TimexType::Date,
+                    Meaning::WeekdayDate(m, day, d),
+                    rule,
+                    Class::Fixed,
+                );
+            }
+        }
+        if let Some((day, after)) = self
+            .day_at(k)
+            .filter(|_| self.kind(k) == Some(TokenKind::Number))
+        {
+            if let Some((m, after)) = self.month_at(after) {
+                if let Some((y, end)) = self.comma_year(after) {
+                    if chrono::NaiveDate::from_ymd_opt(y, m, day).is_some() {
+                        return self.hit(
+                            start,
+                            end,
+                            TimexType::Date,
+                            Meaning::Absolute(format!("{y:04}-{m:02}-{day:02}"), "day"),
+                            rule,
+                            Class::Fixed,
+                        );
+                    }
+                }
+                return self.hit(
+                    start,
+                    after,
+                    TimexType::Date,
+                    Meaning::WeekdayDate(m, day, d),
+                    rule,
+                    Class::Fixed,
+                );
+            }
+        }
+        let base = Meaning::Weekday(d, dir);
+        let rule = if rule == "weekday" && matches!(self.w(next), "'s" | "’s") {
+            "weekday-possessive"
+        } else {
+            rule
+        };
+        if let Some(part) = lexicon::day_part(self.w(next)) {
+            return self.hit(
+                start,
+                next + 1,
+                TimexType::Time,
+                Meaning::Timed(Box::new(base), Clock::Part(part)),
+                rule,
+                Class::Calendar,
+            );
+        }
+        self.hit(start, next, TimexType::Date, base, rule, Class::Calendar)
+    }
+
+    /// "nineteen ninety-six" (spoken years, common in broadcast transcripts).
+    fn year_words(&self, i: usize) -> Option<Hit> {
+        let (y, end) = self.year_phrase(i)?;
+        if self.kind(i) == Some(TokenKind::Number) {
+            return None;
+        }
+        self.date(
+            i,
+            end,
+            Meaning::Absolute(format!("{y:04}"), "year"),
+            "year",
+            Class::Calendar,
+        )
+    }
+
+    /// A count and a unit: a duration ("five years", "10-year"), a date ago ("two years ago"),
+    /// anaphoric ("a year earlier"), or a frequency ("twice a week" is left out).
+    fn quantity(&self, i: usize) -> Option<Hit> {
+        let (mut n, mut j) = self.count_at(i)?;
+        let w = self.w(i);
+        // "two to three weeks", "12 to 18 months": the range reads as its first count.
+        if matches!(self.w(j), "to" | "or" | "-") && n.is_some() && !matches!(w, "a" | "an") {
+            if let Some((Some(_), k)) = self
+                .count_at(j + 1)
+                .filter(|_| !matches!(self.w(j + 1), "a" | "an"))
+            {
+                if self.unit_at(k).is_some() {
+                    j = k;
+                }
+            }
+        }
+        // "2 1/2 years": a half.
+        let mut half = false;
+        if self.w(j) == "1/2" || self.w(j) == "½" {
+            half = true;
+            j += 1;
+        } else if self.w(j) == "and" && self.w(j + 1) == "a" && self.w(j + 2) == "half" {
+            half = true;
+            j += 3;
+        }
+        // "a few", "several", bare "some" need a plural unit; "a"/"an" a singular one.
+        while is_count_adjective(self.w(j)) {
+            j += 1;
+        }
+        let (u, plural, mut end) = self.unit_at(j)?;
+        let article = matches!(w, "a" | "an") && n == Some(1);
+        if article && plural || n.is_none() && !plural {
+            return None;
+        }
+        if w == "some" && !plural {
+            return None;
+        }
+        // "five-year-old", "37 years old": an age, not a time.
+        if self.w(end) == "-" && self.glued(end) && self.w(end + 1) == "old" || self.w(end) == "old"
+        {
+            return None;
+        }
+        // "a quarter of the market": a fraction.
+        if u == Unit::Quarter && (article || n.is_none()) && self.w(end) == "of" {
+            return None;
+        }
+        if half {
+            let v = match u {
+                Unit::Year => n.map(|n| format!("P{n}Y6M")),
+                Unit::Hour => n.map(|n| format!("PT{n}H30M")),
+                Unit::Day => n.map(|n| format!("P{n}DT12H")),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return Some(self.hit(
+                    i,
+                    end,
+                    TimexType::Duration,
+                    Meaning::Duration(v),
+                    "duration",
+                    Class::Amount,
+                ));
+            }
+            n = None;
+        }
+        if u == Unit::Weekend {
+            return None;
+        }
+        // "or so"
+        if self.w(end) == "or" && self.w(end + 1) == "so" {
+            end += 2;
+        }
+        match self.w(end) {
+            "ago" => {
+                let meaning = match n {
+                    Some(n) => Meaning::UnitOffset(u, -(n as i64)),
+                    None => Meaning::Reference("PAST_REF"),
+                };
+                return self.date(i, end + 1, meaning, "ago", Class::Amount);
+            }
+            "earlier" | "later" | "before" | "after" => {
+                let later = matches!(self.w(end), "later" | "after");
+                let free = matches!(self.w(end), "earlier" | "later")
+                    || self.kind(end + 1) == Some(TokenKind::Punct);
+                // "four minutes later" in a match report is a length of time, not a date.
+                let sub_day = matches!(u, Unit::Second | Unit::Minute | Unit::Hour);
+                if let (Some(n), true, false) = (n, free, sub_day) {
+                    let off = if later { n as i64 } else { -(n as i64) };
+                    return self.date(
+                        i,
+                        end + 1,
+                        Meaning::Anaphor(u, off),
+                        "anaphor",
+                        Class::Amount,
+                    );
+                }
+            }
+            "from" if self.w(end + 1) == "now" => {
+                if let Some(n) = n {
+                    return self.date(
+                        i,
+                        end + 2,
+                        Meaning::UnitOffset(u, n as i64),
+                        "from-now",
+                        Class::Amount,
+                    );
+                }
+            }
+            _ => {}
+        }
+        // "a year" after "times", a count or a plural noun: a frequency ("four flights a week",
+        // "$1 billion a year").
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let per = matches!(
+            prev,
+            "times" | "once" | "twice" | "million" | "billion" | "trillion" | "percent" | "%"
+        ) || i > 0
+            && (self.kind(i - 1) == Some(TokenKind::Number)
+                || prev.len() > 3
+                    && prev.ends_with('s')
+                    && !prev.ends_with("ss")
+                    && self.kind(i - 1) == Some(TokenKind::Word)
+                    && !matches!(
+                        prev,
+                        "was"
+                            | "has"
+                            | "is"
+                            | "does"
+                            | "this"
+                            | "its"
+                            | "his"
+                            | "hers"
+                            | "yours"
+                            | "ours"
+                            | "theirs"
+                            | "always"
+                            | "perhaps"
+                            | "sometimes"
+                            | "afterwards"
+                            | "towards"
+                    ));
+        if article
+            && !plural
+            && per
+            && !matches!(
+                self.w(end),
+                "ago" | "earlier" | "later" | "before" | "after" | "or" | "and" | "old"
+            )
+        {
+            return Some(self.hit(
+                i,
+                end,
+                TimexType::Set,
+                Meaning::Set(u.duration(Some(1))),
+                "set",
+                Class::Fixed,
+            ));
+        }
+        // A bare article + unit reads as a duration only where one is expected.
+        if article && !plural {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if !matches!(
+                prev,
+                "for"
+                    | "in"
+                    | "within"
+                    | "than"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "over"
+                    | "after"
+                    | "last"
+                    | "lasted"
+                    | "lasting"
+                    | "took"
+                    | "take"
+                    | "takes"
+                    | "spent"
+                    | "spend"
+                    | "only"
+                    | "just"
+                    | "least"
+                    | "half"
+                    | "around"
+                    | "roughly"
+                    | "approximately"
+                    | "some"
+                    | "under"
+                    | "past"
+                    | "least,"
+                    | "once"
+                    | "another"
+            ) && !matches!(self.w(end), "long" | "later" | "earlier")
+            {
+                return None;
+            }
+        }
+        Some(self.hit(
+            i,
+            end,
+            TimexType::Duration,
+            Meaning::Duration(u.duration(n)),
+            "duration",
+            Class::Amount,
+        ))
+    }
+
+    /// Hyphenated words: "mid-October", "late-1990s", "third-quarter", "five-year", "year-end".
+    fn compound(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (a, b) = w.split_once('-')?;
+        let pos = match a {
+            "post" => Some("AFTER"),
+            "pre" => Some("BEFORE"),
+            "mid" => Some("MID"),
+            "early" => Some("START"),
+            "late" => Some("END"),
+            _ => None,
+        };
+        if let Some(pos) = pos {
+            let mut h = if let Some(m) = lexicon::month(b) {
+                self.hit(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    Meaning::MonthDay(m, None, Dir::Tense),
+                    "month",
+                    Class::Calendar,
+                )
+            } else if let Some(code) = lexicon::season(b) {
+                self.hit(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    Meaning::Season(code, None, Dir::Tense),
+                    "season",
+                    Class::Period,
+                )
+            } else if let Some(part) = lexicon::day_part(b) {
+                let (day, end) = self
+                    .day_after(i + 1)
+                    .unwrap_or((Meaning::DayOffset(0), i + 1));
+                self.hit(
+                    i,
+                    end,
+                    TimexType::Time,
+                    Meaning::Timed(Box::new(day), Clock::Part(part)),
+                    "part-of-day",
+                    Class::Fixed,
+                )
+            } else if b.len() == 5
+                && b.ends_with("0s")
+                && b[..4].bytes().all(|c| c.is_ascii_digit())
+            {
+                self.hit(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    Meaning::Absolute(b[..3].to_string(), "decade"),
+                    "decade",
+                    Class::Period,
+                )
+            } else if b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()) {
+                let y: i32 = b.parse().ok()?;
+                if !(1800..=2099).contains(&y) {
+                    return None;
+                }
+                self.hit(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    Meaning::Absolute(b.to_string(), "year"),
+                    "year",
+                    Class::Calendar,
+                )
+            } else if b == "year" {
+                self.hit(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    Meaning::UnitOffset(Unit::Year, 0),
+                    "unit-offset",
+                    Class::Period,
+                )
+            } else {
+                return None;
+            };
+            h.r#mod = Some(pos);
+            // "the mid-1990s"
+            if let Some((m, next)) = self
+                .month_at(i + 1)
+                .filter(|_| matches!(h.meaning, Meaning::MonthDay(..)))
+            {
+                let _ = m;
+                let _ = next;
+            }
+            return Some(h);
+        }
+        match w {
+            "year-end" | "year-ago" | "year-earlier" => {
+                if w == "year-end" {
+                    let mut h = self.hit(
+                        i,
+                        i + 1,
+                        TimexType::Date,
+                        Meaning::UnitOffset(Unit::Year, 0),
+                        "year-end",
+                        Class::Period,
+                    );
+                    h.r#mod = Some("END");
+                    return Some(h);
+                }
+                // "the year-ago quarter", "the year-earlier third quarter", "year-ago period".
+                if let Some((q, end)) = self.quarter_words(i + 1) {
+                    return self.date(
+                        i,
+                        end,
+                        Meaning::QuarterYearOffset(q, -1),
+                        "quarter",
+                        Class::Period,
+                    );
+                }
+                if matches!(self.w(i + 1), "quarter" | "period") {
+                    return self.date(
+                        i,
+                        i + 2,
+                        Meaning::LatestQuarter(-4),
+                        "quarter",
+                        Class::Period,
+                    );
+                }
+                // "nine months": the year-earlier nine months is a duration.
+                if let Some(mut h) = self.quantity(i + 1) {
+                    h.start = i;
+                    return Some(h);
+                }
+                return self.date(
+                    i,
+                    i + 1,
+                    Meaning::Anaphor(Unit::Year, -1),
+                    "anaphor",
+                    Class::Period,
+                );
+            }
+            _ => {}
+        }
+        // "third-quarter"; a bare "first-half" is as often a match's as a year's.
+        if let Some((q, end)) = self.quarter_words(i).filter(|(q, _)| *q <= 4) {
+            return self.date(i, end, Meaning::Quarter(q, None), "quarter", Class::Period);
+        }
+        // "five-year", "two-week" (not "five-year-old": the tokenizer keeps that one word).
+        if b.matches('-').count() == 0 {
+            if let (Some(n), Some((u, false))) = (
+                lexicon::number_word(a).or_else(|| (a == "several").then_some(0)),
+                lexicon::unit(b),
+            ) {
+                if u == Unit::Weekend {
+                    return None;
+                }
+                let n = (n > 0).then_some(n);
+                return Some(self.hit(
+                    i,
+                    i + 1,
+                    TimexType::Duration,
+                    Meaning::Duration(u.duration(n)),
+                    "duration",
+                    Class::Amount,
+                ));
+            }
+        }
+        // "twenty-four hours"
+        if lexicon::number_word(w).is_some() {
+            return self.quantity(i);
+        }
+        // "21st-century"
+        if let Some(n) = lexicon::ordinal(a) {
+            if b == "century" && (1..=21).contains(&n) {
+                return self.date(
+                    i,
+                    i + 1,
+                    Meaning::Absolute(format!("{:02}", n - 1), "century"),
+                    "century",
+                    Class::Period,
+                );
+            }
+        }
+        None
+    }
+
+    /// Word-led rules: relative days, "last/next/this ...", references, sets, seasons,
+    /// quarters, decades, holidays, anaphora.
+    fn word(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        match w {
+            "yesterday" | "today" | "tomorrow" | "tonight" => {
+                let off = match w {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                let base = Meaning::DayOffset(off);
+                if w == "tonight" {
+                    return Some(self.hit(
+                        i,
+                        i + 1,
+                        TimexType::Time,
+                        Meaning::Timed(Box::new(base), Clock::Part("NI")),
+                        "relative-day",
+                        Class::Calendar,
+                    ));
+                }
+                if let Some(part) = lexicon::day_part(self.w(i + 1)) {
+                    return Some(self.hit(
+                        i,
+                        i + 2,
+                        TimexType::Time,
+                        Meaning::Timed(Box::new(base), Clock::Part(part)),
+                        "relative-day",
+                        Class::Calendar,
+                    ));
+                }
+                return self.date(i, i + 1, base, "relative-day", Class::Calendar);
+            }
+            "now" => {
+                // "now that" is a conjunction; "for now" and "by now" are still the present.
+                let start = if i > 0 && self.w(i - 1) == "right" {
+                    i - 1
+                } else {
+                    i
+                };
+                return self.date(
+                    start,
+                    i + 1,
+                    Meaning::Reference("PRESENT_REF"),
+                    "reference",
+                    Class::Fixed,
+                );
+            }
+            "currently" | "nowadays" => {
+                return self.date(
+                    i,
+                    i + 1,
+                    Meaning::Reference("PRESENT_REF"),
+                    "reference",
+                    Class::Fixed,
+                )
+            }
+            "recently" | "previously" | "formerly" => {
+                let start =
+                    if i > 0 && self.w(i - 1) == "more" && self.cap(i - 1) == self.cap(i - 1) {
+                        i - 1
+                    } else {
+                        i
+                    };
+                let start = if start < i && !matches!(self.w(i), "recently") {
+                    i
+                } else {
+                    start
+                };
+                return self.date(
+                    start,
+                    i + 1,
+                    Meaning::Reference("PAST_REF"),
+                    "reference",
+                    Class::Fixed,
+                );
+            }
+            "soon" => {
+                if i > 0 && self.w(i - 1) == "as" && self.w(i + 1) == "as" {
+                    if self.w(i + 2) == "possible" {
+                        return self.date(
+                            i - 1,
+                            i + 3,
+                            Meaning::Reference("FUTURE_REF"),
+                            "reference",
+                            Class::Fixed,
+                        );
+                    }
+                    return None;
+                }
+                if self.w(i + 1) == "after" || self.w(i + 1) == "afterwards" {
+                    return None;
+                }
+                return self.date(
+                    i,
+                    i + 1,
+                    Meaning::Reference("FUTURE_REF"),
+                    "reference",
+                    Class::Fixed,
+                );
+            }
+            "these" if self.w(i + 1) == "days" => {
+                return self.date(
+                    i,
+                    i + 2,
+                    Meaning::Reference("PRESENT_REF"),
+                    "reference",
+                    Class::Fixed,
+                )
+            }
+            "future" => {
+                // "the (near|distant) future", "future demand"; not "futures".
+                let mut start = i;
+                if i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "near" | "distant" | "foreseeable" | "immediate"
+                    )
+                {
+                    start = i - 1;
+                }
+                if start > 0 && self.w(start - 1) == "the" {
+                    start -= 1;
+                } else if self.kind(i + 1) != Some(TokenKind::Word)
+                    || self.cap(i) && !self.doc.starts_sentence(i)
+                {
+                    return None;
+                }
+                if let Some((_, true, end)) = self.unit_at(i + 1) {
+                    return self.date(
+                        start,
+                        end,
+                        Meaning::Reference("FUTURE_REF"),
+                        "reference",
+                        Class::Fixed,
+                    );
+                }
+                return self.date(
+                    start,
+                    i + 1,
+                    Meaning::Reference("FUTURE_REF"),
+                    "reference",
+                    Class::Fixed,
+                );
+            }
+            "current" | "recent" => {
+                if let Some((u, true, end)) = self.unit_at(i + 1) {
+                    if w == "recent" {
+                        return Some(self.hit(
+                            i,
+                            end,
+                            TimexType::Duration,
+                            Meaning::Duration(u.duration(None)),
+                            "reference",
+                            Class::Period,
+                        ));
+                    }
+                    let _ = u;
+                    return None;
+                }
+                if w == "current" {
+                    if let Some(h) = self.relative(i) {
+                        return Some(h);
+                    }
+                }
+                let nx = self.w(i + 1);
+                if self.kind(i + 1) != Some(TokenKind::Word)
+                    || matches!(
+                        nx,
+                        "account"
+                            | "accounts"
+                            | "affairs"
+                            | "events"
+                            | "and"
+                            | "or"
+                            | "of"
+                            | "flowing"
+                            | "flows"
+                            | "through"
+                            | "is"
+                            | "was"
+                    )
+                {
+                    return None;
+                }
+                let r = if w == "current" {
+                    "PRESENT_REF"
+                } else {
+                    "PAST_REF"
+                };
+                return self.date(i, i + 1, Meaning::Reference(r), "reference", Class::Fixed);
+            }
+            "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "quarterly"
+            | "nightly" | "biweekly" | "semiannually" | "annual" => {
+                // "its quarterly dividend": a payment, not a recurrence the text dates.
+                if w == "annual" || w == "quarterly" && self.kind(i + 1) == Some(TokenKind::Word) {
+                    return None;
+                }
+                let v = match w {
+                    "daily" => "P1D",
+                    "weekly" => "P1W",
+                    "monthly" => "P1M",
+                    "annually" | "yearly" => "P1Y",
+                    "hourly" => "PT1H",
+                    "quarterly" => "P3M",
+                    "nightly" => "P1D",
+                    "biweekly" => "P2W",
+                    _ => "P6M",
+                };
+                return Some(self.hit(
+                    i,
+                    i + 1,
+                    TimexType::Set,
+                    Meaning::Set(v.to_string()),
+                    "set",
+                    Class::Fixed,
+                ));
+            }
+            "every" | "each" | "per" => return self.set(i),
+            "noon" | "midday" | "midnight" => {
+                let h = if w == "midnight" { 24 } else { 12 };
+                let (day, end) = self
+                    .day_after(i + 1)
+                    .unwrap_or((Meaning::DayOffset(0), i + 1));
+                return Some(self.hit(
+                    i,
+                    end,
+                    TimexType::Time,
+                    Meaning::Timed(Box::new(day), Clock::At(h, 0)),
+                    "clock",
+                    Class::Amount,
+                ));
+            }
+            "christmas" | "halloween" if self.cap(i) => {
+                let (m, mut d) = lexicon::fixed_holiday(w)?;
+                let mut end = i + 1;
+                match self.w(i + 1) {
+                    "day" if self.cap(i + 1) => end += 1,
+                    "eve" if self.cap(i + 1) => {
+                        d -= 1;
+                        end += 1
+                    }
+                    _ => {}
+                }
+                return self.date(
+                    i,
+                    end,
+                    Meaning::MonthDay(m, Some(d), Dir::Tense),
+                    "holiday",
+                    Class::Calendar,
+                );
+            }
+            "new"
+                if self.cap(i)
+                    && self.w(i + 1) == "year"
+                    && matches!(self.w(i + 2), "'s" | "’s")
+                    && matches!(self.w(i + 3), "day" | "eve") =>
+            {
+                let (m, d) = if self.w(i + 3) == "day" {
+                    (1, 1)
+                } else {
+                    (12, 31)
+                };
+                return self.date(
+                    i,
+                    i + 4,
+                    Meaning::MonthDay(m, Some(d), Dir::Tense),
+                    "holiday",
+                    Class::Calendar,
+                );
+            }
+            "thanksgiving" if self.cap(i) => {
+                let end = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
+                return self.date(
+                    i,
+                    end,
+                    Meaning::NthWeekday {
+                        month: 11,
+                        weekday: 4,
+                        n: 4,
+                        dir: Dir::Tense,
+                    },
+                    "holiday",
+                    Class::Calendar,
+                );
+            }
+            "fiscal" => {
+                // "fiscal 1989", "fiscal year 1989", "fiscal 2024 third quarter": the year rule
+                // takes the number and "fiscal" joins it leftwards; "the fiscal year" is here.
+                if self.w(i + 1) == "year" {
+                    if let Some(y) = self.year_at(i + 2) {
+                        return self.date(
+                            i,
+                            i + 3,
+                            Meaning::Absolute(format!("{y:04}"), "year"),
+                            "fiscal",
+                            Class::Period,
+                        );
+                    }
+                    return self.year_word(i, i + 2);
+                }
+                if let Some((q, end)) = self.quarter_words(i) {
+                    return self.date(i, end, Meaning::Quarter(q, None), "quarter", Class::Period);
+                }
+                return None;
+            }
+            "year" | "full" => {
+                if w == "full" {
+                    if self.w(i + 1) == "year" && i > 0 && self.w(i - 1) == "the" {
+                        return self.year_word(i, i + 2);
+                    }
+                    return None;
+                }
+                return self.year_word(i, i + 1);
+            }
+            "quarter" | "period" => {
+                // "the quarter", "the latest quarter" (handled in `relative`), "that quarter".
+                if i > 0
+                    && self.w(i - 1) == "the"
+                    && w == "quarter"
+                    && !matches!(self.w(i + 1), "of" | "century" | "-")
+                {
+                    return self.date(
+                        i,
+                        i + 1,
+                        Meaning::LatestQuarter(0),
+                        "quarter",
+                        Class::Period,
+                    );
+                }
+                return None;
+            }
+            "month" | "week"
+                if i >= 3
+                    && self.w(i - 1) == "the"
+                    && self.w(i - 2) == "of"
+                    && matches!(self.w(i - 3), "end" | "beginning" | "start" | "middle") =>
+            {
+                let u = if w == "month" {
+                    Unit::Month
+                } else {
+                    Unit::Week
+                };
+                return self.date(
+                    i - 1,
+                    i + 1,
+                    Meaning::UnitOffset(u, 0),
+                    "unit-offset",
+                    Class::Period,
+                );
+            }
+            "weekend" => {
+                if i > 0 && self.w(i - 1) == "the" {
+                    return self.date(
+                        i,
+                        i + 1,
+                        Meaning::Weekend(Dir::Tense),
+                        "weekend",
+                        Class::Period,
+                    );
+                }
+                return None;
+            }
+            "fy" => {
+                let y = self.year_at(i + 1)?;
+                return self.date(
+                    i,
+                    i + 2,
+                    Meaning::Absolute(format!("{y:04}"), "year"),
+                    "fiscal",
+                    Class::Period,
+                );
+            }
+            "q1" | "q2" | "q3" | "q4" | "h1" | "h2" if self.cap(i) => {
+                let n: u32 = w[1..].parse().ok()?;
+                let q = if w.starts_with('h') { 4 + n } else { n };
+                let (y, end) = match self.year_at(i + 1) {
+                    Some(y) => (Some(y), i + 2),
+                    None => (None, i + 1),
+                };
+                return self.date(i, end, Meaning::Quarter(q, y), "quarter", Class::Period);
+            }
+            "nineties" | "eighties" | "seventies" | "sixties" | "fifties" | "forties"
+            | "thirties" | "twenties" => {
+                if i == 0
+                    || self.w(i - 1) != "the" && !matches!(self.w(i - 1), "early" | "late" | "mid")
+                {
+                    return None;
+                }
+                let d = match w {
+                    "nineties" => 9,
+                    "eighties" => 8,
+                    "seventies" => 7,
+                    "sixties" => 6,
+                    "fifties" => 5,
+                    "forties" => 4,
+                    "thirties" => 3,
+                    _ => 2,
+                };
+                return self.date(
+                    i,
+                    i + 1,
+                    Meaning::Absolute(format!("19{d}"), "decade"),
+                    "decade",
+                    Class::Period,
+                );
+            }
+            "past" if i > 0 && self.w(i - 1) == "the" && self.relative(i).is_none() => {
+                // "in the past" (generic); "the past three months" is `relative`.
+                if self.cap(i + 1) || lexicon::unit(self.w(i + 1)).is_some() {
+                    return None;
+                }
+                return self.date(
+                    i,
+                    i + 1,
+                    Meaning::Reference("PAST_REF"),
+                    "reference",
+                    Class::Period,
+                );
+            }
+            "near" | "short" | "long" | "medium"
+                if i > 0
+                    && self.w(i - 1) == "the"
+                    && self.w(i + 1) == "term"
+                    && !self.glued(i + 1) =>
+            {
+                return self.date(
+                    i,
+                    i + 2,
+                    Meaning::Reference("FUTURE_REF"),
+                    "reference",
+                    Class::Period,
+                );
+            }
+            "earlier" | "later" => {
+                // "earlier that day", "later that year": the anaphor carries the extent.
+                return None;
+            }
+            _ => {}
+        }
+        if let Some(code) = lexicon::season(w) {
+            return self.season(i, code);
+        }
+        if let Some(h) = self.relative(i) {
+            return Some(h);
+        }
+        if let Some(h) = self.anaphor(i) {
+            return Some(h);
+        }
+        if let Some((q, end)) = self.quarter_words(i) {
+            // "third quarter of 1990", "second half of 2024"
+            if self.w(end) == "of" {
+                if let Some(y) = self.year_at(end + 1) {
+                    return self.date(
+                        i,
+                        end + 2,
+                        Meaning::Quarter(q, Some(y)),
+                        "quarter",
+                        Class::Period,
+                    );
+                }
+                if self.w(end + 1) == "the" || self.w(end + 1) == "this" {
+                    // "the first half of the year" / "of this year"
+                    if self.w(end + 2) == "year" {
+                        return self.date(
+                            i,
+                            end + 3,
+                            Meaning::Quarter(q, None),
+                            "quarter",
+                            Class::Period,
+                        );
+                    }
+                }
+                // "the second half of the '80s", "the first half of October": leave the rest.
+                if self.w(end + 1) == "the" || self.month_at(end + 1).is_some() {
+                    return None;
+                }
+            }
+            if let Some(y) = self.year_at(end) {
+                return self.date(
+                    i,
+                    end + 1,
+                    Meaning::Quarter(q, Some(y)),
+                    "quarter",
+                    Class::Period,
+                );
+            }
+            // "the second half" of a match is not a half-year: halves need their year.
+            if q > 4 {
+                return None;
+            }
+            return self.date(i, end, Meaning::Quarter(q, None), "quarter", Class::Period);
+        }
+        if let Some(n) = lexicon::ordinal(w) {
+            if let Some(h) = self.century(i, n) {
+                return Some(h);
+            }
+        }
+        if w == "while"
+            && i > 0
+            && self.w(i - 1) == "a"
+            && i > 1
+            && matches!(
+                self.w(i - 2),
+                "for" | "in" | "after" | "take" | "takes" | "took"
+            )
+        {
+            return Some(self.hit(
+                i - 1,
+                i + 1,
+                TimexType::Duration,
+                Meaning::Duration("PXX".to_string()),
+                "duration",
+                Class::Amount,
+            ));
+        }
+        // "months ago", "years ago": some time back.
+        if lexicon::unit(w).is_some_and(|(_, p)| p) && self.w(i + 1) == "ago" {
+            return self.date(
+                i,
+                i + 2,
+                Meaning::Reference("PAST_REF"),
+                "ago",
+                Class::Amount,
+            );
+        }
+        // Bare plural units where a duration is expected: "for years", "within weeks".
+        if let Some((u, true)) = lexicon::unit(w) {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if matches!(
+                prev,
+                "for" | "within" | "in" | "over" | "took" | "take" | "lasted" | "last"
+            ) && u != Unit::Weekend
+            {
+                // "in years" only as "in years to come"/negated use is rare; keep "for/within/over".
+                if prev == "in" && !matches!(self.w(i + 1), "." | ",") {
+                    return None;
+                }
+                let end = if self.w(i + 1) == "or"
+                    && lexicon::unit(self.w(i + 2)).is_some_and(|(_, p)| p)
+                {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                return Some(self.hit(
+                    i,
+                    end,
+                    TimexType::Duration,
+                    Meaning::Duration(u.duration(None)),
+                    "duration",
+                    Class::Fixed,
+                ));
+            }
+        }
+        None
+    }
+
+    /// "the year", "the fiscal year", "the year 2000", "the year ended June 30".
+    fn year_word(&self, start: usize, after: usize) -> Option<Hit> {
+        // "the year 2000", "the year two thousand"
+        if let Some(y) = self.year_at(after) {
+            return self.date(
+                start,
+                after + 1,
+                Meaning::Absolute(format!("{y:04}"), "year"),
+                "year",
+                Class::Period,
+            );
+        }
+        if self.w(after) == "two" && self.w(after + 1) == "thousand" {
+            return self.date(
+                start,
+                after + 2,
+                Meaning::Absolute("2000".to_string(), "year"),
+                "year",
+                Class::Period,
+            );
+        }
+        if start == 0 {
+            return None;
+        }
+        let prev = self.w(start - 1);
+        if matches!(self.w(after), "end" | "'s" | "’s") {
+            if self.w(after) == "end" && !self.glued(after) && prev != "the" {
+                let mut h = self.hit(
+                    start,
+                    after + 1,
+                    TimexType::Date,
+                    Meaning::UnitOffset(Unit::Year, 0),
+                    "year-end",
+                    Class::Period,
+                );
+                h.r#mod = Some("END");
+                return Some(h);
+            }
+            if self.w(after + 1) == "end" {
+                let mut h = self.hit(
+                    start,
+                    after + 2,
+                    TimexType::Date,
+                    Meaning::UnitOffset(Unit::Year, 0),
+                    "year-end",
+                    Class::Period,
+                );
+                h.r#mod = Some("END");
+                return Some(h);
+            }
+        }
+        if prev != "the" && prev != "fiscal" {
+            return None;
+        }
+        if matches!(self.w(after), "ended" | "ending" | "ends" | "end") {
+            return Some(self.hit(
+                start,
+                after,
+                TimexType::Duration,
+                Meaning::Duration("P1Y".to_string()),
+                "year",
+                Class::Period,
+            ));
+        }
+        if matches!(self.w(after), "before" | "after" | "earlier" | "later") {
+            let off = if matches!(self.w(after), "before" | "earlier") {
+                -1
+            } else {
+                1
+            };
+            return self.date(
+                start,
+                after + 1,
+                Meaning::Anaphor(Unit::Year, off),
+                "anaphor",
+                Class::Period,
+            );
+        }
+        if matches!(
+            self.w(after),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "when"
+                | "that"
+                | "in"
+                | "of"
+                | "ahead"
+                | "before"
+                | "after"
+                | "which"
+        ) {
+            // "the year he left", "the year ahead", "the year of the dragon"
+            return None;
+        }
+        self.date(
+            start,
+            after,
+            Meaning::UnitOffset(Unit::Year, 0),
+            "year",
+            Class::Period,
+        )
+    }
+
+    /// Seasons: need a cue ("this summer", "in the spring", "summer 2024", "the winter of 1994").
+    fn season(&self, i: usize, code: &'static str) -> Option<Hit> {
+        // "summer 2024", "the winter of 1994"
+        let of = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some((y, end)) = self.year_phrase(of) {
+            return self.date(
+                i,
+                end,
+                Meaning::Season(code, Some(y), Dir::Tense),
+                "season",
+                Class::Period,
+            );
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let cue = matches!(
+            prev,
+            "the"
+                | "in"
+                | "during"
+                | "until"
+                | "by"
+                | "since"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "next"
+                | "last"
+                | "past"
+                | "coming"
+                | "that"
         );
-        if let Some(d) = d {
-            return Some((d, "dateline"));
+        if !cue
+            || self.w(i) == "fall"
+                && !matches!(
+                    prev,
+                    "the" | "this" | "next" | "last" | "past" | "coming" | "early" | "late"
+                )
+        {
+            return None;
+        }
+        // "in spring training", "summer camp": a noun modifier is not a time. Keep it simple:
+        // a following lower-case noun other than a preposition or verb ends it.
+        self.date(
+            i,
+            i + 1,
+            Meaning::Season(code, None, Dir::Tense),
+            "season",
+            Class::Period,
+        )
+    }
+
+    /// "last week", "next year", "this month", "the past three months", "the next few days",
+    /// "last Tuesday", "next May", "this summer", "last night", "this morning".
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (off, the_only): (i64, bool) = match w {
+            "last" | "past" => (-1, false),
+            "previous" | "preceding" | "prior" => (-1, true),
+            "next" | "coming" | "upcoming" => (1, false),
+            "following" => (1, true),
+            "this" | "current" | "present" => (0, false),
+            "latest" | "first" | "final" | "remaining" | "initial" | "opening" | "closing" => {
+                (0, true)
+            }
+            _ => return None,
+        };
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let with_the = matches!(
+            prev,
+            "the" | "its" | "their" | "his" | "her" | "our" | "this"
+        );
+        // "the past three months", "the next few days", "the first nine months".
+        if let Some((n, j)) = self.count_at(i + 1) {
+            let mut j = j;
+            while is_count_adjective(self.w(j)) {
+                j += 1;
+            }
+            if let Some((u, plural, end)) = self.unit_at(j) {
+                let article = matches!(self.w(i + 1), "a" | "an");
+                if (plural || n == Some(1) && !article) && u != Unit::Weekend {
+                    let mut end = end;
+                    if self.w(end) == "or" && self.w(end + 1) == "so" {
+                        end += 2;
+                    }
+                    return Some(self.hit(
+                        i,
+                        end,
+                        TimexType::Duration,
+                        Meaning::Duration(u.duration(n)),
+                        "relative-duration",
+                        Class::Period,
+                    ));
+                }
+            }
+        }
+        if the_only && !with_the && w != "first" {
+            return None;
+        }
+        if w == "first"
+            || w == "final"
+            || w == "remaining"
+            || w == "initial"
+            || w == "opening"
+            || w == "closing"
+        {
+            // "the first week of March" etc. are left out; only counts above.
+            return None;
+        }
+        let next = self.w(i + 1);
+        // "this coming Sunday", "this past spring"
+        let (k, off) = match (w, next) {
+            ("this", "coming") => (i + 2, 1),
+            ("this", "past") => (i + 2, -1),
+            _ => (i + 1, off),
+        };
+        let dir = match off {
+            -1 => Dir::Last,
+            1 => Dir::Next,
+            _ => Dir::This,
+        };
+        let nw = self.w(k);
+        // A title ("ABC's This Week"), not a time.
+        if self.cap(i) && self.cap(k) && !self.doc.starts_sentence(i) && !self.doc.in_caps_line(i) {
+            return None;
+        }
+        if w == "latest" && nw == "period" {
+            return self.date(
+                i,
+                k + 1,
+                Meaning::LatestQuarter(0),
+                "quarter",
+                Class::Period,
+            );
+        }
+        // "this year's third quarter", "last year's quarter", "next year's first quarter".
+        if nw == "year"
+            && matches!(self.w(k + 1), "'s" | "’s")
+            && matches!(w, "this" | "last" | "next")
+        {
+            if let Some((q, end)) = self.quarter_words(k + 2) {
+                return self.date(
+                    i,
+                    end,
+                    Meaning::OffsetYearQuarter(Some(q), off),
+                    "quarter",
+                    Class::Period,
+                );
+            }
+            if matches!(self.w(k + 2), "quarter" | "period") {
+                return self.date(
+                    i,
+                    k + 3,
+                    Meaning::OffsetYearQuarter(None, off),
+                    "quarter",
+                    Class::Period,
+                );
+            }
+        }
+        if let Some(d) = lexicon::weekday(nw).filter(|_| nw.len() >= 6 && self.cap(k)) {
+            let dir = if w == "this" && off == 0 {
+                Dir::Tense
+            } else {
+                dir
+            };
+            return Some(self.weekday(i, k + 1, d, dir, "relative-weekday"));
+        }
+        if let Some((m, end)) = self.month_at(k) {
+            if self.int(end).is_none() {
+                return self.date(
+                    i,
+                    end,
+                    Meaning::MonthDay(m, None, dir),
+                    "relative-month",
+                    Class::Calendar,
+                );
+            }
+        }
+        if let Some(code) = lexicon::season(nw) {
+            return self.date(
+                i,
+                k + 1,
+                Meaning::Season(code, None, dir),
+                "relative-season",
+                Class::Period,
+            );
+        }
+        if let Some(part) = lexicon::day_part(nw) {
+            let day = match (w, part) {
+                ("last", "NI") | ("last", "EV") => Meaning::DayOffset(-1),
+                ("this", _) => Meaning::DayOffset(0),
+                _ => return None,
+            };
+            return Some(self.hit(
+                i,
+                k + 1,
+                TimexType::Time,
+                Meaning::Timed(Box::new(day), Clock::Part(part)),
+                "relative-day",
+                Class::Calendar,
+            ));
+        }
+        let (u, plural, end) = self.unit_at(k)?;
+        if plural {
+            // "past years", "coming months", "the last few years" (handled above with a count).
+            let r = match w {
+                "past" | "last" | "previous" => "PAST_REF",
+                "coming" | "next" | "upcoming" | "following" => "FUTURE_REF",
+                _ => return None,
+            };
+            if with_the && matches!(w, "next" | "coming" | "following") {
+                return Some(self.hit(
+                    i,
+                    end,
+                    TimexType::Duration,
+                    Meaning::Duration(u.duration(None)),
+                    "relative-duration",
+                    Class::Period,
+                ));
+            }
+            return self.date(i, end, Meaning::Reference(r), "reference", Class::Period);
+        }
+        if w == "latest" || w == "current" && u == Unit::Quarter && with_the {
+            if u == Unit::Quarter {
+                let m = if w == "latest" {
+                    Meaning::LatestQuarter(0)
+                } else {
+                    Meaning::UnitOffset(Unit::Quarter, 0)
+                };
+                return self.date(i, end, m, "quarter", Class::Period);
+            }
+            return None;
+        }
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        // "the next day", "the following week", "the previous year": relative to the story.
+        if with_the && matches!(w, "next" | "following" | "previous" | "preceding" | "prior") {
+            return self.date(i, end, Meaning::Anaphor(u, off), "anaphor", Class::Period);
+        }
+        if u == Unit::Weekend {
+            return self.date(i, end, Meaning::Weekend(dir), "weekend", Class::Period);
+        }
+        if u == Unit::Day {
+            return None;
+        }
+        // "the past year", "the last decade", "last year", "this month".
+        self.date(
+            i,
+            end,
+            Meaning::UnitOffset(u, off),
+            "unit-offset",
+            Class::Period,
+        )
+    }
+
+    /// "that day", "the same week", "that year", "that morning".
+    fn anaphor(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if !matches!(w, "that" | "same") {
+            return None;
+        }
+        if w == "same" && (i == 0 || !matches!(self.w(i - 1), "the" | "that")) {
+            return None;
+        }
+        let nw = self.w(i + 1);
+        if let Some(part) = lexicon::day_part(nw) {
+            return Some(self.hit(
+                i,
+                i + 2,
+                TimexType::Time,
+                Meaning::Timed(Box::new(Meaning::Anaphor(Unit::Day, 0)), Clock::Part(part)),
+                "anaphor",
+                Class::Calendar,
+            ));
+        }
+        let (u, plural) = lexicon::unit(nw)?;
+        if plural
+            || matches!(
+                u,
+                Unit::Second | Unit::Minute | Unit::Hour | Unit::Weekend | Unit::Century
+            )
+        {
+            return None;
+        }
+        // "that day" as a relative clause head ("that year's budget" is fine).
+        self.date(i, i + 2, Meaning::Anaphor(u, 0), "anaphor", Class::Calendar)
+    }
+
+    /// "every Thursday", "each July", "every two years", "each year", "per year".
+    fn set(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        if self.w(j) == "other" {
+            j += 1;
+        }
+        let every_other = j > i + 1;
+        let nw = self.w(j);
+        if let Some(d) = lexicon::weekday(nw).filter(|_| self.cap(j) && nw.len() >= 6) {
+            return Some(self.hit(
+                i,
+                j + 1,
+                TimexType::Set,
+                Meaning::Set(format!("XXXX-WXX-{d}")),
+                "set",
+                Class::Fixed,
+            ));
+        }
+        if let Some((m, end)) = self.month_at(j) {
+            return Some(self.hit(
+                i,
+                end,
+                TimexType::Set,
+                Meaning::Set(format!("XXXX-{m:02}")),
+                "set",
+                Class::Fixed,
+            ));
+        }
+        if let Some(part) = lexicon::day_part(nw) {
+            return Some(self.hit(
+                i,
+                j + 1,
+                TimexType::Set,
+                Meaning::Set(format!("XXXX-XX-XXT{part}")),
+                "set",
+                Class::Fixed,
+            ));
+        }
+        let (n, k) = match self.count_at(j) {
+            Some((Some(n), k)) if self.w(j) != "a" && self.w(j) != "an" => (n, k),
+            _ => (1, j),
+        };
+        let (u, _, end) = self.unit_at(k)?;
+        let n = if every_other { 2 } else { n };
+        if u == Unit::Weekend {
+            return Some(self.hit(
+                i,
+                end,
+                TimexType::Set,
+                Meaning::Set("XXXX-WXX-WE".to_string()),
+                "set",
+                Class::Fixed,
+            ));
+        }
+        Some(self.hit(
+            i,
+            end,
+            TimexType::Set,
+            Meaning::Set(u.duration(Some(n))),
+            "set",
+            Class::Fixed,
+        ))
+    }
+
+    /// "2010-2015": two years, two timexes.
+    fn year_range(&self, i: usize) -> Option<Vec<Found>> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let w = self.w(i);
+        if w.len() != 9 || w.as_bytes()[4] != b'-' {
+            return None;
+        }
+        let (a, b) = (w[..4].parse::<i32>().ok()?, w[5..].parse::<i32>().ok()?);
+        if !(1800..=2099).contains(&a) || !(1800..=2099).contains(&b) || b <= a {
+            return None;
+        }
+        let s = self.doc.tokens[i].span.start;
+        let mk = |start: usize, y: i32| Found {
+            span: Span::new(start, start + 4),
+            kind: TimexType::Date,
+            meaning: Meaning::Absolute(format!("{y:04}"), "year"),
+            r#mod: None,
+            rule: "year-range",
+        };
+        Some(vec![mk(s, a), mk(s + 5, b)])
+    }
+
+    /// Grows `h` leftwards over the words TimeML includes: "the", "early", "the end of",
+    /// "fiscal", "about", "more than", "earlier" ("earlier this year").
+    fn extend_left(&self, h: &mut Hit, floor: usize) {
+        loop {
+            if h.start == 0 || h.start <= floor {
+                return;
+            }
+            let j = h.start - 1;
+            if !self.same_sentence(j, h.start) {
+                return;
+            }
+            let w = self.w(j);
+            let calendar = matches!(h.class, Class::Calendar | Class::Period);
+            let relative = matches!(
+                h.rule,
+                "unit-offset"
+                    | "relative-day"
+                    | "anaphor"
+                    | "relative-weekday"
+                    | "relative-month"
+                    | "relative-season"
+                    | "year-end"
+                    | "weekend"
+            );
+            match w {
+                "the" | "its" | "their" if matches!(h.class, Class::Period) => {
+                    if w != "the"
+                        && !matches!(h.meaning, Meaning::Quarter(..) | Meaning::LatestQuarter(_))
+                    {
+                        return;
+                    }
+                    h.start = j;
+                }
+                // "the six months ended June 30", "in the four days": a counted duration takes
+                // its determiner; "two of the three years" does not.
+                "the"
+                    if h.kind == TimexType::Duration
+                        && matches!(&h.meaning, Meaning::Duration(v) if !v.contains('X'))
+                        && (j == 0 || self.w(j - 1) != "of") =>
+                {
+                    h.start = j;
+                }
+                "early" | "late" | "mid" if calendar || relative => {
+                    h.r#mod = Some(match w {
+                        "early" => "START",
+                        "late" => "END",
+                        _ => "MID",
+                    });
+                    h.start = j;
+                }
+                "earlier" | "later" if relative => h.start = j,
+                "fiscal"
+                    if matches!(
+                        h.meaning,
+                        Meaning::Absolute(_, "year") | Meaning::Quarter(..)
+                    ) || h.rule == "unit-offset" =>
+                {
+                    h.start = j
+                }
+                "comparable" | "corresponding" | "same"
+                    if matches!(
+                        h.meaning,
+                        Meaning::LatestQuarter(_) | Meaning::QuarterYearOffset(..)
+                    ) =>
+                {
+                    h.start = j
+                }
+                "of" if calendar
+                    && j >= 2
+                    && matches!(
+                        self.w(j - 1),
+                        "end"
+                            | "beginning"
+                            | "start"
+                            | "middle"
+                            | "turn"
+                            | "close"
+                            | "half"
+                            | "rest"
+                            | "part"
+                    ) =>
+                {
+                    let pos = match self.w(j - 1) {
+                        "end" | "close" => Some("END"),
+                        "beginning" | "start" => Some("START"),
+                        "middle" => Some("MID"),
+                        "half" => None,
+                        _ => None,
+                    };
+                    if self.w(j - 1) == "half" || self.w(j - 1) == "rest" || self.w(j - 1) == "part"
+                    {
+                        return;
+                    }
+                    // "the end of" / "end of"
+                    let s = if j >= 2 && self.w(j - 2) == "the" && j - 2 >= floor {
+                        j - 2
+                    } else {
+                        j - 1
+                    };
+                    if s < floor || !self.same_sentence(s, h.start) {
+                        return;
+                    }
+                    h.r#mod = pos;
+                    h.start = s;
+                }
+                _ if h.class == Class::Amount => {
+                    // Approximators: "about", "nearly", "more than", "at least", "no more than".
+                    if let Some(m) = approximator(w) {
+                        h.r#mod = Some(m);
+                        h.start = j;
+                        // "just over", "well over", "some"
+                        continue;
+                    }
+                    if w == "than" && j >= 1 {
+                        let k = j - 1;
+                        let m = match self.w(k) {
+                            "more" | "longer" => "MORE_THAN",
+                            "less" | "fewer" | "shorter" => "LESS_THAN",
+                            _ => return,
+                        };
+                        let s = if k >= 1 && self.w(k - 1) == "no" {
+                            k - 1
+                        } else {
+                            k
+                        };
+                        if s < floor {
+                            return;
+                        }
+                        h.r#mod = Some(if s < k {
+                            if m == "MORE_THAN" {
+                                "EQUAL_OR_LESS"
+                            } else {
+                                "EQUAL_OR_MORE"
+                            }
+                        } else {
+                            m
+                        });
+                        h.start = s;
+                        continue;
+                    }
+                    if matches!(w, "least" | "most") && j >= 1 && self.w(j - 1) == "at" && j > floor
+                    {
+                        h.r#mod = Some(if w == "least" {
+                            "EQUAL_OR_MORE"
+                        } else {
+                            "EQUAL_OR_LESS"
+                        });
+                        h.start = j - 1;
+                        continue;
+                    }
+                    if w == "to" && j >= 1 && self.w(j - 1) == "up" && j > floor {
+                        h.r#mod = Some("EQUAL_OR_LESS");
+                        h.start = j - 1;
+                        continue;
+                    }
+                    return;
+                }
+                _ => return,
+            }
         }
     }
-    None
+
+    /// Grows `h` rightwards where TimeML does: "1994 or later", "1990 and beyond" are left
+    /// out (rare); nothing for now beyond the core rules.
+    fn extend_right(&self, _h: &mut Hit) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, Meaning)> {
+        let doc = Doc::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|f| (f.span.of(text).to_string(), f.meaning))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn year_followed_by_comma() {
+        assert_eq!(
+            texts("It will be finished by 2017, officials said."),
+            vec!["2017"]
+        );
+    }
+
+    #[test]
+    fn not_years() {
+        assert!(texts("Some 2,025 troops and 12017 people and 2000 soldiers.").is_empty());
+        assert!(texts("He wore No. 1999 and paid $2000.").is_empty());
+        assert!(texts("the 1996-97 season").is_empty());
+    }
+
+    #[test]
+    fn extents() {
+        assert_eq!(
+            texts("in the last twenty four hours"),
+            vec!["the last twenty four hours"]
+        );
+        assert_eq!(texts("for nearly forty years"), vec!["nearly forty years"]);
+        assert_eq!(
+            texts("at least 20 more years"),
+            vec!["at least 20 more years"]
+        );
+        assert_eq!(
+            texts("no more than sixty days"),
+            vec!["no more than sixty days"]
+        );
+        assert_eq!(
+            texts("at the end of the third quarter"),
+            vec!["the end of the third quarter"]
+        );
+        assert_eq!(
+            texts("profit in the third quarter of 1989"),
+            vec!["the third quarter of 1989"]
+        );
+        assert_eq!(texts("in mid-October"), vec!["mid-October"]);
+        assert_eq!(texts("in late 2023"), vec!["late 2023"]);
+        assert_eq!(texts("earlier this month"), vec!["earlier this month"]);
+    }
+
+    #[test]
+    fn months_need_cues() {
+        assert!(texts("He may go. March on!").is_empty());
+        assert_eq!(texts("They met in May."), vec!["May"]);
+        assert!(texts("August Wilson wrote plays.").is_empty());
+    }
+
+    #[test]
+    fn ranges_split() {
+        assert_eq!(
+            texts("from 2010 to 2015 and 2010-2015"),
+            vec!["2010", "2015", "2010", "2015"]
+        );
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(
+            texts("at 6am and 11.30am and 18:45 GMT"),
+            vec!["6am", "11.30am", "18:45 GMT"]
+        );
+        assert_eq!(
+            texts("around 7:15 p.m. yesterday"),
+            vec!["around 7:15 p.m. yesterday"]
+        );
+    }
 }

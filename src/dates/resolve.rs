@@ -1,14 +1,17 @@
-//! Anchors relative expressions: weekdays by tense, "yesterday", "last week", "two years ago",
-//! months without a year, against the reference date.
+//! Anchors relative expressions the way news is written: weekdays and bare months by the tense
+//! of their clause, "yesterday", "last week", "two years ago" against the reference date,
+//! "that year", "the following day", "a year earlier" against the last date mentioned.
 //!
-//! Input: `Found` expressions, the `Doc` (for tense), the reference date. Output: `Timex`es with
-//! values and the reasons behind them. Without a reference date, relative values keep `X`
-//! placeholders. Does not find expressions.
+//! Input: `Found` expressions in text order, the `Doc` (for tense), the reference date.
+//! Output: `Timex`es with values, grains and the reasons behind them. Without a reference date,
+//! relative values keep TIMEX3 `X` placeholders: never the machine's clock. Pure: the output
+//! depends only on the text and the reference date. Does not find expressions.
 
-use super::parse::{Found, Meaning};
+use super::lexicon::Unit;
+use super::parse::{Clock, Dir, Found, Meaning};
 use super::{How, Timex};
-use crate::text::Doc;
-use chrono::{Datelike, Duration, NaiveDate};
+use crate::text::{Doc, TokenKind};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// The tense of the clause around a byte offset, read from its auxiliaries and verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,61 +20,310 @@ pub enum Tense {
     Past,
     /// Announced as to come.
     Future,
+    /// Said in the present ("the deadline is Friday"): schedules, so forward for weekdays.
+    Present,
     /// Nothing says.
     Unknown,
 }
 
-/// Reads the tense of the sentence holding byte `pos`, nearest cue first.
+/// Irregular past forms and past auxiliaries news uses most.
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "went"
+            | "came"
+            | "took"
+            | "made"
+            | "began"
+            | "left"
+            | "met"
+            | "won"
+            | "lost"
+            | "fell"
+            | "rose"
+            | "held"
+            | "saw"
+            | "got"
+            | "gave"
+            | "hit"
+            | "sent"
+            | "spent"
+            | "struck"
+            | "brought"
+            | "bought"
+            | "caught"
+            | "fought"
+            | "sold"
+            | "thought"
+            | "found"
+            | "kept"
+            | "led"
+            | "ran"
+            | "shot"
+            | "stood"
+            | "spoke"
+            | "wrote"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "flew"
+            | "grew"
+            | "knew"
+            | "threw"
+            | "swore"
+            | "heard"
+            | "paid"
+            | "became"
+            | "beat"
+            | "quit"
+            | "slid"
+            | "sank"
+            | "sought"
+            | "taught"
+            | "understood"
+            | "withdrew"
+            | "been"
+            | "wasn't"
+            | "weren't"
+            | "didn't"
+            | "hadn't"
+            | "has"
+            | "have"
+            | "hasn't"
+            | "haven't"
+            | "ago"
+            | "yesterday"
+    )
+}
+
+/// Words that announce what is to come (some only before "to": "due to", "expected to").
+fn future_cue(w: &str, next: &str) -> bool {
+    match w {
+        "will" | "'ll" | "’ll" | "shall" | "won't" | "wo" | "would" | "tomorrow" | "upcoming"
+        | "scheduled" | "expected" | "planned" | "slated" | "due" => true,
+        "set" | "going" | "plans" | "plan" | "planning" | "expects" | "intends" | "hopes"
+        | "aims" | "supposed" => next == "to",
+        _ => false,
+    }
+}
+
+/// Present-tense auxiliaries: they end the search without choosing a direction.
+fn is_present(w: &str) -> bool {
+    matches!(w, "is" | "are" | "am" | "isn't" | "aren't" | "does" | "do")
+}
+
+/// What one token says about tense, if anything.
+fn cue(doc: &Doc, i: usize) -> Option<Tense> {
+    if doc.tokens[i].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.tok(i);
+    if w.len() > 14 {
+        return None;
+    }
+    let mut buf = [0u8; 14];
+    let lw = &mut buf[..w.len()];
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    let lw = std::str::from_utf8(lw).ok()?;
+    let next = if i + 1 < doc.tokens.len() {
+        doc.tok(i + 1)
+    } else {
+        ""
+    };
+    if future_cue(lw, next) {
+        return Some(Tense::Future);
+    }
+    // "is to resume trading Tuesday"
+    if is_present(lw) {
+        return Some(if next == "to" {
+            Tense::Future
+        } else {
+            Tense::Present
+        });
+    }
+    // "will be held", "is heard in May": a participle after "be" takes its tense from further
+    // left; "the reduced dividend", "an unspecified date": an adjective says nothing.
+    if i > 0 {
+        let prev = doc.tok(i - 1).to_ascii_lowercase();
+        if matches!(
+            prev.as_str(),
+            "be" | "is"
+                | "are"
+                | "am"
+                | "being"
+                | "a"
+                | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "still"
+                | "newly"
+                | "previously"
+        ) || doc.tokens[i - 1].kind == TokenKind::Number
+        {
+            return None;
+        }
+    }
+    if is_irregular_past(lw)
+        || lw.len() > 4 && lw.ends_with("ed") && !w.starts_with(char::is_uppercase)
+    {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// Reads the tense that governs byte `pos`: the nearest tense cue before it in its sentence
+/// (English puts the verb before "on Tuesday": "said on Tuesday", "will meet on Thursday"),
+/// else the nearest after it ("On Tuesday, the ministers met"). A present-tense auxiliary says
+/// "unknown" ("the dividend is payable Jan. 2"), and the caller falls back to the nearest date.
 pub fn tense_at(doc: &Doc, pos: usize) -> Tense {
     if doc.tokens.is_empty() {
         return Tense::Unknown;
     }
     let ti = doc.token_at(pos).min(doc.tokens.len() - 1);
     let s = &doc.sentences[doc.sentence_of[ti] as usize];
-    let mut best: Option<(usize, Tense)> = None;
-    for i in s.tokens.clone() {
-        let w = doc.tok(i);
-        let lw = w.to_ascii_lowercase();
-        let t = match lw.as_str() {
-            "will" | "'ll" | "shall" | "tomorrow" | "upcoming" | "scheduled" | "plans"
-            | "planned" | "expected" => Tense::Future,
-            "was" | "were" | "had" | "did" | "said" | "told" | "announced" | "yesterday"
-            | "ago" | "last" => Tense::Past,
-            _ if lw.len() > 4 && lw.ends_with("ed") && i != ti => Tense::Past,
-            _ => continue,
-        };
-        let d = i.abs_diff(ti);
-        // Future auxiliaries outrank the reporting verb ("said it will meet on Tuesday").
-        let d = if t == Tense::Future { d / 3 } else { d };
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, t));
+    for i in (s.tokens.start..ti).rev() {
+        if let Some(t) = cue(doc, i) {
+            return t;
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    for i in ti + 1..s.tokens.end {
+        if let Some(t) = cue(doc, i) {
+            return t;
+        }
+    }
+    Tense::Unknown
+}
+
+/// A calendar point a later anaphor can refer to ("that year" after "in 1988").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Point {
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
+    quarter: Option<u32>,
+}
+
+impl Point {
+    /// Reads a resolved value: "1988", "1988-03", "1988-03-26", "1988-Q3", "1988-03-26T10:00".
+    fn parse(v: &str) -> Option<Point> {
+        let b = v.as_bytes();
+        if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let year = v[..4].parse().ok()?;
+        let mut p = Point {
+            year,
+            month: None,
+            day: None,
+            quarter: None,
+        };
+        let rest = &v[4..];
+        if rest.is_empty() {
+            return Some(p);
+        }
+        let rest = rest.strip_prefix('-')?;
+        if let Some(q) = rest.strip_prefix('Q') {
+            p.quarter = q.parse().ok().filter(|q| (1..=4).contains(q));
+            return p.quarter.map(|_| p);
+        }
+        if rest.len() >= 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+            p.month = rest[..2].parse().ok();
+            let rest = &rest[2..];
+            if let Some(d) = rest.strip_prefix('-') {
+                if d.len() >= 2 {
+                    p.day = d[..2].parse().ok();
+                }
+            }
+            return Some(p);
+        }
+        None
+    }
+
+    fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
 }
 
 fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// Resolves every found expression.
-pub fn resolve(doc: &Doc, found: Vec<Found>, reference: Option<NaiveDate>) -> Vec<Timex> {
-    found
-        .into_iter()
-        .map(|f| {
-            let (value, grain, how) = value_of(doc, &f, reference);
-            Timex {
-                span: f.span,
-                kind: f.kind,
-                value,
-                grain,
-                r#mod: None,
-                how,
-                rule: f.rule,
-            }
-        })
-        .collect()
+fn week(d: NaiveDate) -> String {
+    let iw = d.iso_week();
+    format!("{}-W{:02}", iw.year(), iw.week())
 }
+
+fn quarter_of(d: NaiveDate) -> u32 {
+    d.month0() / 3 + 1
+}
+
+/// Shifts (year, quarter) by `n` quarters.
+fn shift_quarter(y: i32, q: u32, n: i64) -> (i32, u32) {
+    let total = y as i64 * 4 + (q as i64 - 1) + n;
+    (total.div_euclid(4) as i32, total.rem_euclid(4) as u32 + 1)
+}
+
+fn month_add(d: NaiveDate, n: i64) -> (i32, u32) {
+    let total = d.year() as i64 * 12 + d.month0() as i64 + n;
+    (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1)
+}
+
+/// Resolves every found expression, in text order.
+pub fn resolve(doc: &Doc, found: Vec<Found>, reference: Option<NaiveDate>) -> Vec<Timex> {
+    let mut last: Option<Point> = None;
+    let mut current_quarter: Option<(i32, u32)> = None;
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let mut r = Resolver {
+            doc,
+            pos: f.span.start,
+            reference,
+            last,
+            current_quarter,
+            rule: f.rule,
+            tense: None,
+        };
+        let (value, grain, how) = r.value(&f.meaning);
+        if f.kind == super::TimexType::Date || f.kind == super::TimexType::Time {
+            if let Some(p) = Point::parse(&value) {
+                last = Some(p);
+                // The quarter a report is about: the last one named in the reference year.
+                if let Some(q) = p.quarter {
+                    if reference.is_none_or(|r| r.year() == p.year) {
+                        current_quarter = Some((p.year, q));
+                    }
+                }
+            }
+        }
+        out.push(Timex {
+            span: f.span,
+            kind: f.kind,
+            value,
+            grain,
+            r#mod: f.r#mod,
+            how,
+            rule: f.rule,
+        });
+    }
+    out
+}
+
+const UNRESOLVED: How = How {
+    method: "unresolved",
+    direction: None,
+    reason: None,
+    anchor: None,
+};
 
 fn relative(anchor: NaiveDate, direction: &'static str, reason: &'static str) -> How {
     How {
@@ -82,196 +334,603 @@ fn relative(anchor: NaiveDate, direction: &'static str, reason: &'static str) ->
     }
 }
 
-const UNRESOLVED: How = How {
-    method: "unresolved",
-    direction: None,
-    reason: None,
-    anchor: None,
-};
+fn direction_of(n: i64) -> &'static str {
+    match n.signum() {
+        -1 => "past",
+        1 => "future",
+        _ => "same",
+    }
+}
 
-fn value_of(
-    doc: &Doc,
-    f: &Found,
+type Value = (String, Option<&'static str>, How);
+
+struct Resolver<'d, 'a> {
+    doc: &'d Doc<'a>,
+    pos: usize,
     reference: Option<NaiveDate>,
-) -> (String, Option<&'static str>, How) {
-    match &f.meaning {
-        Meaning::Absolute(v, grain) => (v.clone(), Some(*grain), How::ABSOLUTE),
-        Meaning::Duration(v) => (v.clone(), None, How::ABSOLUTE),
-        Meaning::Reference(r) => (r.to_string(), None, How::ABSOLUTE),
-        Meaning::Weekday(w) => {
-            let Some(r) = reference else {
-                return (format!("XXXX-WXX-{w}"), Some("day"), UNRESOLVED);
-            };
-            let today = r.weekday().number_from_monday();
-            let tense = tense_at(doc, f.span.start);
-            let (d, dir, why) = match tense {
-                Tense::Future => {
-                    let ahead = (*w as i64 - today as i64).rem_euclid(7);
-                    (r + Duration::days(ahead), "future", "future tense")
-                }
-                t => {
-                    let back = (today as i64 - *w as i64).rem_euclid(7);
-                    let why = if t == Tense::Past {
-                        "past tense"
-                    } else {
-                        "default"
-                    };
-                    (r - Duration::days(back), "past", why)
-                }
-            };
-            let dir = if d == r { "same" } else { dir };
-            (ymd(d), Some("day"), relative(r, dir, why))
+    last: Option<Point>,
+    /// The last quarter named in the reference year ("the third quarter"): what "the quarter"
+    /// and "a year ago" compare with in an earnings report.
+    current_quarter: Option<(i32, u32)>,
+    rule: &'static str,
+    tense: Option<Tense>,
+}
+
+impl Resolver<'_, '_> {
+    fn tense(&mut self) -> Tense {
+        *self
+            .tense
+            .get_or_insert_with(|| tense_at(self.doc, self.pos))
+    }
+
+    /// Direction and reason for a tense-placed expression.
+    fn by_tense(&mut self) -> (Tense, &'static str) {
+        match self.tense() {
+            Tense::Past => (Tense::Past, "past tense"),
+            Tense::Future => (Tense::Future, "future tense"),
+            Tense::Present => (Tense::Present, "present tense"),
+            Tense::Unknown => (Tense::Unknown, "default"),
         }
-        Meaning::DayOffset(n) => match reference {
-            Some(r) => {
-                let dir = match n.signum() {
-                    -1 => "past",
-                    1 => "future",
-                    _ => "same",
-                };
-                (
-                    ymd(r + Duration::days(*n)),
-                    Some("day"),
-                    relative(r, dir, "explicit"),
-                )
-            }
-            None => {
-                let v = if *n == 0 { "PRESENT_REF" } else { "XXXX-XX-XX" };
-                (v.to_string(), Some("day"), UNRESOLVED)
-            }
-        },
-        Meaning::MonthDay(m, d) => {
-            let Some(r) = reference else {
-                let v = match d {
-                    Some(d) => format!("XXXX-{m:02}-{d:02}"),
-                    None => format!("XXXX-{m:02}"),
-                };
-                return (
-                    v,
-                    Some(if d.is_some() { "day" } else { "month" }),
-                    UNRESOLVED,
-                );
-            };
-            // The nearest such date in the tense's direction; same year by default.
-            let tense = tense_at(doc, f.span.start);
-            let mut year = r.year();
-            let this = NaiveDate::from_ymd_opt(year, *m, d.unwrap_or(1));
-            if let Some(this) = this {
-                if tense == Tense::Future && this < r && (r - this).num_days() > 60 {
-                    year += 1;
-                } else if tense != Tense::Future && this > r && (this - r).num_days() > 60 {
-                    year -= 1;
+    }
+
+    /// Picks the year of a (month, day) relative to the reference date `r`.
+    fn year_for(
+        &mut self,
+        r: NaiveDate,
+        m: u32,
+        d: Option<u32>,
+        dir: Dir,
+    ) -> (i32, &'static str, &'static str) {
+        let y = r.year();
+        // Compare as (month, day): a month alone counts as its whole span.
+        let key = |m: u32, d: u32| m * 32 + d;
+        let today = key(r.month(), r.day());
+        let (lo, hi) = match d {
+            Some(d) => (key(m, d), key(m, d)),
+            None => (key(m, 1), key(m, 31)),
+        };
+        match dir {
+            Dir::Year(k) => (y + k as i32, direction_of(k), "explicit"),
+            Dir::This => (y, "same", "explicit"),
+            Dir::Last => {
+                // "last May" in March is a year ago: news says "last month" for the one just gone.
+                if hi < today && d.is_some() || d.is_none() && m + 1 < r.month() {
+                    (y, "past", "explicit")
+                } else {
+                    (y - 1, "past", "explicit")
                 }
             }
-            let v = match d {
-                Some(d) => format!("{year}-{m:02}-{d:02}"),
-                None => format!("{year}-{m:02}"),
-            };
-            (
-                v,
-                Some(if d.is_some() { "day" } else { "month" }),
-                relative(r, "same", "default"),
-            )
-        }
-        Meaning::UnitOffset(unit, n) => {
-            let Some(r) = reference else {
-                let v = match *unit {
-                    "week" | "weekend" => "XXXX-WXX",
-                    "month" => "XXXX-XX",
-                    "day" => "XXXX-XX-XX",
-                    _ => "XXXX",
-                };
-                return (v.to_string(), Some(unit), UNRESOLVED);
-            };
-            let dir = match n.signum() {
-                -1 => "past",
-                1 => "future",
-                _ => "same",
-            };
-            let v = match *unit {
-                "year" => format!("{}", r.year() as i64 + n),
-                "month" => {
-                    let total = r.year() as i64 * 12 + r.month0() as i64 + n;
-                    format!("{}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1)
+            Dir::Next => {
+                if lo > today && d.is_some() || d.is_none() && m > r.month() {
+                    (y, "future", "explicit")
+                } else {
+                    (y + 1, "future", "explicit")
                 }
-                "week" | "weekend" => {
-                    let d = r + Duration::weeks(*n);
-                    let iw = d.iso_week();
-                    let base = format!("{}-W{:02}", iw.year(), iw.week());
-                    if *unit == "weekend" {
-                        format!("{base}-WE")
-                    } else {
-                        base
+            }
+            Dir::Tense => {
+                let (t, why) = self.by_tense();
+                // A month alone goes by the tense; a day up to two months ahead of a past verb
+                // is still this year's (a schedule reported in the past tense); likewise for
+                // the future.
+                let past = if d.is_none() {
+                    m > r.month()
+                } else {
+                    lo > today + 64
+                };
+                let future = if d.is_none() {
+                    m < r.month()
+                } else {
+                    hi + 64 < today
+                };
+                match t {
+                    Tense::Past if past => (y - 1, "past", why),
+                    Tense::Future if future => (y + 1, "future", why),
+                    Tense::Past | Tense::Future => (y, "same", why),
+                    Tense::Unknown | Tense::Present => {
+                        // The nearest such day: within six months either side.
+                        let diff = lo as i64 - today as i64;
+                        if diff > 6 * 32 {
+                            (y - 1, "past", "nearest")
+                        } else if diff < -6 * 32 {
+                            (y + 1, "future", "nearest")
+                        } else {
+                            (y, "same", "nearest")
+                        }
                     }
                 }
-                _ => ymd(r + Duration::days(*n)),
-            };
-            (v, Some(unit), relative(r, dir, "explicit"))
+            }
         }
+    }
+
+    fn value(&mut self, m: &Meaning) -> Value {
+        let r = self.reference;
+        match m {
+            Meaning::Absolute(v, grain) => (v.clone(), Some(*grain), How::ABSOLUTE),
+            Meaning::Duration(v) => (v.clone(), None, How::ABSOLUTE),
+            Meaning::Reference(v) => (v.to_string(), None, How::ABSOLUTE),
+            Meaning::Set(v) => (v.clone(), None, How::ABSOLUTE),
+            Meaning::Weekday(w, dir) => {
+                let Some(r) = r else {
+                    return (format!("XXXX-WXX-{w}"), Some("day"), UNRESOLVED);
+                };
+                let today = r.weekday().number_from_monday() as i64;
+                let w = *w as i64;
+                let back = (today - w).rem_euclid(7);
+                let ahead = (w - today).rem_euclid(7);
+                let (d, dir, why) = match dir {
+                    Dir::Last => (
+                        r - Duration::days(if back == 0 { 7 } else { back }),
+                        "past",
+                        "explicit",
+                    ),
+                    Dir::Next => (
+                        r + Duration::days(if ahead == 0 { 7 } else { ahead }),
+                        "future",
+                        "explicit",
+                    ),
+                    Dir::This | Dir::Year(_) => (
+                        r + Duration::days(w - today),
+                        direction_of(w - today),
+                        "explicit",
+                    ),
+                    // "Friday's trading", "Tuesday's declaration": what a story reports on.
+                    Dir::Tense
+                        if self.rule == "weekday-possessive" && self.tense() != Tense::Future =>
+                    {
+                        (r - Duration::days(back), "past", "possessive")
+                    }
+                    Dir::Tense => match self.by_tense() {
+                        (Tense::Future | Tense::Present, why) => {
+                            (r + Duration::days(ahead), "future", why)
+                        }
+                        (_, why) => (r - Duration::days(back), "past", why),
+                    },
+                };
+                let dir = if d == r { "same" } else { dir };
+                (ymd(d), Some("day"), relative(r, dir, why))
+            }
+            Meaning::DayOffset(n) => match r {
+                Some(r) => (
+                    ymd(r + Duration::days(*n)),
+                    Some("day"),
+                    relative(r, direction_of(*n), "explicit"),
+                ),
+                None => ("XXXX-XX-XX".to_string(), Some("day"), UNRESOLVED),
+            },
+            Meaning::MonthDay(mo, d, dir) => {
+                let Some(r) = r else {
+                    let v = match d {
+                        Some(d) => format!("XXXX-{mo:02}-{d:02}"),
+                        None => format!("XXXX-{mo:02}"),
+                    };
+                    return (
+                        v,
+                        Some(if d.is_some() { "day" } else { "month" }),
+                        UNRESOLVED,
+                    );
+                };
+                let (y, dirn, why) = self.year_for(r, *mo, *d, *dir);
+                let v = match d {
+                    Some(d) => format!("{y:04}-{mo:02}-{d:02}"),
+                    None => format!("{y:04}-{mo:02}"),
+                };
+                (
+                    v,
+                    Some(if d.is_some() { "day" } else { "month" }),
+                    relative(r, dirn, why),
+                )
+            }
+            Meaning::WeekdayDate(mo, d, wd) => {
+                let Some(r) = r else {
+                    return (format!("XXXX-{mo:02}-{d:02}"), Some("day"), UNRESOLVED);
+                };
+                // The year near the anchor where the weekday agrees with the date.
+                let agrees = (r.year() - 1..=r.year() + 1)
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, *mo, *d))
+                    .filter(|c| c.weekday().number_from_monday() == *wd)
+                    .min_by_key(|c| (*c - r).num_days().abs());
+                match agrees {
+                    Some(c) => (
+                        ymd(c),
+                        Some("day"),
+                        relative(r, direction_of((c - r).num_days()), "weekday agrees"),
+                    ),
+                    None => self.value(&Meaning::MonthDay(*mo, Some(*d), Dir::Tense)),
+                }
+            }
+            Meaning::YearQuarter(y) => {
+                let q = self
+                    .current_quarter
+                    .map(|(_, q)| q)
+                    .or_else(|| r.map(|r| shift_quarter(r.year(), quarter_of(r), -1).1));
+                match q {
+                    Some(q) => (format!("{y:04}-Q{q}"), Some("quarter"), How::ABSOLUTE),
+                    None => (format!("{y:04}"), Some("year"), How::ABSOLUTE),
+                }
+            }
+            Meaning::OffsetYearQuarter(q, k) => {
+                let Some(r) = r else {
+                    return ("XXXX-QX".to_string(), Some("quarter"), UNRESOLVED);
+                };
+                let q = q
+                    .or(self.current_quarter.map(|(_, q)| q))
+                    .unwrap_or_else(|| shift_quarter(r.year(), quarter_of(r), -1).1);
+                let y = r.year() + *k as i32;
+                let v = if q > 4 {
+                    format!("{y:04}-H{}", q - 4)
+                } else {
+                    format!("{y:04}-Q{q}")
+                };
+                (
+                    v,
+                    Some("quarter"),
+                    relative(r, direction_of(*k), "explicit"),
+                )
+            }
+            Meaning::NthWeekday {
+                month,
+                weekday,
+                n,
+                dir,
+            } => {
+                let Some(r) = r else {
+                    return (format!("XXXX-{month:02}-XX"), Some("day"), UNRESOLVED);
+                };
+                let (y, dirn, why) = self.year_for(r, *month, Some(25), *dir);
+                let wd = match weekday {
+                    1 => Weekday::Mon,
+                    2 => Weekday::Tue,
+                    3 => Weekday::Wed,
+                    4 => Weekday::Thu,
+                    5 => Weekday::Fri,
+                    6 => Weekday::Sat,
+                    _ => Weekday::Sun,
+                };
+                match NaiveDate::from_weekday_of_month_opt(y, *month, wd, *n as u8) {
+                    Some(d) => (ymd(d), Some("day"), relative(r, dirn, why)),
+                    None => (
+                        format!("{y:04}-{month:02}"),
+                        Some("month"),
+                        relative(r, dirn, why),
+                    ),
+                }
+            }
+            Meaning::Season(code, Some(y), _) => {
+                (format!("{y:04}-{code}"), Some("season"), How::ABSOLUTE)
+            }
+            Meaning::Season(code, None, dir) => {
+                let Some(r) = r else {
+                    return (format!("XXXX-{code}"), Some("season"), UNRESOLVED);
+                };
+                let (start, end) = match *code {
+                    "SP" => (3, 5),
+                    "SU" => (6, 8),
+                    "FA" => (9, 11),
+                    _ => (12, 14),
+                };
+                let y = r.year();
+                let mo = r.month();
+                // Winter months January and February belong to the winter that began before.
+                let (cur_y, cur_m) = if mo <= 2 { (y - 1, mo + 12) } else { (y, mo) };
+                let (yy, dirn, why) = match dir {
+                    Dir::Year(k) => (y + *k as i32, direction_of(*k), "explicit"),
+                    Dir::This => (cur_y, "same", "explicit"),
+                    Dir::Last => {
+                        if end < cur_m {
+                            (cur_y, "past", "explicit")
+                        } else {
+                            (cur_y - 1, "past", "explicit")
+                        }
+                    }
+                    Dir::Next => {
+                        if start > cur_m {
+                            (cur_y, "future", "explicit")
+                        } else {
+                            (cur_y + 1, "future", "explicit")
+                        }
+                    }
+                    Dir::Tense => match self.by_tense() {
+                        (Tense::Past, why) if start > cur_m => (cur_y - 1, "past", why),
+                        (Tense::Future, why) if end < cur_m => (cur_y + 1, "future", why),
+                        (_, why) => (cur_y, "same", why),
+                    },
+                };
+                (
+                    format!("{yy:04}-{code}"),
+                    Some("season"),
+                    relative(r, dirn, why),
+                )
+            }
+            Meaning::Quarter(q, y) => {
+                let label = |y: String, q: u32| {
+                    if q > 4 {
+                        format!("{y}-H{}", q - 4)
+                    } else {
+                        format!("{y}-Q{q}")
+                    }
+                };
+                let grain = Some(if *q > 4 { "half" } else { "quarter" });
+                if let Some(y) = y {
+                    return (label(format!("{y:04}"), *q), grain, How::ABSOLUTE);
+                }
+                // A year mentioned just before ("In 1988, ... the third quarter") wins.
+                let Some(r) = r else {
+                    return (label("XXXX".to_string(), *q), grain, UNRESOLVED);
+                };
+                let cur = if *q > 4 {
+                    r.month0() / 6 + 5
+                } else {
+                    quarter_of(r)
+                };
+                let (t, why) = self.by_tense();
+                let y = if t == Tense::Past && *q > cur {
+                    r.year() - 1
+                } else {
+                    r.year()
+                };
+                let dirn = if y < r.year() { "past" } else { "same" };
+                (label(format!("{y:04}"), *q), grain, relative(r, dirn, why))
+            }
+            Meaning::QuarterYearOffset(q, k) => {
+                let Some(r) = r else {
+                    return (format!("XXXX-Q{q}"), Some("quarter"), UNRESOLVED);
+                };
+                let y = r.year() + *k as i32;
+                let v = if *q > 4 {
+                    format!("{y:04}-H{}", q - 4)
+                } else {
+                    format!("{y:04}-Q{q}")
+                };
+                (
+                    v,
+                    Some("quarter"),
+                    relative(r, direction_of(*k), "explicit"),
+                )
+            }
+            Meaning::LatestQuarter(k) => {
+                let base = self
+                    .current_quarter
+                    .or_else(|| self.last.and_then(|p| Some((p.year, p.quarter?))));
+                if let Some((y, q)) = base {
+                    let (y2, q2) = shift_quarter(y, q, *k);
+                    let p = Point {
+                        year: y,
+                        month: Some((q - 1) * 3 + 1),
+                        day: None,
+                        quarter: Some(q),
+                    };
+                    return (format!("{y2:04}-Q{q2}"), Some("quarter"), previous(p));
+                }
+                let Some(r) = r else {
+                    return ("XXXX-QX".to_string(), Some("quarter"), UNRESOLVED);
+                };
+                // The quarter reported on: the one before the reference date's.
+                let (y, q) = shift_quarter(r.year(), quarter_of(r), k - 1);
+                (
+                    format!("{y:04}-Q{q}"),
+                    Some("quarter"),
+                    relative(r, "past", "latest reported"),
+                )
+            }
+            Meaning::UnitOffset(u, n) => {
+                // "a year ago" in a quarterly report: the same quarter a year before.
+                if let (Unit::Year, "ago", Some((y, q)), Some(true)) = (
+                    u,
+                    self.rule,
+                    self.current_quarter,
+                    self.last.map(|p| p.quarter.is_some()),
+                ) {
+                    let (y2, q2) = shift_quarter(y, q, 4 * n);
+                    let p = Point {
+                        year: y,
+                        month: None,
+                        day: None,
+                        quarter: Some(q),
+                    };
+                    return (format!("{y2:04}-Q{q2}"), Some("quarter"), previous(p));
+                }
+                let Some(r) = r else {
+                    return (unresolved_unit(*u), Some(u.grain()), UNRESOLVED);
+                };
+                // "a decade ago" is a year ten years back, not the previous decade.
+                if self.rule == "ago" && matches!(u, Unit::Decade | Unit::Century) {
+                    let years = if *u == Unit::Decade { 10 } else { 100 };
+                    let v = unit_value(r, Unit::Year, n * years);
+                    return (v, Some("year"), relative(r, direction_of(*n), "explicit"));
+                }
+                (
+                    unit_value(r, *u, *n),
+                    Some(u.grain()),
+                    relative(r, direction_of(*n), "explicit"),
+                )
+            }
+            Meaning::Anaphor(u, n) => self.anaphor(*u, *n),
+            Meaning::Weekend(dir) => {
+                let Some(r) = r else {
+                    return ("XXXX-WXX-WE".to_string(), Some("weekend"), UNRESOLVED);
+                };
+                let wd = r.weekday().number_from_monday() as i64;
+                let (sat, dirn, why) = match dir {
+                    Dir::Last => (r - Duration::days(wd + 1), "past", "explicit"),
+                    Dir::Next => (r + Duration::days(13 - wd), "future", "explicit"),
+                    Dir::This | Dir::Year(_) => (r + Duration::days(6 - wd), "same", "explicit"),
+                    Dir::Tense => match self.by_tense() {
+                        (Tense::Future, why) => {
+                            (r + Duration::days((6 - wd).max(0)), "future", why)
+                        }
+                        (_, why) if wd >= 6 => (r - Duration::days(wd - 6), "same", why),
+                        (_, why) => (r - Duration::days(wd + 1), "past", why),
+                    },
+                };
+                (
+                    format!("{}-WE", week(sat)),
+                    Some("weekend"),
+                    relative(r, dirn, why),
+                )
+            }
+            Meaning::Timed(day, clock) => {
+                let (v, _, how) = self.value(day);
+                let t = match clock {
+                    Clock::At(h, m) => format!("T{h:02}:{m:02}"),
+                    Clock::Part(p) => format!("T{p}"),
+                };
+                let grain = Some(match clock {
+                    Clock::At(..) => "minute",
+                    Clock::Part(_) => "part-of-day",
+                });
+                let date = if v.len() == 10 {
+                    v
+                } else {
+                    "XXXX-XX-XX".to_string()
+                };
+                (format!("{date}{t}"), grain, how)
+            }
+        }
+    }
+
+    /// "that year", "the following day", "a year earlier": from the last date mentioned, or
+    /// the reference date when the story has not named one yet.
+    fn anaphor(&mut self, u: Unit, n: i64) -> Value {
+        let p = self.last;
+        // Which base fits the unit: a day needs a day, a month a month.
+        let base = p.filter(|p| match u {
+            Unit::Day | Unit::Week => p.day.is_some(),
+            Unit::Month => p.month.is_some(),
+            Unit::Quarter => p.quarter.is_some() || p.month.is_some(),
+            _ => true,
+        });
+        if let Some(p) = base {
+            let how = previous(p);
+            let v = match u {
+                Unit::Year if p.quarter.is_some() => {
+                    let (y, q) = self
+                        .current_quarter
+                        .unwrap_or((p.year, p.quarter.unwrap_or(1)));
+                    let (y, q) = shift_quarter(y, q, 4 * n);
+                    format!("{y:04}-Q{q}")
+                }
+                Unit::Year | Unit::Half => format!("{:04}", p.year as i64 + n),
+                Unit::Decade => format!("{:03}", (p.year as i64).div_euclid(10) + n),
+                Unit::Century => format!("{:02}", (p.year as i64).div_euclid(100) + n),
+                Unit::Quarter => {
+                    let q = p.quarter.or(p.month.map(|m| (m - 1) / 3 + 1)).unwrap_or(1);
+                    let (y, q) = shift_quarter(p.year, q, n);
+                    format!("{y:04}-Q{q}")
+                }
+                Unit::Month => {
+                    let d = NaiveDate::from_ymd_opt(p.year, p.month.unwrap_or(1), 1);
+                    match d {
+                        Some(d) => {
+                            let (y, m) = month_add(d, n);
+                            format!("{y:04}-{m:02}")
+                        }
+                        None => return (unresolved_unit(u), Some(u.grain()), UNRESOLVED),
+                    }
+                }
+                _ => match p.date() {
+                    Some(d) => unit_value(d, u, n),
+                    None => return (unresolved_unit(u), Some(u.grain()), UNRESOLVED),
+                },
+            };
+            let grain = if u == Unit::Year && p.quarter.is_some() {
+                "quarter"
+            } else {
+                u.grain()
+            };
+            return (v, Some(grain), how);
+        }
+        match self.reference {
+            Some(r) => (
+                unit_value(r, u, n),
+                Some(u.grain()),
+                relative(r, direction_of(n), "no earlier date"),
+            ),
+            None => (unresolved_unit(u), Some(u.grain()), UNRESOLVED),
+        }
+    }
+}
+
+fn previous(p: Point) -> How {
+    How {
+        method: "previous-date",
+        direction: None,
+        reason: None,
+        anchor: p
+            .date()
+            .or_else(|| NaiveDate::from_ymd_opt(p.year, p.month.unwrap_or(1), 1)),
+    }
+}
+
+fn unresolved_unit(u: Unit) -> String {
+    match u {
+        Unit::Week | Unit::Fortnight => "XXXX-WXX",
+        Unit::Weekend => "XXXX-WXX-WE",
+        Unit::Month => "XXXX-XX",
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Half => "XXXX-HX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        Unit::Year => "XXXX",
+    }
+    .to_string()
+}
+
+/// The value of the `u` that is `n` units from `d` ("last week" = week of `d` - 7 days).
+fn unit_value(d: NaiveDate, u: Unit, n: i64) -> String {
+    match u {
+        Unit::Year => format!("{:04}", d.year() as i64 + n),
+        Unit::Month => {
+            let (y, m) = month_add(d, n);
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let (y, q) = shift_quarter(d.year(), quarter_of(d), n);
+            format!("{y:04}-Q{q}")
+        }
+        Unit::Half => {
+            let total = d.year() as i64 * 2 + (d.month0() / 6) as i64 + n;
+            format!("{:04}-H{}", total.div_euclid(2), total.rem_euclid(2) + 1)
+        }
+        Unit::Week => week(d + Duration::weeks(n)),
+        Unit::Fortnight => week(d + Duration::weeks(2 * n)),
+        Unit::Weekend => format!("{}-WE", week(d + Duration::weeks(n))),
+        Unit::Decade => format!("{:03}", (d.year() as i64).div_euclid(10) + n),
+        Unit::Century => format!("{:02}", (d.year() as i64).div_euclid(100) + n),
+        Unit::Day => ymd(d + Duration::days(n)),
+        Unit::Hour | Unit::Minute | Unit::Second => ymd(d),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::dates::find_dates;
-    use crate::text::Doc;
-    use chrono::NaiveDate;
+    use super::*;
 
-    fn values(text: &str, reference: &str) -> Vec<(String, String)> {
-        let d = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
-        let doc = Doc::new(text);
-        find_dates(&doc, d)
-            .into_iter()
-            .map(|t| (t.span.of(text).to_string(), t.value))
-            .collect()
-    }
-
-    fn v(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+    #[test]
+    fn points() {
+        assert_eq!(Point::parse("1988-Q3").and_then(|p| p.quarter), Some(3));
+        assert_eq!(
+            Point::parse("1988-03-26T10:00").and_then(|p| p.date()),
+            NaiveDate::from_ymd_opt(1988, 3, 26)
+        );
+        assert!(Point::parse("XXXX-WXX-2").is_none());
+        assert!(Point::parse("PRESENT_REF").is_none());
     }
 
     #[test]
-    fn weekday_follows_tense() {
-        // 2024-10-17 is a Thursday.
-        assert_eq!(
-            values("He announced on Tuesday that it ended.", "2024-10-17"),
-            v(&[("Tuesday", "2024-10-15")])
-        );
-        assert_eq!(
-            values("They will meet on Tuesday.", "2024-10-17"),
-            v(&[("Tuesday", "2024-10-22")])
-        );
+    fn units() {
+        let d = NaiveDate::from_ymd_opt(2024, 1, 10).expect("valid");
+        assert_eq!(unit_value(d, Unit::Month, -1), "2023-12");
+        assert_eq!(unit_value(d, Unit::Quarter, -1), "2023-Q4");
+        assert_eq!(unit_value(d, Unit::Week, 0), "2024-W02");
+        assert_eq!(unit_value(d, Unit::Decade, -1), "201");
     }
 
     #[test]
-    fn unresolved_keeps_placeholders() {
-        assert_eq!(
-            values("He left on Tuesday.", ""),
-            v(&[("Tuesday", "XXXX-WXX-2")])
-        );
-    }
-
-    #[test]
-    fn absolute_forms() {
-        assert_eq!(
-            values(
-                "On Oct. 15, 2024 and 15 October 2024 and 2024-10-15, in the 1990s.",
-                "2025-01-01"
-            ),
-            v(&[
-                ("Oct. 15, 2024", "2024-10-15"),
-                ("15 October 2024", "2024-10-15"),
-                ("2024-10-15", "2024-10-15"),
-                ("1990s", "199")
-            ])
-        );
-    }
-
-    #[test]
-    fn not_dates() {
-        assert!(values("Some 2,025 troops and 12017 people.", "2025-01-01").is_empty());
+    fn tense() {
+        let doc = Doc::new("He said on Tuesday that it will end.");
+        assert_eq!(tense_at(&doc, 11), Tense::Past);
+        let doc = Doc::new("They will meet on Tuesday, he said.");
+        assert_eq!(tense_at(&doc, 18), Tense::Future);
     }
 }

@@ -1,0 +1,338 @@
+//! Word tables for temporal expressions: months, weekdays, number words, ordinals, units,
+//! seasons, parts of the day, holidays.
+//!
+//! Input: one lower-case word (ASCII-folded by the caller). Output: what the word means, or
+//! `None`. Pure lookups with `match`, so the scanner pays one comparison chain per token and
+//! never allocates. Does not look at context (the scanner decides whether "May" is a month).
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// Second.
+    Second,
+    /// Minute.
+    Minute,
+    /// Hour.
+    Hour,
+    /// Day.
+    Day,
+    /// Week.
+    Week,
+    /// Weekend.
+    Weekend,
+    /// Fortnight.
+    Fortnight,
+    /// Month.
+    Month,
+    /// Quarter.
+    Quarter,
+    /// Half year.
+    Half,
+    /// Year.
+    Year,
+    /// Decade.
+    Decade,
+    /// Century.
+    Century,
+}
+
+impl Unit {
+    /// The grain name used in records.
+    pub fn grain(self) -> &'static str {
+        match self {
+            Unit::Second => "second",
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+            Unit::Week | Unit::Fortnight => "week",
+            Unit::Weekend => "weekend",
+            Unit::Month => "month",
+            Unit::Quarter => "quarter",
+            Unit::Half => "half",
+            Unit::Year => "year",
+            Unit::Decade => "decade",
+            Unit::Century => "century",
+        }
+    }
+
+    /// A TIMEX3 duration of `n` units ("P5Y", "PT2H"); `None` for a vague count ("PXY").
+    pub fn duration(self, n: Option<u32>) -> String {
+        let (time, code, mult) = match self {
+            Unit::Second => (true, "S", 1),
+            Unit::Minute => (true, "M", 1),
+            Unit::Hour => (true, "H", 1),
+            Unit::Day => (false, "D", 1),
+            Unit::Week => (false, "W", 1),
+            Unit::Weekend => (false, "WE", 1),
+            Unit::Fortnight => (false, "W", 2),
+            Unit::Month => (false, "M", 1),
+            Unit::Quarter => (false, "Q", 1),
+            Unit::Half => (false, "M", 6),
+            Unit::Year => (false, "Y", 1),
+            Unit::Decade => (false, "Y", 10),
+            Unit::Century => (false, "Y", 100),
+        };
+        let t = if time { "T" } else { "" };
+        match n {
+            Some(n) => format!("P{t}{}{code}", n.saturating_mul(mult)),
+            None => match self {
+                Unit::Decade => "PXDE".to_string(),
+                Unit::Century => "PXCE".to_string(),
+                _ => format!("P{t}X{code}"),
+            },
+        }
+    }
+}
+
+/// A unit word, singular or plural ("year", "years"): the unit and whether it is plural.
+pub fn unit(w: &str) -> Option<(Unit, bool)> {
+    Some(match w {
+        "second" => (Unit::Second, false),
+        "seconds" => (Unit::Second, true),
+        "minute" | "min" => (Unit::Minute, false),
+        "minutes" | "mins" => (Unit::Minute, true),
+        "hour" | "hr" => (Unit::Hour, false),
+        "hours" | "hrs" => (Unit::Hour, true),
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "weekend" => (Unit::Weekend, false),
+        "weekends" => (Unit::Weekend, true),
+        "fortnight" => (Unit::Fortnight, false),
+        "fortnights" => (Unit::Fortnight, true),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "quarter" => (Unit::Quarter, false),
+        "quarters" => (Unit::Quarter, true),
+        "year" | "yr" => (Unit::Year, false),
+        "years" | "yrs" => (Unit::Year, true),
+        "decade" => (Unit::Decade, false),
+        "decades" => (Unit::Decade, true),
+        "century" => (Unit::Century, false),
+        "centuries" => (Unit::Century, true),
+        _ => return None,
+    })
+}
+
+/// Month number from a month word or abbreviation (lower case, no period).
+pub fn month(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// True for the short forms that need a period or a following number to be months.
+pub fn is_month_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Weekday number (1 = Monday) from a weekday word or abbreviation.
+pub fn weekday(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" | "mon" => 1,
+        "tuesday" | "tue" | "tues" => 2,
+        "wednesday" | "wed" => 3,
+        "thursday" | "thu" | "thur" | "thurs" => 4,
+        "friday" | "fri" => 5,
+        "saturday" | "sat" => 6,
+        "sunday" | "sun" => 7,
+        _ => return None,
+    })
+}
+
+/// Cardinal number words up to ninety-nine ("twenty-four" included), and "dozen".
+pub fn number_word(w: &str) -> Option<u32> {
+    let simple = |w: &str| -> Option<u32> {
+        Some(match w {
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" | "dozen" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            "hundred" => 100,
+            "thousand" => 1000,
+            _ => return None,
+        })
+    };
+    if let Some(n) = simple(w) {
+        return Some(n);
+    }
+    let (tens, ones) = w.split_once('-')?;
+    let (t, o) = (simple(tens)?, simple(ones)?);
+    ((20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&o)).then_some(t + o)
+}
+
+/// Ordinal words and numbers ("third", "3rd") up to thirty-first.
+pub fn ordinal(w: &str) -> Option<u32> {
+    let n = match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "twenty-first" => 21,
+        "twenty-second" => 22,
+        "twenty-third" => 23,
+        "twenty-fourth" => 24,
+        "twenty-fifth" => 25,
+        "twenty-sixth" => 26,
+        "twenty-seventh" => 27,
+        "twenty-eighth" => 28,
+        "twenty-ninth" => 29,
+        "thirty-first" => 31,
+        _ => {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[digits.len()..];
+            if digits.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+                return None;
+            }
+            return digits.parse().ok();
+        }
+    };
+    Some(n)
+}
+
+/// Season code ("SP", "SU", "FA", "WI").
+pub fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// Part-of-day code ("MO", "AF", "EV", "NI").
+pub fn day_part(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// Time-zone words that may follow a clock time ("18:45 GMT").
+pub fn is_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "gmt"
+            | "utc"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "ist"
+            | "jst"
+            | "aest"
+            | "aedt"
+            | "et"
+            | "pt"
+            | "ct"
+    )
+}
+
+/// Fixed-date holidays: (month, day).
+pub fn fixed_holiday(w: &str) -> Option<(u32, u32)> {
+    Some(match w {
+        "christmas" => (12, 25),
+        "halloween" => (10, 31),
+        "valentine" => (2, 14),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() {
+        assert_eq!(number_word("twenty-four"), Some(24));
+        assert_eq!(number_word("twenty-ten"), None);
+        assert_eq!(ordinal("21st"), Some(21));
+        assert_eq!(ordinal("third"), Some(3));
+        assert_eq!(ordinal("1990s"), None);
+        assert_eq!(month("sept"), Some(9));
+        assert_eq!(weekday("thursday"), Some(4));
+        assert_eq!(Unit::Year.duration(Some(5)), "P5Y");
+        assert_eq!(Unit::Hour.duration(Some(2)), "PT2H");
+        assert_eq!(Unit::Decade.duration(Some(2)), "P20Y");
+        assert_eq!(Unit::Year.duration(None), "PXY");
+        assert_eq!(Unit::Minute.duration(None), "PTXM");
+    }
+}

@@ -1,0 +1,1266 @@
+//! Event arguments: the clause around a trigger, who acted and who was acted on, where, how
+//! many, and whether the text denies or hedges it.
+//!
+//! Input: a `Doc`, its `Names`, a trigger's token range and the token range of its sentence.
+//! Output: token windows, canonical names (or short descriptive phrases such as "Iraqi forces"
+//! when no name acts), counts by what is counted, and flags. Clauses are cut at subordinators
+//! ("that", "when", "after"), at strong punctuation and at other triggers, so a date, place or
+//! name of one event's clause is not given to another. Does not parse syntax: voice comes from
+//! "was/were ... -ed" and "by", roles from the side of the trigger a name stands on.
+
+use crate::names::{Kind, Names};
+use crate::text::{Doc, Span, TokenKind};
+use std::collections::BTreeMap;
+
+/// Words that open a new clause.
+const BOUNDARY: &[&str] = &[
+    "that", "when", "after", "before", "while", "because", "since", "although", "though", "but",
+    "whereas", "until", "who", "which", "whom", "whose", "where", "if", "unless", ";", ":", "--",
+    "—", "–", "\"", "“", "”", "(", ")", "whilst", "amid", "despite", "as",
+];
+
+/// The widest a clause side may reach, in tokens.
+const REACH: usize = 24;
+
+/// A number written in digits or words ("12", "1,200", "seven", "twenty-five"); not "a".
+pub fn number_value(w: &str) -> Option<u64> {
+    if w.is_empty() {
+        return None;
+    }
+    if w.as_bytes()[0].is_ascii_digit() {
+        if w.contains([':', '.', '-', '/']) {
+            return None;
+        }
+        let digits: String = w.chars().filter(|c| *c != ',').collect();
+        return digits.parse().ok().filter(|n| *n < 100_000_000);
+    }
+    let unit = |s: &str| -> Option<u64> {
+        NUMBER_WORDS
+            .iter()
+            .find(|(word, _)| word.eq_ignore_ascii_case(s))
+            .map(|(_, n)| *n)
+    };
+    match w.split_once('-') {
+        Some((t, u)) => Some(unit(t)? + unit(u)?).filter(|_| t.len() > 4),
+        None => unit(w),
+    }
+}
+
+/// Number words a count may be written in.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+];
+
+fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
+    let t = doc.tok(i);
+    set.iter().any(|s| s.eq_ignore_ascii_case(t))
+}
+
+/// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at
+/// boundaries and at the tokens in `stops` (other events' triggers). Token range, end exclusive.
+pub fn clause(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+    noun: bool,
+    stops: &[usize],
+) -> (usize, usize) {
+    // A noun's clause is its phrase: "the attack on the consulate in Kabul".
+    let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
+    let mut a = first;
+    while a > start && first - a < left {
+        let j = a - 1;
+        if lower_in(doc, j, BOUNDARY) || stops.contains(&j) {
+            break;
+        }
+        a = j;
+    }
+    let mut b = last + 1;
+    while b < end && b - last <= right {
+        if lower_in(doc, b, BOUNDARY) || stops.contains(&b) {
+            break;
+        }
+        b += 1;
+    }
+    (a, b)
+}
+
+/// Groups that act or are acted on when no name does ("Iraqi forces", "a gunman", "police").
+const GROUPS: &[&str] = &[
+    "forces",
+    "troops",
+    "police",
+    "policemen",
+    "militants",
+    "soldiers",
+    "army",
+    "rebels",
+    "gunmen",
+    "gunman",
+    "bomber",
+    "bombers",
+    "attackers",
+    "attacker",
+    "assailants",
+    "assailant",
+    "insurgents",
+    "fighters",
+    "jihadists",
+    "militia",
+    "militias",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "officials",
+    "authorities",
+    "investigators",
+    "prosecutors",
+    "court",
+    "judge",
+    "jury",
+    "driver",
+    "pilot",
+    "government",
+    "regime",
+    "coalition",
+    "jets",
+    "warplanes",
+    "drones",
+    "suspect",
+    "suspects",
+    "civilians",
+    "students",
+    "residents",
+    "villagers",
+    "fans",
+    "voters",
+    "lawmakers",
+    "parliament",
+    "workers",
+    "passengers",
+    "pilgrims",
+    "migrants",
+    "refugees",
+    "man",
+    "woman",
+    "teenager",
+    "boy",
+    "girl",
+    "shareholders",
+    "regulators",
+    "investors",
+    "company",
+];
+
+/// Lower-case modifiers kept in a group phrase ("security forces", "riot police").
+const GROUP_MODIFIERS: &[&str] = &[
+    "security",
+    "government",
+    "counterterrorism",
+    "counter-terrorism",
+    "special",
+    "federal",
+    "local",
+    "state",
+    "riot",
+    "suicide",
+    "armed",
+    "masked",
+    "unidentified",
+    "unknown",
+    "pro-government",
+    "opposition",
+    "coalition",
+    "national",
+    "military",
+    "border",
+    "allied",
+    "foreign",
+    "elite",
+    "rebel",
+    "militant",
+    "islamist",
+    "tram",
+    "train",
+    "bus",
+];
+
+/// People nouns that end a counted phrase ("eight senior ISIS leaders", "seven people").
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "soldiers",
+    "children",
+    "men",
+    "women",
+    "police",
+    "policemen",
+    "officers",
+    "leaders",
+    "members",
+    "militants",
+    "fighters",
+    "insurgents",
+    "passengers",
+    "pilgrims",
+    "students",
+    "workers",
+    "migrants",
+    "refugees",
+    "protesters",
+    "demonstrators",
+    "others",
+    "tourists",
+    "residents",
+    "villagers",
+    "miners",
+    "troops",
+    "commanders",
+    "officials",
+    "suspects",
+    "victims",
+    "bodies",
+    "staff",
+    "crew",
+    "guards",
+    "journalists",
+    "patients",
+    "babies",
+    "infants",
+    "adults",
+    "teenagers",
+    "boys",
+    "girls",
+    "relatives",
+    "worshippers",
+    "employees",
+    "fans",
+    "spectators",
+    "inmates",
+    "prisoners",
+    "sailors",
+    "climbers",
+    "hikers",
+    "militiamen",
+    "rebels",
+    "jihadists",
+    "servicemen",
+];
+
+/// The phrase naming a group near `i` on one side of a trigger, nearest first.
+fn group_phrase(
+    doc: &Doc,
+    names: &Names,
+    from: usize,
+    to: usize,
+    backwards: bool,
+) -> Option<String> {
+    let idx: Vec<usize> = if backwards {
+        (from..to).rev().collect()
+    } else {
+        (from..to).collect()
+    };
+    for i in idx {
+        let w = doc.tok(i);
+        if doc.tokens[i].kind != TokenKind::Word
+            || !GROUPS.iter().any(|g| g.eq_ignore_ascii_case(w))
+            || doc.is_capitalised(i) && !doc.starts_sentence(i)
+        {
+            continue;
+        }
+        let mut a = i;
+        while a > from {
+            let p = doc.tok(a - 1);
+            let demonym = crate::gazetteer::demonym(p).is_some();
+            let modifier = GROUP_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(p));
+            // "Iraq's counterterrorism forces".
+            let possessive =
+                matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
+            if demonym || modifier {
+                a -= 1;
+            } else if possessive {
+                a -= 2;
+                while a > from && in_place(names, doc, a - 1) && doc.is_capitalised(a - 1) {
+                    a -= 1;
+                }
+            } else {
+                break;
+            }
+        }
+        return Some(crate::text::fold(doc.span(a, i).of(doc.text)));
+    }
+    None
+}
+
+fn in_place(names: &Names, doc: &Doc, i: usize) -> bool {
+    mention_kind(names, doc, i) == Some(Kind::Place)
+}
+
+fn mention_kind(names: &Names, doc: &Doc, i: usize) -> Option<Kind> {
+    let pos = doc.tokens[i].span.start;
+    let k = names.mentions.partition_point(|m| m.span.end <= pos);
+    names
+        .mentions
+        .get(k)
+        .filter(|m| m.span.start <= pos)
+        .and_then(|m| names.entities.get(m.entity))
+        .and_then(|e| e.kind)
+}
+
+/// Role nouns after an organisation that make it a modifier ("ISIS commander", "FBI director").
+const ROLES: &[&str] = &[
+    "commander",
+    "commanders",
+    "leader",
+    "leaders",
+    "chief",
+    "chiefs",
+    "member",
+    "members",
+    "fighters",
+    "militants",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "head",
+    "founder",
+    "supporters",
+    "director",
+    "boss",
+    "gunmen",
+    "figures",
+    "figure",
+    "operative",
+    "operatives",
+    "agents",
+    "agent",
+    "officers",
+    "employees",
+    "staff",
+    "executive",
+    "chairman",
+    "president",
+    "ceo",
+    "cells",
+    "cell",
+    "suspects",
+    "suspect",
+    "bomber",
+    "bombers",
+    "players",
+    "player",
+    "fans",
+    "coach",
+    "manager",
+    "lawyer",
+    "lawyers",
+    "investigators",
+];
+
+/// Entities (person or organisation) whose mentions lie in `a..b`, as (token, entity) pairs.
+fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(usize, usize)> {
+    if a >= b || b > doc.tokens.len() {
+        return Vec::new();
+    }
+    let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    let mut out = Vec::new();
+    for m in names.mentions_in(span) {
+        let Some(e) = names.entities.get(m.entity) else {
+            continue;
+        };
+        // Teams are often named by their city: "Chicago ... beat Cleveland".
+        let team = contest && e.kind == Some(Kind::Place);
+        if !matches!(e.kind, Some(Kind::Person | Kind::Organisation)) && !team {
+            continue;
+        }
+        let first = doc.token_at(m.span.start);
+        let after = doc.token_at(m.span.end);
+        // "Islamic State (ISIS) commander": skip a bracketed alias to find the role noun.
+        let mut n = after;
+        if n < b && doc.tok(n) == "(" {
+            while n < b && doc.tok(n) != ")" {
+                n += 1;
+            }
+            n += 1;
+        }
+        let modifier = n < doc.tokens.len()
+            && (lower_in(doc, n, ROLES)
+                || matches!(doc.tok(n), "'s" | "’s") && n + 1 < b && lower_in(doc, n + 1, ROLES));
+        if modifier && e.kind == Some(Kind::Organisation) {
+            continue;
+        }
+        out.push((first, m.entity));
+    }
+    out
+}
+
+/// Who acted and who was acted on.
+#[derive(Debug, Default, Clone)]
+pub struct Parts {
+    /// Agents, text order.
+    pub agents: Vec<String>,
+    /// Targets, text order.
+    pub targets: Vec<String>,
+}
+
+/// True when the trigger at `first` is a passive verb ("was killed", "were arrested").
+pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
+    let w = doc.tok(first).to_ascii_lowercase();
+    let participle = w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w.as_str(),
+            "shot"
+                | "hurt"
+                | "slain"
+                | "struck"
+                | "sworn"
+                | "held"
+                | "hit"
+                | "found"
+                | "beat"
+                | "sunk"
+                | "quit"
+        );
+    if !participle {
+        return false;
+    }
+    let mut j = first;
+    let mut steps = 0;
+    while j > a && steps < 4 {
+        j -= 1;
+        steps += 1;
+        let t = doc.tok(j).to_ascii_lowercase();
+        if matches!(
+            t.as_str(),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are" | "got" | "get" | "gets"
+        ) {
+            return true;
+        }
+        let adverb = t.len() > 4 && t.ends_with("ly")
+            || matches!(
+                t.as_str(),
+                "reportedly" | "allegedly" | "also" | "not" | "n't" | "later" | "subsequently"
+            );
+        if !adverb {
+            // "At least four killed", "Seven people killed": a counted subject of a casualty
+            // participle reads as passive ("insurgents struck" does not).
+            let casualty = matches!(
+                w.as_str(),
+                "killed" | "injured" | "wounded" | "hurt" | "slain" | "arrested" | "detained"
+            );
+            let counted = |p: usize| {
+                number_value(doc.tok(p)).is_some()
+                    || lower_in(doc, p, PEOPLE) && p > a && number_value(doc.tok(p - 1)).is_some()
+            };
+            return casualty && super::triggers::prev_content(doc, a, first).is_some_and(counted);
+        }
+    }
+    false
+}
+
+/// Verbs whose statement has a target ("blamed Comey", "accused the army").
+fn statement_with_target(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    [
+        "blam", "accus", "critici", "condemn", "prais", "slam", "urg", "warn", "threaten",
+    ]
+    .iter()
+    .any(|s| w.starts_with(s))
+}
+
+/// Agents and targets of a trigger within its clause `a..b`.
+#[allow(clippy::too_many_arguments)]
+pub fn participants(
+    doc: &Doc,
+    names: &Names,
+    a: usize,
+    b: usize,
+    first: usize,
+    last: usize,
+    kind: &str,
+    noun: bool,
+    victims: Option<String>,
+) -> Parts {
+    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
+    let left = actors(doc, names, a, first, kind == "contest");
+    let right = actors(doc, names, last + 1, b, kind == "contest");
+    let mut parts = Parts::default();
+    let is_passive = !noun && passive(doc, a, first);
+    // The nearest names before the trigger, at most three ("Trump and Obama hold talks").
+    let nearest = |list: &[(usize, usize)], n: usize| -> Vec<usize> {
+        let mut seen: Vec<usize> = Vec::new();
+        for &(_, e) in list.iter().rev() {
+            if !seen.contains(&e) {
+                seen.push(e);
+            }
+            if seen.len() == n {
+                break;
+            }
+        }
+        seen.reverse();
+        seen
+    };
+    let first_of = |list: &[(usize, usize)], prefer_people: bool| -> Vec<usize> {
+        let people: Vec<usize> = list
+            .iter()
+            .filter(|(_, e)| names.entities.get(*e).and_then(|x| x.kind) == Some(Kind::Person))
+            .map(|p| p.1)
+            .collect();
+        let pool: Vec<usize> = if prefer_people && !people.is_empty() {
+            people
+        } else {
+            list.iter().map(|p| p.1).collect()
+        };
+        let mut out: Vec<usize> = Vec::new();
+        for e in pool {
+            if !out.contains(&e) && out.len() < 4 {
+                out.push(e);
+            }
+        }
+        out
+    };
+    // "by X" after a passive or a noun names the agent.
+    let by = (last + 1..b).find(|&j| doc.tok(j).eq_ignore_ascii_case("by"));
+    let after_by: Vec<(usize, usize)> = by
+        .map(|j| {
+            right
+                .iter()
+                .copied()
+                .filter(|(t, _)| *t > j && *t <= j + 6)
+                .collect()
+        })
+        .unwrap_or_default();
+    let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if kind == "statement" {
+        let speaker = if left.is_empty() {
+            right.iter().take(1).map(|p| p.1).collect()
+        } else {
+            nearest(&left, 2)
+        };
+        let targets = if statement_with_target(doc.tok(first)) {
+            first_of(&right, false)
+        } else {
+            Vec::new()
+        };
+        (speaker, targets)
+    } else if is_passive {
+        (after_by.iter().map(|p| p.1).collect(), nearest(&left, 3))
+    } else if noun {
+        // "the Taliban attack on the consulate", "the arrest of X", "an attack by X".
+        let of = (last + 1..b).find(|&j| lower_in(doc, j, &["of", "on", "against", "targeting"]));
+        let targets: Vec<(usize, usize)> = of
+            .map(|j| {
+                right
+                    .iter()
+                    .copied()
+                    .filter(|(t, _)| *t > j && by.is_none_or(|k| *t < k))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut agents = nearest(&left, 2);
+        agents.extend(after_by.iter().map(|p| p.1));
+        (agents, first_of(&targets, true))
+    } else {
+        (nearest(&left, 3), first_of(&right, true))
+    };
+    for e in agent_ids {
+        if let Some(n) = name_of(e) {
+            if !parts.agents.contains(&n) {
+                parts.agents.push(n);
+            }
+        }
+    }
+    for e in target_ids {
+        if let Some(n) = name_of(e) {
+            if !parts.agents.contains(&n) && !parts.targets.contains(&n) {
+                parts.targets.push(n);
+            }
+        }
+    }
+    if kind == "statement" {
+        if parts.agents.is_empty() {
+            parts.agents.extend(
+                group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
+            );
+        }
+        if parts.targets.is_empty() && statement_with_target(doc.tok(first)) {
+            parts
+                .targets
+                .extend(group_phrase(doc, names, last + 1, b.min(last + 6), false));
+        }
+        return parts;
+    }
+    // Groups stand in for missing names.
+    if parts.agents.is_empty() {
+        let g = if is_passive {
+            by.and_then(|j| group_phrase(doc, names, j + 1, (j + 5).min(b), false))
+        } else if noun {
+            by.and_then(|j| group_phrase(doc, names, j + 1, (j + 5).min(b), false))
+                .or_else(|| group_phrase(doc, names, a, first, true))
+        } else {
+            group_phrase(doc, names, a, first, true)
+        };
+        parts.agents.extend(g);
+    }
+    let victims = victims.or_else(|| {
+        if matches!(kind, "death" | "injury") || is_passive && kind == "killing" {
+            victim_phrase(doc, a, first)
+        } else {
+            None
+        }
+    });
+    if let Some(v) = victims {
+        if !parts.targets.contains(&v) {
+            parts.targets.push(v);
+        }
+    } else if parts.targets.is_empty() {
+        let g = if is_passive {
+            group_phrase(doc, names, a, first, true)
+        } else if noun {
+            None
+        } else {
+            group_phrase(doc, names, last + 1, b.min(last + 6), false)
+        };
+        if let Some(g) = g.filter(|g| !parts.agents.contains(g)) {
+            parts.targets.push(g);
+        }
+    }
+    parts
+}
+
+/// "the Prime Minister said": a title standing for its holder.
+fn title_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
+    let lo = first.saturating_sub(4).max(a);
+    for s in lo..first {
+        for e in (s + 1..=first.min(s + 3)).rev() {
+            if (s..e).all(|k| doc.tokens[k].kind == TokenKind::Word)
+                && crate::gazetteer::title(doc.span(s, e - 1).of(doc.text)).is_some()
+                && e == first
+            {
+                return Some(crate::text::fold(doc.span(s, e - 1).of(doc.text)));
+            }
+        }
+    }
+    None
+}
+
+/// The people a casualty verb is about when no number is given ("Several people died",
+/// "dozens were injured").
+pub fn victim_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
+    let mut k = first;
+    while k > a && first - k < 5 {
+        k -= 1;
+        if lower_in(doc, k, PEOPLE)
+            || lower_in(doc, k, &["dozens", "hundreds", "thousands", "scores"])
+        {
+            let mut s = k;
+            while s > a
+                && lower_in(
+                    doc,
+                    s - 1,
+                    &[
+                        "several",
+                        "many",
+                        "some",
+                        "dozens",
+                        "hundreds",
+                        "thousands",
+                        "scores",
+                        "of",
+                        "two",
+                        "three",
+                        "more",
+                        "other",
+                        "innocent",
+                        "young",
+                    ],
+                )
+            {
+                s -= 1;
+            }
+            return Some(crate::text::fold(doc.span(s, k).of(doc.text)));
+        }
+        if !lower_in(
+            doc,
+            k,
+            &[
+                "were",
+                "was",
+                "are",
+                "is",
+                "have",
+                "has",
+                "been",
+                "had",
+                "also",
+                "reportedly",
+                "all",
+                "more",
+            ],
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+/// What a casualty word counts.
+fn count_key(w: &str) -> Option<&'static str> {
+    if w.len() < 4 || w.len() > 10 {
+        return None;
+    }
+    COUNT_KEYS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(w))
+        .map(|(_, k)| *k)
+}
+
+/// Casualty words and what they count.
+const COUNT_KEYS: &[(&str, &str)] = &[
+    ("killed", "killed"),
+    ("dead", "killed"),
+    ("died", "killed"),
+    ("deaths", "killed"),
+    ("death", "killed"),
+    ("killing", "killed"),
+    ("lives", "killed"),
+    ("fatalities", "killed"),
+    ("perished", "killed"),
+    ("toll", "killed"),
+    ("slain", "killed"),
+    ("drowned", "killed"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("injuries", "injured"),
+    ("injuring", "injured"),
+    ("wounding", "injured"),
+    ("arrested", "arrested"),
+    ("detained", "arrested"),
+    ("arrests", "arrested"),
+    ("detentions", "arrested"),
+    ("arresting", "arrested"),
+    ("displaced", "displaced"),
+    ("evacuated", "displaced"),
+    ("homeless", "displaced"),
+    ("fled", "displaced"),
+    ("missing", "missing"),
+    ("rescued", "rescued"),
+];
+
+/// Words a count may sit across ("at least 40 people were injured", "killing at least 12").
+const COUNT_GLUE: &[&str] = &[
+    "at",
+    "least",
+    "more",
+    "than",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "over",
+    "up",
+    "to",
+    "an",
+    "estimated",
+    "of",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "been",
+    "had",
+    "reportedly",
+    "also",
+    "all",
+    "another",
+    "further",
+    "other",
+    "others",
+    "total",
+    "a",
+    "the",
+    "approximately",
+    "roughly",
+    "as",
+    "many",
+    "leaves",
+    "left",
+    "leaving",
+    "rose",
+    "risen",
+    "rising",
+    "stood",
+    "reached",
+    "climbed",
+    "hit",
+    "now",
+    "believed",
+    "feared",
+    "confirmed",
+    "people",
+];
+
+/// Units after a number that make it no head count ("killed 12 years ago").
+const NOT_COUNT: &[&str] = &[
+    "years",
+    "year",
+    "%",
+    "percent",
+    "per",
+    "hours",
+    "days",
+    "km",
+    "miles",
+    "minutes",
+    "weeks",
+    "months",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "o'clock",
+    "metres",
+    "meters",
+    "feet",
+    "kilometres",
+    "times",
+];
+
+/// Counts in `a..b`: by what is counted, with the counted phrase ("seven people") when the text
+/// names who.
+pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<String>) {
+    let mut out = BTreeMap::new();
+    let mut phrase = None;
+    for j in a..b {
+        if doc.tokens[j].kind != TokenKind::Word {
+            continue;
+        }
+        let Some(key) = count_key(doc.tok(j)) else {
+            continue;
+        };
+        if out.contains_key(key) {
+            continue;
+        }
+        // Before: "seven people were killed", "Seven dead", "100 others wounded".
+        let mut found: Option<(u64, usize, usize)> = None;
+        let mut k = j;
+        let mut head: Option<usize> = None;
+        while k > a && j - k < 8 {
+            k -= 1;
+            let t = doc.tok(k);
+            if let Some(n) = number_value(t).filter(|_| !is_year(doc, k) && !compound(doc, k)) {
+                found = Some((n, k, head.unwrap_or(k)));
+                break;
+            }
+            if lower_in(doc, k, PEOPLE) {
+                head = head.or(Some(k));
+                continue;
+            }
+            let modifier = doc.tokens[k].kind == TokenKind::Word
+                && head.is_some()
+                && (doc.is_capitalised(k)
+                    || lower_in(
+                        doc,
+                        k,
+                        &[
+                            "senior", "foreign", "local", "innocent", "unarmed", "more", "other",
+                            "young", "elderly", "security", "police", "afghan", "iraqi",
+                        ],
+                    ));
+            if !(lower_in(doc, k, COUNT_GLUE) || modifier) {
+                break;
+            }
+        }
+        // After: "killed 12", "killing at least seven people", "the deaths of eight leaders",
+        // "the death toll rose to 300".
+        if found.is_none() {
+            let mut k = j + 1;
+            let reach = if key == "killed" && doc.tok(j).eq_ignore_ascii_case("toll") {
+                10
+            } else {
+                5
+            };
+            while k < b && k - j <= reach {
+                let t = doc.tok(k);
+                if let Some(n) = number_value(t).filter(|_| !is_year(doc, k) && !compound(doc, k)) {
+                    if k + 1 < b && lower_in(doc, k + 1, NOT_COUNT) {
+                        break;
+                    }
+                    let mut h = k;
+                    let mut m = k + 1;
+                    while m < b && m - k <= 4 && doc.tokens[m].kind == TokenKind::Word {
+                        if lower_in(doc, m, PEOPLE) {
+                            h = m;
+                            break;
+                        }
+                        if count_key(doc.tok(m)).is_some()
+                            || super::triggers::rows_for(doc.tok(m)).is_some()
+                        {
+                            break;
+                        }
+                        m += 1;
+                    }
+                    found = Some((n, k, h));
+                    break;
+                }
+                // After "toll", any words up to the number: "the death toll from the attack rose to".
+                let toll_words = reach == 10
+                    && doc.tokens[k].kind == TokenKind::Word
+                    && !doc.tok(k).eq_ignore_ascii_case("and");
+                if !(lower_in(doc, k, COUNT_GLUE) || toll_words) {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        if let Some((n, s, h)) = found {
+            out.insert(key.to_string(), n);
+            if phrase.is_none() && matches!(key, "killed" | "injured") {
+                // "seven people"; without a people noun, the words themselves: "seven dead".
+                if h > s {
+                    phrase = Some(crate::text::fold(doc.span(s, h).of(doc.text)));
+                } else if j == s + 1 && lower_in(doc, j, &["dead", "injured", "wounded", "hurt"]) {
+                    phrase = Some(crate::text::fold(doc.span(s, j).of(doc.text)));
+                }
+            }
+        }
+    }
+    (out, phrase)
+}
+
+/// "42-year-old", "10-point": a number glued to a hyphen is a modifier, not a head count.
+fn compound(doc: &Doc, k: usize) -> bool {
+    k + 1 < doc.tokens.len()
+        && !doc.tokens[k + 1].after_space
+        && matches!(doc.tok(k + 1), "-" | "‐" | "‑")
+        || doc.tok(k).contains('-')
+}
+
+fn is_year(doc: &Doc, k: usize) -> bool {
+    let t = doc.tok(k);
+    t.len() == 4
+        && t.starts_with(['1', '2'])
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && matches!(t.parse::<u32>(), Ok(1800..=2100))
+}
+
+/// Prepositions of place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "outside",
+    "inside",
+    "across",
+    "into",
+    "around",
+    "throughout",
+    "off",
+    "along",
+    "nearby",
+    "towards",
+    "toward",
+    "within",
+    "over",
+    "to",
+];
+
+/// Words that may stand between a preposition and a place ("in the northern city of").
+const PLACE_LEAD: &[&str] = &[
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "downtown",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "capital",
+    "state",
+    "district",
+    "of",
+    "outskirts",
+    "suburb",
+    "suburbs",
+    "heart",
+    "centre",
+    "center",
+    "border",
+    "area",
+    "part",
+    "parts",
+    "streets",
+    "rural",
+    "remote",
+    "neighbouring",
+    "neighboring",
+    "port",
+    "coastal",
+    "western-backed",
+    "restive",
+    "troubled",
+    "war-torn",
+    "besieged",
+    "county",
+];
+
+/// Place entities of a trigger: those after a preposition of place in its clause, else in its
+/// sentence; a place naming the thing ("Croydon tram crash") counts too.
+#[allow(clippy::too_many_arguments)]
+pub fn places(
+    doc: &Doc,
+    names: &Names,
+    start: usize,
+    end: usize,
+    a: usize,
+    b: usize,
+    first: usize,
+    noun: bool,
+) -> Vec<usize> {
+    if start >= end {
+        return Vec::new();
+    }
+    let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+    let moving = super::triggers::rows_for(doc.tok(first))
+        .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
+    let mut located: Vec<(usize, usize, bool)> = Vec::new(); // (first token, entity, locative)
+    let mut ends: Vec<(usize, bool)> = Vec::new(); // (last token + 1, locative)
+    for m in names.mentions_in(span) {
+        let Some(e) = names.entities.get(m.entity) else {
+            continue;
+        };
+        if e.kind != Some(Kind::Place) {
+            continue;
+        }
+        let f = doc.token_at(m.span.start);
+        let l = doc.token_at(m.span.end);
+        let mut j = f;
+        let mut steps = 0;
+        let mut loc = false;
+        while j > start && steps < 5 {
+            j -= 1;
+            steps += 1;
+            let t = doc.tok(j);
+            if lower_in(doc, j, LOCATIVE) {
+                // "to" is a place only after a movement ("travelled to Kabul").
+                loc = !t.eq_ignore_ascii_case("to") || moving;
+                break;
+            }
+            if matches!(t, "," | "'s" | "’s") {
+                // "in Croydon, London", "in Afghanistan's Mazar-i-Sharif".
+                loc = ends.iter().any(|&(e, l)| l && e == j);
+                break;
+            }
+            if lower_in(doc, j, PLACE_LEAD) || crate::gazetteer::demonym(t).is_some() {
+                continue;
+            }
+            break;
+        }
+        // "Croydon tram crash", "Seattle shooting".
+        if noun
+            && l <= first
+            && first - l <= 2
+            && (l..first).all(|k| !doc.is_capitalised(k) || k == first)
+        {
+            loc = true;
+        }
+        ends.push((l, loc));
+        located.push((f, m.entity, loc));
+    }
+    let pick = |inside: bool| -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &(f, e, loc) in &located {
+            if loc && (!inside || (a..b).contains(&f)) && !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
+    };
+    let own = pick(true);
+    if own.is_empty() {
+        pick(false)
+    } else {
+        own
+    }
+}
+
+/// The dateline place: a place opening one of the first paragraphs and followed by a dash or an
+/// agency ("KUNDUZ, Afghanistan --", "WASHINGTON, Nov 6 (Reuters) -").
+pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
+    for p in doc.paragraphs.iter().take(5) {
+        if p.is_empty() {
+            continue;
+        }
+        let span = Span::new(
+            doc.tokens[p.start].span.start,
+            doc.tokens[(p.start + 4).min(p.end) - 1].span.end,
+        );
+        for m in names.mentions_in(span) {
+            let Some(e) = names.entities.get(m.entity) else {
+                continue;
+            };
+            if e.kind != Some(Kind::Place) {
+                continue;
+            }
+            let text = m.span.of(doc.text);
+            let caps = text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && text.len() >= 3;
+            let mut k = doc.token_at(m.span.end);
+            let limit = (k + 9).min(p.end);
+            while k < limit {
+                let t = doc.tok(k);
+                if matches!(t, "-" | "--" | "—" | "–") || t == "(" && caps {
+                    return Some(m.entity);
+                }
+                if t == "("
+                    && k + 1 < p.end
+                    && lower_in(
+                        doc,
+                        k + 1,
+                        &["reuters", "ap", "afp", "upi", "xinhua", "cnn", "bloomberg"],
+                    )
+                {
+                    return Some(m.entity);
+                }
+                let ok = matches!(t, "," | ".")
+                    || doc.tokens[k].kind == TokenKind::Number
+                    || doc.is_capitalised(k);
+                if !ok {
+                    break;
+                }
+                k += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Whether the clause before the trigger denies it or only reports it as possible.
+pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
+    let near = first.saturating_sub(4).max(a);
+    let negated = (near..first).any(|j| {
+        lower_in(
+            doc,
+            j,
+            &[
+                "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
+            ],
+        )
+    });
+    let hedged = (a..first).any(|j| {
+        lower_in(
+            doc,
+            j,
+            &[
+                "allegedly",
+                "reportedly",
+                "apparently",
+                "possibly",
+                "probably",
+                "suspected",
+                "alleged",
+                "may",
+                "might",
+                "could",
+                "believed",
+                "likely",
+                "unconfirmed",
+                "purportedly",
+                "presumably",
+                "feared",
+            ],
+        ) || doc.tok(j) == "said" && j + 1 < first && doc.tok(j + 1) == "to"
+    });
+    (negated, hedged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number_value("12"), Some(12));
+        assert_eq!(number_value("1,200"), Some(1200));
+        assert_eq!(number_value("seven"), Some(7));
+        assert_eq!(number_value("Twenty-five"), Some(25));
+        assert_eq!(number_value("a"), None);
+        assert_eq!(number_value("18:45"), None);
+        assert_eq!(number_value("3.5"), None);
+    }
+
+    #[test]
+    fn counts_both_sides() {
+        let d = Doc::new("At least 40 people were injured and the attack killed 12 in the city.");
+        let (c, p) = counts(&d, 0, d.tokens.len());
+        assert_eq!(c.get("injured"), Some(&40));
+        assert_eq!(c.get("killed"), Some(&12));
+        assert_eq!(p.as_deref(), Some("40 people"));
+        let d = Doc::new("The raid resulted in the deaths of eight senior ISIS leaders.");
+        let (c, p) = counts(&d, 0, d.tokens.len());
+        assert_eq!(c.get("killed"), Some(&8));
+        assert_eq!(p.as_deref(), Some("eight senior ISIS leaders"));
+        let d = Doc::new("He was killed in 2015 after 12 years in office.");
+        assert!(counts(&d, 0, d.tokens.len()).0.is_empty());
+    }
+}

@@ -1,0 +1,698 @@
+//! Events: what an analyst would code by hand from an article — each happening typed, dated,
+//! placed, with its participants and counts, every field traceable to the text — the article's
+//! main event first.
+//!
+//! Input: the `Doc`, its `Names`, its `Timex`es and the reference date. Output: `EventMention`s
+//! (byte spans) and the record's `events` section.
+//!
+//! How: `triggers` finds the words that report an event (a table of words per type, read in
+//! context). Triggers of one sentence that report one happening are grouped (casualties join
+//! their cause: "killed 7 when a tram derailed" is one accident with a count); a definite noun
+//! that repeats an event already reported ("the operation") adds to it instead of making a new
+//! one; "said" makes a statement only when the sentence reports nothing else. `args` gives each
+//! event its clause, participants, places, counts and polarity. Dates come from the event's own
+//! clause, else from its sentence outside other events' clauses, else from the statement that
+//! reports it ("announced on Tuesday that ... killed"), else the reference date; the source says
+//! which. The main event is the headline's event as the lead sentence reports it (inverted
+//! pyramid). Does not parse syntax or resolve pronouns.
+
+pub mod args;
+pub mod triggers;
+
+use crate::dates::{Timex, TimexType};
+use crate::names::{Kind, Names};
+use crate::record::{Event, Offsets};
+use crate::text::{Doc, Span, TokenKind};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use triggers::{Cand, Ctx};
+
+/// One event, with byte spans.
+#[derive(Debug, Clone)]
+pub struct EventMention {
+    /// Event type.
+    pub kind: &'static str,
+    /// Trigger span.
+    pub trigger: Span,
+    /// Sentence span.
+    pub sentence: Span,
+    /// Date value.
+    pub date: Option<String>,
+    /// `sentence`, `report`, `document` or `none`.
+    pub date_source: &'static str,
+    /// Date grain.
+    pub date_precision: Option<&'static str>,
+    /// Canonical place names.
+    pub places: Vec<String>,
+    /// `sentence`, `headline`, `dateline`, `document` or `none`.
+    pub place_source: &'static str,
+    /// Place grain.
+    pub place_precision: Option<&'static str>,
+    /// Agents (canonical names or phrases).
+    pub agents: Vec<String>,
+    /// Targets.
+    pub targets: Vec<String>,
+    /// Counts.
+    pub count: BTreeMap<String, u64>,
+    /// Said not to have happened.
+    pub negated: bool,
+    /// Only reportedly.
+    pub hedged: bool,
+}
+
+/// An event while the document is read.
+#[derive(Debug, Clone)]
+struct Draft {
+    ev: EventMention,
+    /// Sentence index.
+    sentence: usize,
+    /// Trigger tokens.
+    first: usize,
+    /// Clause tokens (end exclusive).
+    clause: (usize, usize),
+    noun: bool,
+    weak: bool,
+    /// Every trigger is a definite noun with no count: may repeat an earlier event.
+    anaphoric: bool,
+    /// Place entities (for precision).
+    place_ids: Vec<usize>,
+}
+
+/// Violence and mishaps: their triggers in one sentence are one happening.
+fn is_casualty(kind: &str) -> bool {
+    matches!(kind, "killing" | "death" | "injury")
+}
+
+fn is_cause(kind: &str) -> bool {
+    matches!(
+        kind,
+        "attack" | "military-operation" | "accident" | "disaster" | "abduction"
+    )
+}
+
+/// Events of one family may be one happening told twice.
+fn family(kind: &str) -> &str {
+    if is_casualty(kind) || matches!(kind, "attack" | "military-operation" | "abduction") {
+        "violence"
+    } else if matches!(kind, "accident" | "disaster") {
+        "mishap"
+    } else {
+        kind
+    }
+}
+
+/// True when two event types may report one happening: the same family, or casualties and
+/// their cause ("Croydon tram crash" and "five people are dead").
+fn same_happening(a: &str, b: &str) -> bool {
+    family(a) == family(b) || (is_casualty(a) || is_casualty(b)) && family(a) != a && family(b) != b
+}
+
+/// How newsworthy a type is when the headline reports several.
+fn weight(kind: &str) -> u8 {
+    match kind {
+        k if is_casualty(k) || is_cause(k) => 3,
+        "statement" | "meeting" => 0,
+        "market-move" | "earnings" => 1,
+        _ => 2,
+    }
+}
+
+/// Tokens inside a quotation, per paragraph (an unclosed quote ends with its paragraph).
+fn quoted(doc: &Doc) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for p in &doc.paragraphs {
+        let mut open = false;
+        for i in p.clone() {
+            match doc.tok(i) {
+                "“" => open = true,
+                "”" => open = false,
+                "\"" => open = !open,
+                _ => out[i] = open,
+            }
+        }
+    }
+    out
+}
+
+/// The headline: a first line standing alone, not ending in a full stop.
+fn headline(doc: &Doc) -> Option<usize> {
+    let s0 = doc.sentences.first()?;
+    let s1 = doc.sentences.get(1)?;
+    if s1.paragraph == s0.paragraph || s0.tokens.len() > 40 {
+        return None;
+    }
+    let last = doc.tok(s0.tokens.end - 1);
+    (last != "." || s0.tokens.len() <= 12).then_some(0)
+}
+
+/// A timex that can date an event: a resolved calendar date or time.
+fn usable(t: &Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+        && t.value.len() >= 4
+        && t.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+}
+
+fn place_grain(names: &Names, e: usize) -> u8 {
+    let Some(e) = names.entities.get(e) else {
+        return 4;
+    };
+    match e.place.map(|p| p.kind).or(e.place_kind) {
+        Some("country") => 2,
+        Some("subdivision") => 1,
+        Some("region" | "continent") => 3,
+        _ => 0,
+    }
+}
+
+fn grain_name(g: u8) -> &'static str {
+    match g {
+        0 => "city",
+        1 => "subdivision",
+        2 => "country",
+        _ => "region",
+    }
+}
+
+/// Finds events, the main one first, the rest in text order.
+pub fn find_events(
+    doc: &Doc,
+    names: &Names,
+    timexes: &[Timex],
+    reference: Option<NaiveDate>,
+) -> Vec<EventMention> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let quoted = quoted(doc);
+    let head = headline(doc);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut weak_speakers: Vec<Vec<String>> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.tokens.is_empty() {
+            continue;
+        }
+        let is_head = head == Some(si);
+        let ctx = Ctx {
+            doc,
+            names,
+            quoted: &quoted,
+            start: s.tokens.start,
+            end: s.tokens.end,
+            headline: is_head,
+            caps: std::cell::OnceCell::new(),
+        };
+        let cands = triggers::find(&ctx);
+        if cands.is_empty() {
+            continue;
+        }
+        let mut built = sentence_events(doc, names, timexes, reference, si, s.span, &ctx, &cands);
+        // "said" is a statement only when the sentence reports nothing else, by someone named,
+        // once per speaker.
+        let others = built.iter().any(|d| !d.weak);
+        built.retain(|d| {
+            if !d.weak {
+                return true;
+            }
+            if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
+                return false;
+            }
+            weak_speakers.push(d.ev.agents.clone());
+            true
+        });
+        for d in built {
+            // "The operation, carried out by ...": a definite noun repeating an event the body
+            // already reported adds its participants to it.
+            if d.anaphoric {
+                let fam = family(d.ev.kind);
+                if let Some(prev) = drafts
+                    .iter_mut()
+                    .rev()
+                    .find(|p| head != Some(p.sentence) && family(p.ev.kind) == fam)
+                {
+                    if prev.ev.agents.is_empty() {
+                        prev.ev.agents = d.ev.agents;
+                    }
+                    if prev.ev.targets.is_empty() {
+                        prev.ev.targets = d.ev.targets;
+                    }
+                    continue;
+                }
+            }
+            drafts.push(d);
+        }
+    }
+    let main = choose_main(doc, names, head, &mut drafts);
+    // Places the sentence does not give: the dateline, else the article's main place.
+    let dateline = args::dateline(doc, names);
+    let focus = crate::places::focus(names).and_then(|f| f.place);
+    let focus_id = focus.as_ref().and_then(|n| {
+        names
+            .entities
+            .iter()
+            .position(|e| e.kind == Some(Kind::Place) && &e.name == n)
+    });
+    for d in &mut drafts {
+        if d.ev.places.is_empty() {
+            let (id, source) = match (dateline, focus_id) {
+                (Some(id), _) => (Some(id), "dateline"),
+                (None, Some(id)) => (Some(id), "document"),
+                (None, None) => (None, "none"),
+            };
+            d.ev.place_source = source;
+            if let Some(e) = id.and_then(|id| names.entities.get(id).map(|e| (id, e))) {
+                d.ev.places.push(e.1.name.clone());
+                d.place_ids.push(e.0);
+            }
+        }
+        d.ev.place_precision = d
+            .place_ids
+            .iter()
+            .map(|&e| place_grain(names, e))
+            .min()
+            .filter(|g| *g < 4)
+            .map(grain_name);
+    }
+    let mut out: Vec<EventMention> = Vec::with_capacity(drafts.len());
+    if let Some(m) = main {
+        out.push(drafts[m].ev.clone());
+    }
+    out.extend(
+        drafts
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != main)
+            .map(|(_, d)| d.ev),
+    );
+    out
+}
+
+/// Groups one sentence's triggers into events and fills their arguments.
+#[allow(clippy::too_many_arguments)]
+fn sentence_events(
+    doc: &Doc,
+    names: &Names,
+    timexes: &[Timex],
+    reference: Option<NaiveDate>,
+    si: usize,
+    sentence: Span,
+    ctx: &Ctx,
+    cands: &[Cand],
+) -> Vec<Draft> {
+    // Groups: one for violence and mishaps, one per other type.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_kind: Vec<&str> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let key = if is_casualty(c.kind) || is_cause(c.kind) {
+            "violence"
+        } else {
+            c.kind
+        };
+        match group_kind.iter().position(|k| *k == key) {
+            Some(g) => groups[g].push(ci),
+            None => {
+                groups.push(vec![ci]);
+                group_kind.push(key);
+            }
+        }
+    }
+    // "won the election": the election, not a contest.
+    if group_kind.contains(&"election") {
+        if let Some(g) = group_kind.iter().position(|k| *k == "contest") {
+            groups.remove(g);
+            group_kind.remove(g);
+        }
+    }
+    let (start, end) = (ctx.start, ctx.end);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for g in &groups {
+        let chosen = choose_trigger(doc, cands, g, start);
+        let (ci, kind) = chosen;
+        let c = &cands[ci];
+        // Other events' verbs end a clause; nouns sit inside one ("blames her defeat on Comey").
+        let stops: Vec<usize> = cands
+            .iter()
+            .enumerate()
+            .filter(|(k, o)| !g.contains(k) && !o.noun)
+            .flat_map(|(_, o)| o.first..=o.last)
+            .collect();
+        let (mut a, mut b) = args::clause(doc, start, end, c.first, c.last, c.noun, &stops);
+        for &m in g {
+            let (ma, mb) = args::clause(
+                doc,
+                start,
+                end,
+                cands[m].first,
+                cands[m].last,
+                cands[m].noun,
+                &stops,
+            );
+            a = a.min(ma);
+            b = b.max(mb);
+        }
+        let violent = is_casualty(kind) || is_cause(kind);
+        let (mut count, victims) = if violent || kind == "arrest" {
+            args::counts(doc, start, end)
+        } else {
+            (BTreeMap::new(), None)
+        };
+        count.retain(|k, _| {
+            if violent {
+                k != "arrested"
+            } else {
+                k == "arrested"
+            }
+        });
+        // "Several people died ... after a tram derailed": the casualty verb names the victims.
+        let victims = victims
+            .filter(|_| violent && !count.is_empty())
+            .or_else(|| {
+                g.iter()
+                    .map(|&m| &cands[m])
+                    .find(|m| {
+                        is_casualty(m.kind)
+                            && !m.noun
+                            && (m.first != c.first || m.kind != "killing")
+                    })
+                    .and_then(|m| {
+                        args::victim_phrase(doc, start.max(m.first.saturating_sub(6)), m.first)
+                    })
+            });
+        let parts = args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims);
+        let place_ids = args::places(doc, names, start, end, a, b, c.first, c.noun);
+        let mut place_ids = place_ids;
+        place_ids.sort_by_key(|&e| place_grain(names, e));
+        let (negated, hedged) = args::polarity(doc, a, c.first);
+        let anaphoric = g.iter().all(|&m| cands[m].noun && cands[m].definite)
+            && count.is_empty()
+            && !ctx.headline;
+        drafts.push(Draft {
+            ev: EventMention {
+                kind,
+                trigger: doc.span(c.first, c.last),
+                sentence,
+                date: None,
+                date_source: "none",
+                date_precision: None,
+                places: place_ids
+                    .iter()
+                    .filter_map(|&e| names.entities.get(e).map(|e| e.name.clone()))
+                    .collect(),
+                place_source: "sentence",
+                place_precision: None,
+                agents: parts.agents,
+                targets: parts.targets,
+                count,
+                negated,
+                hedged,
+            },
+            sentence: si,
+            first: c.first,
+            clause: (a, b),
+            noun: c.noun,
+            weak: g.iter().all(|&m| cands[m].weak),
+            anaphoric,
+            place_ids,
+        });
+    }
+    // Dates: the event's clause, else the sentence outside other events' clauses, else the
+    // statement reporting it, else the reference date.
+    let lo = timexes.partition_point(|t| t.span.start < sentence.start);
+    let in_sentence: Vec<&Timex> = timexes[lo..]
+        .iter()
+        .take_while(|t| t.span.start < sentence.end)
+        .filter(|t| sentence.contains(t.span) && usable(t))
+        .collect();
+    let tok_span = |(a, b): (usize, usize)| -> Span {
+        if a < b {
+            Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
+        } else {
+            Span::new(0, 0)
+        }
+    };
+    let clauses: Vec<Span> = drafts.iter().map(|d| tok_span(d.clause)).collect();
+    let mut own: Vec<Option<&Timex>> = Vec::with_capacity(drafts.len());
+    for (k, d) in drafts.iter().enumerate() {
+        let trig = d.ev.trigger.start;
+        let elsewhere = |t: &Timex| {
+            clauses
+                .iter()
+                .enumerate()
+                .any(|(j, c)| j != k && c.contains(t.span))
+        };
+        // "blamed Comey for her defeat in Tuesday's election ... on Saturday": a date shared
+        // with another event's phrase is that event's; the clause's own date comes first.
+        let mine = in_sentence
+            .iter()
+            .copied()
+            .filter(|t| clauses[k].contains(t.span) && !elsewhere(t))
+            .min_by_key(|t| t.span.start.abs_diff(trig))
+            .or_else(|| {
+                in_sentence
+                    .iter()
+                    .copied()
+                    .filter(|t| clauses[k].contains(t.span))
+                    .min_by_key(|t| t.span.start.abs_diff(trig))
+            });
+        let loose = || {
+            in_sentence
+                .iter()
+                .copied()
+                .filter(|t| {
+                    !clauses
+                        .iter()
+                        .enumerate()
+                        .any(|(j, c)| j != k && c.contains(t.span))
+                })
+                .min_by_key(|t| t.span.start.abs_diff(trig))
+        };
+        own.push(mine.or_else(loose));
+    }
+    for k in 0..drafts.len() {
+        let report = if own[k].is_none() {
+            (0..drafts.len())
+                .find(|&j| {
+                    j != k
+                        && drafts[j].ev.kind == "statement"
+                        && drafts[j].first < drafts[k].first
+                        && own[j].is_some()
+                })
+                .and_then(|j| own[j])
+        } else {
+            None
+        };
+        let d = &mut drafts[k].ev;
+        match (own[k], report, reference) {
+            (Some(t), _, _) => {
+                d.date = Some(t.value.clone());
+                d.date_source = "sentence";
+                d.date_precision = t.grain;
+            }
+            (None, Some(t), _) => {
+                d.date = Some(t.value.clone());
+                d.date_source = "report";
+                d.date_precision = t.grain;
+            }
+            (None, None, Some(r)) => {
+                d.date = Some(r.format("%Y-%m-%d").to_string());
+                d.date_source = "document";
+                d.date_precision = Some("day");
+            }
+            (None, None, None) => {}
+        }
+    }
+    drafts
+}
+
+/// The trigger and type of a group: the cause of casualties ("killed ... when a tram
+/// derailed": accident), unless someone killed in an operation ("forces killed X in an
+/// operation": killing) or the cause only repeats an earlier report ("the operation resulted in
+/// the deaths of eight": killing).
+fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usize, &'static str) {
+    let first_verb = |f: &dyn Fn(&Cand) -> bool| {
+        g.iter()
+            .copied()
+            .find(|&m| f(&cands[m]) && !cands[m].noun)
+            .or_else(|| g.iter().copied().find(|&m| f(&cands[m])))
+    };
+    if g.len() == 1 || !is_casualty(cands[g[0]].kind) && !is_cause(cands[g[0]].kind) {
+        let m = first_verb(&|_| true).unwrap_or(g[0]);
+        // A strong statement verb beats "said".
+        let m = g
+            .iter()
+            .copied()
+            .find(|&k| !cands[k].weak && !cands[k].noun)
+            .unwrap_or(m);
+        return (m, cands[m].kind);
+    }
+    let cause = first_verb(&|c| is_cause(c.kind));
+    let casualty = first_verb(&|c| is_casualty(c.kind));
+    let violent_cause = cause
+        .is_some_and(|c| matches!(cands[c].kind, "attack" | "military-operation" | "abduction"));
+    match (cause, casualty) {
+        (Some(c), Some(k)) => {
+            let agentive = cands[k].kind == "killing"
+                && !cands[k].noun
+                && !args::passive(doc, start, cands[k].first);
+            if cands[c].noun && (agentive || cands[c].definite) {
+                let kind = if violent_cause && cands[k].kind == "death" {
+                    "killing"
+                } else {
+                    cands[k].kind
+                };
+                (k, kind)
+            } else {
+                (c, cands[c].kind)
+            }
+        }
+        (Some(c), None) => (c, cands[c].kind),
+        (None, Some(k)) => {
+            // "killed" beats "dead" in one sentence.
+            let m = g
+                .iter()
+                .copied()
+                .find(|&m| cands[m].kind == "killing" && !cands[m].noun)
+                .unwrap_or(k);
+            (m, cands[m].kind)
+        }
+        (None, None) => (g[0], cands[g[0]].kind),
+    }
+}
+
+/// True unless the trigger sits in a purpose or time clause of its sentence ("to meet",
+/// "after crashing out").
+fn main_clause(doc: &Doc, d: &Draft) -> bool {
+    let s = &doc.sentences[d.sentence];
+    let subordinate = (s.tokens.start..d.first).any(|j| {
+        let t = doc.tok(j);
+        [
+            "after",
+            "before",
+            "as",
+            "while",
+            "when",
+            "following",
+            "amid",
+            "since",
+            "until",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(t))
+    });
+    let infinitive = d.first > s.tokens.start && doc.tok(d.first - 1).eq_ignore_ascii_case("to");
+    !subordinate && !infinitive
+}
+
+/// The main event: the headline's event as the lead reports it; without a headline, the lead's
+/// first concrete event. Fills the lead event's gaps from the headline event and drops the
+/// headline event. Returns the index of the main event in `drafts`.
+fn choose_main(
+    doc: &Doc,
+    names: &Names,
+    head: Option<usize>,
+    drafts: &mut Vec<Draft>,
+) -> Option<usize> {
+    let _ = names;
+    if drafts.is_empty() {
+        return None;
+    }
+    // The lead: the first three body sentences of some length.
+    let body_start = head.map_or(0, |h| h + 1);
+    let lead: Vec<usize> = (body_start..doc.sentences.len())
+        .filter(|&s| {
+            doc.sentences[s]
+                .tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .count()
+                >= 6
+        })
+        .take(3)
+        .collect();
+    let in_lead = |d: &Draft| lead.contains(&d.sentence);
+    let heads: Vec<usize> = (0..drafts.len())
+        .filter(|&i| head == Some(drafts[i].sentence) && !drafts[i].ev.negated)
+        .collect();
+    let lead_match = |h: &Draft, drafts: &[Draft]| -> Option<usize> {
+        (0..drafts.len())
+            .filter(|&i| {
+                in_lead(&drafts[i])
+                    && same_happening(h.ev.kind, drafts[i].ev.kind)
+                    && !drafts[i].ev.negated
+            })
+            .min_by_key(|&i| {
+                let d = &drafts[i];
+                let rank = lead.iter().position(|&s| s == d.sentence).unwrap_or(9);
+                (d.ev.kind != h.ev.kind, d.noun, rank, d.first)
+            })
+    };
+    if !heads.is_empty() {
+        let best = heads
+            .iter()
+            .copied()
+            .max_by_key(|&i| {
+                let d = &drafts[i];
+                (
+                    main_clause(doc, d),
+                    lead_match(d, drafts).is_some(),
+                    !d.noun,
+                    weight(d.ev.kind),
+                    std::cmp::Reverse(d.first),
+                )
+            })
+            .unwrap_or(heads[0]);
+        if let Some(l) = lead_match(&drafts[best], drafts) {
+            let h = drafts[best].clone();
+            let main = &mut drafts[l];
+            if main.ev.agents.is_empty() {
+                main.ev.agents = h.ev.agents.clone();
+            }
+            if main.ev.targets.is_empty() {
+                main.ev.targets = h.ev.targets.clone();
+            }
+            // The headline's places name the same happening: "Tram Derails in Croydon".
+            if main.ev.places.is_empty() && !h.ev.places.is_empty() {
+                main.ev.place_source = "headline";
+            }
+            for (name, id) in h.ev.places.iter().zip(&h.place_ids) {
+                if !main.ev.places.contains(name) {
+                    main.ev.places.push(name.clone());
+                    main.place_ids.push(*id);
+                }
+            }
+            for (k, v) in &h.ev.count {
+                main.ev.count.entry(k.clone()).or_insert(*v);
+            }
+            drafts.remove(best);
+            return Some(if l > best { l - 1 } else { l });
+        }
+        return Some(best);
+    }
+    let concrete = (0..drafts.len())
+        .find(|&i| in_lead(&drafts[i]) && weight(drafts[i].ev.kind) > 0 && !drafts[i].ev.negated);
+    concrete
+        .or_else(|| (0..drafts.len()).find(|&i| in_lead(&drafts[i])))
+        .or(Some(0))
+}
+
+/// The `events` record section.
+pub fn to_record(events: &[EventMention], off: &Offsets) -> Vec<Event> {
+    events
+        .iter()
+        .map(|e| Event {
+            kind: e.kind.to_string(),
+            trigger: off.trigger(e.trigger),
+            sentence: off.span(e.sentence),
+            date: e.date.clone(),
+            date_source: e.date_source.to_string(),
+            date_precision: e.date_precision.map(str::to_string),
+            places: e.places.clone(),
+            place_source: e.place_source.to_string(),
+            place_precision: e.place_precision.map(str::to_string),
+            agents: e.agents.clone(),
+            targets: e.targets.clone(),
+            count: e.count.clone(),
+            negated: e.negated,
+            hedged: e.hedged,
+        })
+        .collect()
+}
