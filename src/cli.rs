@@ -100,6 +100,20 @@ pub struct Cli {
     #[arg(long)]
     pub explain: bool,
 
+    /// Your own names: a TSV (or JSON Lines) file of people, places and organisations
+    ///
+    /// TSV with a header line naming its columns: `name` and `kind` (`person`, `place` or
+    /// `organisation`) are required; `aliases` (separated by `|`) and `country` (ISO code) are
+    /// optional; other columns are ignored. JSON Lines objects with the same keys also work.
+    /// Every entry is found wherever its name or an alias occurs, and its kind overrides the
+    /// rules. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
+    /// Names never to report: one name a line ('#' comments). Repeatable
+    #[arg(long, value_name = "FILE")]
+    pub deny: Vec<PathBuf>,
+
     /// Print the JSON Schema of the record and exit
     #[arg(long)]
     pub schema: bool,
@@ -218,6 +232,25 @@ pub struct Config {
     pub generate: Option<Generate>,
 }
 
+/// Reads `--gazetteer` and `--deny` files into one user gazetteer.
+fn user_gazetteer(files: &[PathBuf], deny: &[PathBuf]) -> Result<newsie::gazetteer::UserGazetteer> {
+    use newsie::gazetteer::UserGazetteer;
+    let read = |flag: &str, p: &PathBuf| {
+        std::fs::read_to_string(p).with_context(|| format!("{flag} {}", p.display()))
+    };
+    let mut entries = Vec::new();
+    for p in files {
+        let g = UserGazetteer::parse(&read("--gazetteer", p)?, &p.display().to_string())
+            .map_err(|e| anyhow::anyhow!("--gazetteer {e}"))?;
+        entries.extend_from_slice(g.entries());
+    }
+    let mut g = UserGazetteer::from_entries(entries);
+    for p in deny {
+        g = g.with_deny(&read("--deny", p)?);
+    }
+    Ok(g)
+}
+
 impl Cli {
     /// Resolves flags into a `Config`.
     pub fn into_config(self) -> Result<Config> {
@@ -228,6 +261,12 @@ impl Cli {
         if !self.only.is_empty() {
             let sections: Vec<Section> = self.only.iter().map(|&s| s.into()).collect();
             options = options.with_sections(&sections);
+        }
+        if !self.gazetteer.is_empty() || !self.deny.is_empty() {
+            options = options.with_gazetteer(std::sync::Arc::new(user_gazetteer(
+                &self.gazetteer,
+                &self.deny,
+            )?));
         }
         let glob = if self.glob.is_empty() {
             None
