@@ -310,7 +310,7 @@ impl<W: Write> State<'_, W> {
                         Some(n) => format!("line {n}: {}", one_line(&f.message)),
                         None => one_line(&f.message),
                     };
-                    let rec = ErrorRecord { id: f.id, error };
+                    let rec = ErrorRecord::new(f.id, error);
                     output::write_error(&mut self.w, &rec, self.cfg.format)?;
                 }
             }
