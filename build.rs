@@ -65,23 +65,7 @@ fn main() {
     std::fs::write(Path::new(&out_dir).join("gazetteer.rs"), code).expect("write gazetteer.rs");
 }
 
-/// The lookup key of a name: lower case, curly quotes and dashes folded, single spaces.
-fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '’' | '‘' | 'ʼ' => out.push('\''),
-            '‐' | '‑' | '–' | '—' => out.push('-'),
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') {
-                    out.push(' ')
-                }
-            }
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out.trim().to_string()
-}
+include!("src/gazetteer/key.rs");
 
 /// Data lines of `data/NAME` as (line number, fields); missing files read as empty.
 fn rows(name: &str, columns: usize, header: bool) -> Vec<(usize, Vec<String>)> {
@@ -168,6 +152,23 @@ impl Pool {
     }
 }
 
+/// The rows of `files` by folded key, each value rendered by `value`; the first occurrence of a
+/// key is kept (files earlier in `files` win).
+fn by_key(
+    files: &[&str],
+    columns: usize,
+    value: impl Fn(&[&str]) -> String,
+) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for file in files {
+        for (_, f) in rows(file, columns, true) {
+            let fs: Vec<&str> = f.iter().map(String::as_str).collect();
+            map.entry(key(fs[0])).or_insert_with(|| value(&fs));
+        }
+    }
+    map
+}
+
 /// A sorted key list `NAME_KEYS: Pool` (string `i` is the `i`-th key) and its values
 /// `NAME_VALUES: [VALUE; N]`, first occurrence of a key kept (files earlier in `files` win).
 fn packed(
@@ -178,13 +179,7 @@ fn packed(
     value: impl Fn(&[&str]) -> String,
     ty: &str,
 ) {
-    let mut map: BTreeMap<String, String> = BTreeMap::new();
-    for file in files {
-        for (_, f) in rows(file, columns, true) {
-            let fs: Vec<&str> = f.iter().map(String::as_str).collect();
-            map.entry(key(fs[0])).or_insert_with(|| value(&fs));
-        }
-    }
+    let map = by_key(files, columns, value);
     let mut keys = Pool::default();
     for k in map.keys() {
         keys.push(k);
@@ -207,13 +202,7 @@ fn keyed(
     value: impl Fn(&[&str]) -> String,
     ty: &str,
 ) {
-    let mut map: BTreeMap<String, String> = BTreeMap::new();
-    for file in files {
-        for (_, f) in rows(file, columns, true) {
-            let fs: Vec<&str> = f.iter().map(String::as_str).collect();
-            map.entry(key(fs[0])).or_insert_with(|| value(&fs));
-        }
-    }
+    let map = by_key(files, columns, value);
     writeln!(code, "pub static {name}: &[(&str, {ty})] = &[").unwrap();
     for (k, v) in &map {
         writeln!(code, "    ({k:?}, {v}),").unwrap();

@@ -176,29 +176,7 @@ impl Places {
     }
 }
 
-/// The lookup key of a name: lower case, curly quotes and dashes folded, single spaces.
-/// Must agree with `key` in build.rs.
-pub fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '’' | '‘' | 'ʼ' => out.push('\''),
-            '‐' | '‑' | '–' | '—' => out.push('-'),
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') {
-                    out.push(' ')
-                }
-            }
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    let t = out.trim();
-    if t.len() == out.len() {
-        out
-    } else {
-        t.to_string()
-    }
-}
+include!("gazetteer/key.rs");
 
 /// Calls `f` with the folded key of `raw`: built in a stack buffer for short ASCII names (the
 /// usual case, no allocation), else through `key`.
