@@ -238,9 +238,13 @@ impl<W: Write> State<'_, W> {
             self.flush_each = true;
         }
         let extractor = self.extractor.clone();
+        // Files are read by the workers; small batches keep hand-overs rare, and standard
+        // input (a reader may be waiting) goes one at a time.
+        let batch = if self.flush_each { 1 } else { 8 };
         ordered(
             sources.into_iter(),
             cfg.jobs,
+            batch,
             self.stop,
             |src| process_file(cfg, &extractor, &src),
             |outcome| self.emit(outcome),
@@ -255,8 +259,13 @@ impl<W: Write> State<'_, W> {
                 break;
             }
             let name = src.id();
+            // Lines from a file on disk travel in batches; from a pipe, one at a time.
+            let mut batch = 32;
             let reader: Box<dyn io::BufRead + Send> = match &src {
                 Source::Stdin => {
+                    if !is_regular_stdin() {
+                        batch = 1;
+                    }
                     // Records are flushed one by one unless stdin is a file on disk, so a
                     // record is out before the next line is read from a pipe.
                     self.flush_each |= !is_regular_stdin();
@@ -268,7 +277,12 @@ impl<W: Write> State<'_, W> {
                     continue;
                 }
                 Source::File(p) | Source::InDir { path: p, .. } => match std::fs::File::open(p) {
-                    Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+                    Ok(f) => {
+                        if !f.metadata().is_ok_and(|m| m.is_file()) {
+                            batch = 1;
+                        }
+                        Box::new(io::BufReader::with_capacity(1 << 16, f))
+                    }
                     Err(e) => {
                         self.emit(Outcome::Failed(Failure::of(&name, e.to_string())))?;
                         continue;
@@ -283,6 +297,7 @@ impl<W: Write> State<'_, W> {
             ordered(
                 lines,
                 cfg.jobs,
+                batch,
                 self.stop,
                 |line| process_line(cfg, &extractor, &name, line),
                 |outcome| self.emit(outcome),
@@ -353,12 +368,15 @@ fn one_line(s: &str) -> String {
 
 /// Maps `items` through `work` on `jobs` threads and hands results to `emit` in input order.
 ///
-/// At most `jobs * 4` items are between the reader and `emit`. `emit` returning an error, or
-/// `stop` being set, ends the run: workers finish the item in hand and take no more. The reader
-/// runs on a detached thread, so a read blocked on a pipe does not hold up the end.
+/// Items travel in batches of up to `batch` (1 when a reader may be waiting on each record, as
+/// with a pipe; more when the input is on disk, so threads hand over work rarely). At most
+/// `jobs * 4` batches are between the reader and `emit`. `emit` returning an error, or `stop`
+/// being set, ends the run: workers finish the batch in hand and take no more. The reader runs
+/// on a detached thread, so a read blocked on a pipe does not hold up the end.
 fn ordered<I, T>(
     mut items: impl Iterator<Item = I> + Send + 'static,
     jobs: usize,
+    batch: usize,
     stop: &AtomicBool,
     work: impl Fn(I) -> T + Sync,
     mut emit: impl FnMut(T) -> Result<()>,
@@ -368,8 +386,9 @@ where
     T: Send,
 {
     let jobs = jobs.max(1);
+    let batch = batch.max(1);
     let window = jobs * 4;
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, I)>(window);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<I>)>(window);
     // Credits bound the distance between the reader and the writer.
     let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
@@ -378,8 +397,8 @@ where
     std::thread::spawn(move || {
         let mut seq = 0;
         while credit_rx.recv().is_ok() {
-            let Some(item) = items.next() else { break };
-            if work_tx.send((seq, item)).is_err() {
+            let chunk: Vec<I> = items.by_ref().take(batch).collect();
+            if chunk.is_empty() || work_tx.send((seq, chunk)).is_err() {
                 break;
             }
             seq += 1;
@@ -387,7 +406,7 @@ where
     });
     let quit = AtomicBool::new(false);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, T)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<T>)>();
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
@@ -401,8 +420,15 @@ where
                     Err(_) => break,
                 };
                 match next {
-                    Ok((seq, item)) => {
-                        if done_tx.send((seq, work(item))).is_err() {
+                    Ok((seq, chunk)) => {
+                        let mut out = Vec::with_capacity(chunk.len());
+                        for item in chunk {
+                            if stop.load(Ordering::SeqCst) {
+                                break;
+                            }
+                            out.push(work(item));
+                        }
+                        if done_tx.send((seq, out)).is_err() {
                             break;
                         }
                     }
@@ -412,18 +438,20 @@ where
             });
         }
         drop(done_tx);
-        let mut pending: BTreeMap<usize, T> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Vec<T>> = BTreeMap::new();
         let mut next = 0;
         let mut result = Ok(());
         // Ends when every worker is gone: input done, stop set, or quit below.
         'recv: for (seq, out) in done_rx.iter() {
             pending.insert(seq, out);
-            while let Some(out) = pending.remove(&next) {
+            while let Some(outs) = pending.remove(&next) {
                 next += 1;
-                if let Err(e) = emit(out) {
-                    result = Err(e);
-                    quit.store(true, Ordering::SeqCst);
-                    break 'recv;
+                for out in outs {
+                    if let Err(e) = emit(out) {
+                        result = Err(e);
+                        quit.store(true, Ordering::SeqCst);
+                        break 'recv;
+                    }
                 }
                 // The reader may be gone already; a refused credit is fine.
                 let _ = credit_tx.try_send(());
