@@ -8,6 +8,23 @@ use newsie::Section;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+const AFTER_HELP: &str = "\
+Examples:
+  newsie < article.txt                         one article, pretty JSON on a terminal
+  newsie --date 2024-10-17 article.txt | jq .people
+  newsie corpus/ > records.jsonl               a folder, one record per line, all cores
+  newsie corpus/ --out-dir records/            one .json per file, mirroring corpus/
+  newsie corpus/ --out-dir records/ --skip-existing   resume a stopped batch
+  newsie corpus/ --glob '*.txt' --only people,places
+  jq -c '{id, text, date}' feed.jsonl | newsie --jsonl | jq -c '.events[0]'
+  newsie corpus/ --format tsv | cut -f2,4 | sort | uniq -c | sort -rn | head
+
+Exit status:
+  0    every input done
+  1    some inputs failed (each named on stderr; the others are still written)
+  2    usage error (bad flag, bad --date, unwritable --out-dir)
+  130  interrupted (Ctrl-C, SIGTERM): finished records kept, no partial files";
+
 /// Extract people, places, organisations, dates and events from English news text.
 ///
 /// Reads one article from standard input, or every PATH (files, and folders recursively), and
@@ -17,7 +34,8 @@ use std::path::PathBuf;
 #[command(
     name = "newsie",
     version,
-    after_help = "Examples:\n  newsie < article.txt\n  newsie --date 2024-10-17 article.txt | jq .people\n  newsie corpus/ > records.jsonl\n  newsie corpus/ --out-dir records/\n  jq -c '{id, text, date}' feed.jsonl | newsie --jsonl | jq -c .events[0]\n\nExit status: 0 all inputs done, 1 some inputs failed (others still written), 2 usage error."
+    after_help = AFTER_HELP,
+    after_long_help = AFTER_HELP
 )]
 pub struct Cli {
     /// Files or folders to read ('-' or none: standard input)
@@ -45,6 +63,13 @@ pub struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "SECTIONS")]
     pub only: Vec<SectionArg>,
 
+    /// Output format: json (records) or tsv (one row per mention, date and event)
+    ///
+    /// TSV columns, with a header line: id, section, type, name, value, start, end, text. Tabs,
+    /// newlines and backslashes in values are written \t, \n and \\.
+    #[arg(long, value_enum, default_value_t = FormatArg::Json, value_name = "FORMAT")]
+    pub format: FormatArg,
+
     /// Pretty-print JSON even when not writing to a terminal
     #[arg(long, conflicts_with = "compact")]
     pub pretty: bool,
@@ -55,10 +80,17 @@ pub struct Cli {
 
     /// Write one .json file per input into DIR, mirroring the input tree
     ///
-    /// Each file is written to a temporary file in its folder and renamed, so no half-written
-    /// record can exist. "a/b.txt" becomes "DIR/a/b.json".
+    /// "a/b.txt" becomes "DIR/a/b.json"; with --jsonl, each line becomes "DIR/<id>.json". Names
+    /// never leave DIR: "..", absolute paths, control characters and over-long names are made
+    /// safe (with a hash of the original name added). Each file is written to a temporary file
+    /// and renamed, so no half-written record can exist. Standard output then carries only the
+    /// error records of failed inputs.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+
+    /// With --out-dir: leave inputs whose .json already exists untouched (resume a batch)
+    #[arg(long, requires = "out_dir")]
+    pub skip_existing: bool,
 
     /// In folders, read only files whose path matches GLOB (repeatable; e.g. '*.txt')
     #[arg(long, value_name = "GLOB")]
@@ -67,6 +99,20 @@ pub struct Cli {
     /// Add to every mention the rule that found it
     #[arg(long)]
     pub explain: bool,
+
+    /// Your own names: a TSV (or JSON Lines) file of people, places and organisations
+    ///
+    /// TSV with a header line naming its columns: `name` and `kind` (`person`, `place` or
+    /// `organisation`) are required; `aliases` (separated by `|`) and `country` (ISO code) are
+    /// optional; other columns are ignored. JSON Lines objects with the same keys also work.
+    /// Every entry is found wherever its name or an alias occurs, and its kind overrides the
+    /// rules. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
+    /// Names never to report: one name a line ('#' comments). Repeatable
+    #[arg(long, value_name = "FILE")]
+    pub deny: Vec<PathBuf>,
 
     /// Print the JSON Schema of the record and exit
     #[arg(long)]
@@ -80,24 +126,66 @@ pub struct Cli {
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
 
-    /// Print nothing on standard error but errors
+    /// Print nothing on standard error but errors (no progress bar, no skip notices)
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Print a shell completion script or the man page, and exit
+    #[arg(long, value_enum, value_name = "KIND", hide = true)]
+    pub generate: Option<Generate>,
+}
+
+/// The output format on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// JSON records (pretty on a terminal for one input, else JSON Lines)
+    Json,
+    /// Tab-separated rows with a header
+    Tsv,
+}
+
+/// What `--generate` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// bash completions
+    Bash,
+    /// zsh completions
+    Zsh,
+    /// fish completions
+    Fish,
+    /// elvish completions
+    Elvish,
+    /// PowerShell completions
+    Powershell,
+    /// roff man page
+    Man,
+}
+
+/// Writes the completion script or man page `kind` for the command line defined here.
+pub fn generate(kind: Generate, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let mut cmd = Cli::command();
+    let shell = match kind {
+        Generate::Bash => Shell::Bash,
+        Generate::Zsh => Shell::Zsh,
+        Generate::Fish => Shell::Fish,
+        Generate::Elvish => Shell::Elvish,
+        Generate::Powershell => Shell::PowerShell,
+        Generate::Man => return clap_mangen::Man::new(cmd).render(w),
+    };
+    clap_complete::generate(shell, &mut cmd, "newsie", w);
+    Ok(())
 }
 
 /// A section name on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SectionArg {
-    /// people
     People,
-    /// places
     Places,
-    /// organisations
     #[value(alias = "organizations")]
     Organisations,
-    /// dates
     Dates,
-    /// events
     Events,
 }
 
@@ -136,6 +224,31 @@ pub struct Config {
     pub schema: bool,
     /// No progress or notices.
     pub quiet: bool,
+    /// Draw a progress bar on stderr (a terminal, not --quiet).
+    pub progress: bool,
+    /// Leave existing output files alone.
+    pub skip_existing: bool,
+    /// Print a completion script or man page and stop.
+    pub generate: Option<Generate>,
+}
+
+/// Reads `--gazetteer` and `--deny` files into one user gazetteer.
+fn user_gazetteer(files: &[PathBuf], deny: &[PathBuf]) -> Result<newsie::gazetteer::UserGazetteer> {
+    use newsie::gazetteer::UserGazetteer;
+    let read = |flag: &str, p: &PathBuf| {
+        std::fs::read_to_string(p).with_context(|| format!("{flag} {}", p.display()))
+    };
+    let mut entries = Vec::new();
+    for p in files {
+        let g = UserGazetteer::parse(&read("--gazetteer", p)?, &p.display().to_string())
+            .map_err(|e| anyhow::anyhow!("--gazetteer {e}"))?;
+        entries.extend_from_slice(g.entries());
+    }
+    let mut g = UserGazetteer::from_entries(entries);
+    for p in deny {
+        g = g.with_deny(&read("--deny", p)?);
+    }
+    Ok(g)
 }
 
 impl Cli {
@@ -148,6 +261,12 @@ impl Cli {
         if !self.only.is_empty() {
             let sections: Vec<Section> = self.only.iter().map(|&s| s.into()).collect();
             options = options.with_sections(&sections);
+        }
+        if !self.gazetteer.is_empty() || !self.deny.is_empty() {
+            options = options.with_gazetteer(std::sync::Arc::new(user_gazetteer(
+                &self.gazetteer,
+                &self.deny,
+            )?));
         }
         let glob = if self.glob.is_empty() {
             None
@@ -171,13 +290,20 @@ impl Cli {
         if self.max_bytes == 0 {
             bail!("--max-bytes must be at least 1");
         }
+        if self.pretty && self.format == FormatArg::Tsv {
+            bail!("--pretty is for JSON; --format tsv is one row per line");
+        }
+        if self.out_dir.is_some() && self.format == FormatArg::Tsv {
+            bail!("--out-dir writes JSON files; --format tsv writes to standard output");
+        }
         let single = !self.jsonl && self.paths.len() <= 1 && self.paths.iter().all(|p| !p.is_dir());
         let pretty = self.pretty || (!self.compact && single && std::io::stdout().is_terminal());
-        let format = if pretty {
-            newsie::output::Format::PrettyJson
-        } else {
-            newsie::output::Format::JsonLines
+        let format = match self.format {
+            FormatArg::Tsv => newsie::output::Format::Tsv,
+            FormatArg::Json if pretty => newsie::output::Format::PrettyJson,
+            FormatArg::Json => newsie::output::Format::JsonLines,
         };
+        let progress = !self.quiet && std::io::stderr().is_terminal();
         Ok(Config {
             paths: self.paths,
             jsonl: self.jsonl,
@@ -189,6 +315,9 @@ impl Cli {
             max_bytes: self.max_bytes,
             schema: self.schema,
             quiet: self.quiet,
+            progress,
+            skip_existing: self.skip_existing,
+            generate: self.generate,
         })
     }
 }
@@ -201,6 +330,23 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_generator_writes_something() {
+        for kind in Generate::value_variants() {
+            let mut buf = Vec::new();
+            generate(*kind, &mut buf).unwrap();
+            let s = String::from_utf8(buf).unwrap();
+            assert!(s.contains("newsie"), "{kind:?}");
+            assert!(s.contains("jsonl"), "{kind:?} lists --jsonl");
+        }
+    }
+
+    #[test]
+    fn tsv_and_out_dir_conflict() {
+        let cli = Cli::parse_from(["newsie", "--format", "tsv", "--out-dir", "x"]);
+        assert!(cli.into_config().is_err());
     }
 
     #[test]

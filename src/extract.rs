@@ -120,7 +120,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Error> {
     let t = s.trim();
     // Accept a full timestamp ("2024-10-15T08:00:00Z") by its date part.
     let d = t.get(..10).unwrap_or(t);
-    if t.len() > 10 && !t[10..].starts_with(['T', ' ', 't']) {
+    // `get`, not `[10..]`: byte 10 may fall inside a character ("2024-10-1é").
+    if t.len() > 10 && !t.get(10..).is_some_and(|r| r.starts_with(['T', ' ', 't'])) {
         return Err(Error::InvalidDate(s.to_string()));
     }
     NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| Error::InvalidDate(s.to_string()))
@@ -271,6 +272,7 @@ mod tests {
         assert!(parse_date("2024-02-30").is_err());
         assert!(parse_date("15/10/2024").is_err());
         assert!(parse_date("2024-10-15x").is_err());
+        assert!(parse_date("2024-10-1é").is_err());
     }
 
     #[test]

@@ -66,7 +66,9 @@ fn walk(root: &Path, glob: Option<&globset::GlobSet>, out: &mut Vec<Source>) {
     for entry in walker {
         match entry {
             Ok(e) => {
-                if !e.file_type().is_file() {
+                // Folders are walked into; FIFOs, sockets and devices are listed so that they
+                // are skipped with a notice rather than silently (or read forever).
+                if e.file_type().is_dir() {
                     continue;
                 }
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
@@ -108,8 +110,8 @@ pub struct Text {
 /// Why an input was not read.
 #[derive(Debug)]
 pub enum Refusal {
-    /// A binary file found in a folder: skipped with a notice, not a failure.
-    Binary,
+    /// A binary or non-regular file found in a folder: skipped with a notice, not a failure.
+    Skip(&'static str),
     /// A failure to report.
     Error(anyhow::Error),
 }
@@ -132,11 +134,14 @@ pub fn decode(bytes: Vec<u8>) -> Text {
             warnings: Vec::new(),
         },
         Err(e) => {
+            let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let text = String::from_utf8_lossy(&bytes).into_owned();
             Text {
                 text,
-                warnings: vec!["invalid UTF-8 replaced with U+FFFD".to_string()],
+                warnings: vec![format!(
+                    "invalid UTF-8 replaced with U+FFFD (first at byte {at}); offsets are into the replaced text"
+                )],
             }
         }
     }
@@ -158,7 +163,8 @@ pub fn read_source(src: &Source, max: u64) -> Result<Text, Refusal> {
         return Err(Refusal::Error(anyhow!("is a folder")));
     }
     if !meta.is_file() && in_dir {
-        return Err(Refusal::Error(anyhow!("not a regular file")));
+        // Never open a FIFO or device found in a folder: opening a FIFO blocks.
+        return Err(Refusal::Skip("not a regular file"));
     }
     if meta.is_file() && meta.len() > max {
         return Err(Refusal::Error(anyhow!(
@@ -175,7 +181,7 @@ fn check_binary(bytes: Vec<u8>, in_dir: bool) -> Result<Text, Refusal> {
     let head = &bytes[..bytes.len().min(8192)];
     if content_inspector::inspect(head).is_binary() {
         return Err(if in_dir {
-            Refusal::Binary
+            Refusal::Skip("binary file")
         } else {
             Refusal::Error(anyhow!("binary file (NUL bytes); not read"))
         });
@@ -213,6 +219,7 @@ pub struct Lines<R> {
     reader: R,
     number: usize,
     max: u64,
+    failed: bool,
 }
 
 impl<R: BufRead> Lines<R> {
@@ -222,6 +229,7 @@ impl<R: BufRead> Lines<R> {
             reader,
             number: 0,
             max,
+            failed: false,
         }
     }
 }
@@ -230,6 +238,18 @@ impl<R: BufRead> Iterator for Lines<R> {
     type Item = std::io::Result<Line>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        // A read error ends the input: it is reported once, not retried forever.
+        if self.failed {
+            return None;
+        }
+        let item = self.read_next();
+        self.failed = matches!(item, Some(Err(_)));
+        item
+    }
+}
+
+impl<R: BufRead> Lines<R> {
+    fn read_next(&mut self) -> Option<std::io::Result<Line>> {
         loop {
             let mut buf = Vec::new();
             let n = match (&mut self.reader)
@@ -277,15 +297,42 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'\n')
 }
 
+/// A JSON line that could not be used, with the line's `id` when it had a readable one.
+#[derive(Debug)]
+pub struct BadLine {
+    /// The line's `id`, when the line is an object with one.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub error: anyhow::Error,
+}
+
+/// The record id of a JSON `id` value: a string as is, anything else as JSON text.
+pub fn id_text(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        v => Some(v.to_string()),
+    }
+}
+
 /// Parses one JSON line.
-pub fn parse_line(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>)> {
+pub fn parse_line(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>), BadLine> {
+    let bad = |id, error| BadLine { id, error };
     let t = decode(bytes.to_vec());
     let v: serde_json::Value =
-        serde_json::from_str(&t.text).map_err(|e| anyhow!("invalid JSON: {e}"))?;
-    if !v.is_object() {
-        bail!("not a JSON object");
-    }
-    let input: JsonlInput = serde_json::from_value(v).map_err(|e| anyhow!("{e}"))?;
+        serde_json::from_str(&t.text).map_err(|e| bad(None, anyhow!("invalid JSON: {e}")))?;
+    let Some(obj) = v.as_object() else {
+        let what = match v {
+            serde_json::Value::Array(_) => "an array",
+            serde_json::Value::String(_) => "a string",
+            serde_json::Value::Number(_) => "a number",
+            serde_json::Value::Bool(_) => "a boolean",
+            _ => "null",
+        };
+        return Err(bad(None, anyhow!("not a JSON object but {what}")));
+    };
+    let id = obj.get("id").and_then(id_text);
+    let input: JsonlInput = serde_json::from_value(v).map_err(|e| bad(id, anyhow!("{e}")))?;
     Ok((input, t.warnings))
 }
 

@@ -2,6 +2,7 @@
 
 mod cli;
 mod input;
+mod outdir;
 mod run;
 
 use clap::Parser;

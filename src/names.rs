@@ -61,7 +61,7 @@ pub struct Entity {
     /// Country from a user gazetteer entry.
     pub user_country: Option<String>,
     /// Place gazetteer row when known.
-    pub place: Option<&'static PlaceRow>,
+    pub place: Option<PlaceRow>,
     /// Place kind when found by rule ("mountains" for "Hamrin Mountains").
     pub place_kind: Option<&'static str>,
     /// Organisation gazetteer row when known.
@@ -135,7 +135,7 @@ pub struct Typed {
     /// Country from a demonym before the name.
     pub country: Option<&'static str>,
     /// Place row.
-    pub place: Option<&'static PlaceRow>,
+    pub place: Option<PlaceRow>,
     /// Place kind by rule.
     pub place_kind: Option<&'static str>,
     /// Organisation row.

@@ -6,7 +6,7 @@
 //! (most populous reading first, then context: a country or state named right after it, as in
 //! "Paris, Texas"), and record entries. Does not geocode addresses or streets.
 
-use crate::gazetteer::{self, PlaceRow};
+use crate::gazetteer::{self, PlaceRow, Places};
 use crate::names::{Kind, Names, Typed};
 use crate::record::{Focus, Offsets, Place};
 use crate::text::{Doc, Span};
@@ -81,7 +81,7 @@ pub fn is_feature_name(name: &str) -> bool {
 
 /// True for a country as a news reader sees it: a sovereign state, or one of the nations of
 /// the United Kingdom (GeoNames files England and Scotland as subdivisions).
-pub fn is_nation(row: &PlaceRow) -> bool {
+pub fn is_nation(row: PlaceRow) -> bool {
     row.kind == "country"
         || (row.country == "GB"
             && row.kind == "subdivision"
@@ -108,17 +108,17 @@ pub fn is_admin_word(w: &str) -> bool {
 }
 
 /// Every gazetteer row for `name`.
-pub fn places_of(name: &str) -> &'static [PlaceRow] {
+pub fn places_of(name: &str) -> Places {
     gazetteer::places(name)
 }
 
 /// Looks a whole name up in the place gazetteer.
 pub fn lookup(text: &str, span: Span, rule: &'static str) -> Option<Typed> {
-    lookup_rows(places_of(text), span, rule)
+    lookup_rows(&places_of(text), span, rule)
 }
 
 /// A place reading of `span` from its gazetteer rows (the most prominent one).
-fn lookup_rows(rows: &'static [PlaceRow], span: Span, rule: &'static str) -> Option<Typed> {
+fn lookup_rows(rows: &Places, span: Span, rule: &'static str) -> Option<Typed> {
     let row = best_row(rows)?;
     let mut t = Typed::new(span, Kind::Place, rule, 2);
     t.place = Some(row);
@@ -129,7 +129,7 @@ fn lookup_rows(rows: &'static [PlaceRow], span: Span, rule: &'static str) -> Opt
 }
 
 /// The most prominent reading: countries, then subdivisions and regions, then the largest city.
-fn best_row(rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
+fn best_row(rows: &Places) -> Option<PlaceRow> {
     let rank = |p: &PlaceRow| match p.kind {
         "country" => 0,
         "continent" => 1,
@@ -152,7 +152,7 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
     let rows = places_of(text);
-    let mut t = lookup_rows(rows, span, "gazetteer:place")?;
+    let mut t = lookup_rows(&rows, span, "gazetteer:place")?;
     // "German" is a demonym before it is the Isle of Man parish.
     if b - a == 1
         && gazetteer::demonym(text).is_some()
@@ -161,7 +161,7 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         return None;
     }
     // "Paris, Texas": a following place narrows the reading.
-    let narrowed = narrow_by_next(doc, b, rows);
+    let narrowed = narrow_by_next(doc, b, &rows);
     if let Some(row) = narrowed {
         t.place = Some(row);
     }
@@ -237,7 +237,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             t.place_kind = Some("subdivision");
             // "Salahuddin province": the gazetteer may know the bare name (coordinates).
             let bare = doc.span(a, b - 2).of(doc.text);
-            t.place = best_row(places_of(bare));
+            t.place = best_row(&places_of(bare));
             return Some(t);
         }
     }
@@ -282,7 +282,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
 }
 
 /// With "`<Place>`, `<Country or state>`", picks the reading inside that country or state.
-fn narrow_by_next(doc: &Doc, b: usize, rows: &'static [PlaceRow]) -> Option<&'static PlaceRow> {
+fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceRow> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
         return None;
     }

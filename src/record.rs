@@ -34,6 +34,7 @@ pub const SCHEMA_VERSION: &str = "1";
 /// One article's extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Record {
     /// The input's name: a path, the JSON Lines `id` (or line number), or `-` for stdin.
     pub id: String,
@@ -70,6 +71,7 @@ pub struct Record {
 /// The reference date and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ReferenceDate {
     /// `YYYY-MM-DD`.
     pub value: String,
@@ -81,6 +83,7 @@ pub struct ReferenceDate {
 /// The article's focus, as a news desk would file it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Focus {
     /// ISO 3166-1 alpha-2 code of the main country.
     pub country: Option<String>,
@@ -91,6 +94,7 @@ pub struct Focus {
 /// One occurrence of a name in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Mention {
     /// The text as it appears.
     pub text: String,
@@ -106,6 +110,7 @@ pub struct Mention {
 /// A person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Person {
     /// Canonical (longest) name.
     pub name: String,
@@ -123,6 +128,7 @@ pub struct Person {
 /// A place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Place {
     /// Canonical name ("United States" for "the U.S.").
     pub name: String,
@@ -147,6 +153,7 @@ pub struct Place {
 /// An organisation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Organisation {
     /// Canonical name (the expansion of an acronym when the text gives it).
     pub name: String,
@@ -165,6 +172,7 @@ pub struct Organisation {
 /// A temporal expression, normalised like TIMEX3.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DateExpr {
     /// The text as it appears.
     pub text: String,
@@ -195,6 +203,7 @@ pub struct DateExpr {
 /// How a date's value was reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Resolution {
     /// `absolute` (the text says it all), `reference-date`, `previous-date` (anaphora: relative to
     /// the last date mentioned), or `unresolved` (no anchor: `X` placeholders kept).
@@ -213,6 +222,7 @@ pub struct Resolution {
 /// A text span with its text (an event trigger).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Trigger {
     /// The text as it appears.
     pub text: String,
@@ -225,6 +235,7 @@ pub struct Trigger {
 /// A bare span (an event's sentence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SpanRef {
     /// Start, in code points.
     pub start: usize,
@@ -235,6 +246,7 @@ pub struct SpanRef {
 /// A dated event: who did what to whom, where and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Event {
     /// The event type (see the README's taxonomy); `other` for a main event read from the
     /// headline's own verb when the trigger table has no entry for it ("Acme sparks anger").
@@ -280,11 +292,22 @@ pub struct Event {
 /// An input that could not be processed, written in place of its record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ErrorRecord {
     /// The input's name.
     pub id: String,
     /// What went wrong, one line.
     pub error: String,
+}
+
+impl ErrorRecord {
+    /// The error record of input `id`.
+    pub fn new(id: impl Into<String>, error: impl Into<String>) -> ErrorRecord {
+        ErrorRecord {
+            id: id.into(),
+            error: error.into(),
+        }
+    }
 }
 
 /// Byte → code-point conversion for one document, the only place it happens.

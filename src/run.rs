@@ -1,23 +1,36 @@
 //! Running a configuration: read inputs, extract in parallel, write in input order.
 //!
-//! Workers take inputs from a bounded queue and serialise each record into their own buffer;
-//! the main thread writes the buffers in input order through one buffered writer. At most
-//! `jobs * 4` inputs are in flight, so memory does not grow with the number or length of
-//! inputs. A failed input is reported on stderr (and as an error record in JSON Lines output)
-//! and the run goes on; exit status 1 tells.
+//! A reader thread feeds inputs (files, or JSON lines) to `jobs` workers through a bounded
+//! queue; each worker reads, extracts and serialises one input into its own buffer (or a
+//! temporary file under `--out-dir`); the main thread writes the results in input order through
+//! one buffered writer (and renames `--out-dir` files into place in that order). At most
+//! `jobs * 4` inputs are in flight, so memory does not grow with the number or length of inputs.
+//!
+//! Every input gives exactly one result: a record, or a failure reported on stderr *and* as an
+//! `{"id", "error"}` record in the output, and the run goes on; exit status 1 tells. Ctrl-C or
+//! SIGTERM stops the workers taking new inputs; finished records are kept, temporary files are
+//! removed, and the exit status is 130.
 
 use crate::cli::Config;
 use crate::input::{self, Line, Refusal, Source};
+use crate::outdir::{self, Pending};
 use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsie::output::{self, Format};
 use newsie::record::ErrorRecord;
-use newsie::{Article, Extractor};
-use std::collections::BTreeMap;
+use newsie::{Article, Extractor, Record};
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How often an idle worker looks at the stop flag.
+const POLL: Duration = Duration::from_millis(50);
 
 /// True when the error chain holds a broken pipe (the reader went away: not a failure).
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -29,16 +42,47 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// What one input produced.
 enum Outcome {
-    /// A serialised record (or written file), ready to emit.
-    Done(Vec<u8>),
-    /// A failure: the input's id and message.
-    Failed(String, String),
-    /// Skipped with a notice (binary file in a folder).
+    /// A serialised record, ready to write.
+    Record(Vec<u8>),
+    /// A record in a temporary file, to rename into `--out-dir` in input order, and who to
+    /// blame (message empty) if that fails.
+    File(Pending, Failure),
+    /// `--skip-existing`: its file is already there.
+    Existing,
+    /// A failure.
+    Failed(Failure),
+    /// Skipped with a notice (a binary or non-regular file in a folder).
     Skipped(String, &'static str),
+}
+
+/// A failed input: its id, where it is (`feed.jsonl:3`), and what went wrong.
+struct Failure {
+    id: String,
+    place: String,
+    /// The JSON Lines line number, said in the error record.
+    line: Option<usize>,
+    message: String,
+}
+
+impl Failure {
+    fn of(id: &str, message: String) -> Failure {
+        Failure {
+            id: id.to_string(),
+            place: id.to_string(),
+            line: None,
+            message,
+        }
+    }
 }
 
 /// Runs the configuration; returns the exit status.
 pub fn run(cfg: Config) -> Result<ExitCode> {
+    if let Some(kind) = cfg.generate {
+        let mut out = io::stdout().lock();
+        crate::cli::generate(kind, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if cfg.schema {
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &newsie::record::json_schema())?;
@@ -49,169 +93,438 @@ pub fn run(cfg: Config) -> Result<ExitCode> {
     if let Some(dir) = &cfg.out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let extractor = Extractor::new(cfg.options.clone());
     let sources = input::sources(&cfg.paths, cfg.glob.as_ref());
+    let interrupted = Arc::new(AtomicBool::new(false));
+    // One article on stdin has nothing to clean up, and its read cannot be interrupted: there
+    // the default Ctrl-C (end at once) is right. Everywhere else, stop cleanly.
+    let lone_stdin = !cfg.jsonl && matches!(sources.as_slice(), [Source::Stdin]);
+    if !lone_stdin {
+        let flag = Arc::clone(&interrupted);
+        // Without a handler Ctrl-C still ends the run (uncleanly): not worth failing over.
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
     let stdout = io::stdout();
-    let interactive = stdout.is_terminal();
-    let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let errored = if cfg.jsonl {
-        run_jsonl(&cfg, &extractor, &sources, &mut w)?
-    } else {
-        run_files(&cfg, &extractor, sources, &mut w, interactive)?
+    let flush_each = stdout.is_terminal();
+    let mut state = State {
+        cfg: &cfg,
+        extractor: Extractor::new(cfg.options.clone()),
+        w: BufWriter::with_capacity(1 << 16, stdout.lock()),
+        flush_each,
+        errored: false,
+        claimed: HashSet::new(),
+        progress: Progress::none(),
+        stop: &interrupted,
+        errors_out: cfg.jsonl || !(cfg.format == Format::PrettyJson && sources.len() == 1),
     };
-    w.flush()?;
-    Ok(if errored {
+    if cfg.format == Format::Tsv {
+        state.w.write_all(output::TSV_HEADER.as_bytes())?;
+    }
+    if cfg.jsonl {
+        state.run_jsonl(sources)?;
+    } else {
+        state.run_files(sources)?;
+    }
+    state.w.flush()?;
+    let errored = state.errored;
+    drop(state);
+    Ok(if interrupted.load(Ordering::SeqCst) {
+        eprintln!("newsie: interrupted: finished records kept, no partial file left");
+        ExitCode::from(130)
+    } else if errored {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Error records go to stdout when the output is a stream of records.
-fn error_bytes(id: &str, msg: &str, format: Format) -> Vec<u8> {
-    let mut buf = Vec::new();
-    let rec = ErrorRecord {
-        id: id.to_string(),
-        error: msg.to_string(),
-    };
-    output::write_error(&mut buf, &rec, format).expect("writing to a Vec cannot fail");
-    buf
+/// A progress bar on stderr, or nothing.
+struct Progress {
+    bar: Option<ProgressBar>,
+    errors: usize,
+}
+
+impl Progress {
+    fn none() -> Progress {
+        Progress {
+            bar: None,
+            errors: 0,
+        }
+    }
+
+    fn files(len: usize) -> Progress {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let template = if color {
+            "{elapsed_precise} [{bar:30.cyan/blue}] {human_pos}/{human_len} files, {rate}/s, {eta} left{msg}"
+        } else {
+            "{elapsed_precise} [{bar:30}] {human_pos}/{human_len} files, {rate}/s, {eta} left{msg}"
+        };
+        let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            let style = style
+                .with_key(
+                    "rate",
+                    |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}", s.per_sec());
+                    },
+                )
+                .progress_chars("=> ");
+            bar.set_style(style);
+        }
+        Progress {
+            bar: Some(bar),
+            errors: 0,
+        }
+    }
+
+    fn inc(&self) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+
+    fn error(&mut self) {
+        self.errors += 1;
+        if let Some(b) = &self.bar {
+            b.set_message(format!(", {} failed", self.errors));
+        }
+    }
+
+    /// Prints one line on stderr without tearing the bar.
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Progress {
+    // Also on an early return (a closed pipe): never leave a half-drawn bar.
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+/// One run's shared state: the writer, the error flag, the files claimed in `--out-dir`.
+struct State<'a, W: Write> {
+    cfg: &'a Config,
+    extractor: Extractor,
+    w: W,
+    flush_each: bool,
+    errored: bool,
+    /// `--out-dir` targets written in this run: a second input mapping to the same file is an
+    /// error, never a silent overwrite.
+    claimed: HashSet<PathBuf>,
+    progress: Progress,
+    stop: &'a AtomicBool,
+    /// Write `{"id", "error"}` records (not for one pretty record on a terminal).
+    errors_out: bool,
+}
+
+impl<W: Write> State<'_, W> {
+    fn run_files(&mut self, sources: Vec<Source>) -> Result<()> {
+        let cfg = self.cfg;
+        let many = sources.len() > 1 || cfg.paths.iter().any(|p| p.is_dir());
+        if cfg.progress && many {
+            self.progress = Progress::files(sources.len());
+        }
+        if sources.iter().any(|s| matches!(s, Source::Stdin)) {
+            self.flush_each = true;
+        }
+        let extractor = self.extractor.clone();
+        // Files are read by the workers; small batches keep hand-overs rare, and standard
+        // input (a reader may be waiting) goes one at a time.
+        let batch = if self.flush_each { 1 } else { 8 };
+        ordered(
+            sources.into_iter(),
+            cfg.jobs,
+            batch,
+            self.stop,
+            |src| process_file(cfg, &extractor, &src),
+            |outcome| self.emit(outcome),
+        )
+    }
+
+    fn run_jsonl(&mut self, sources: Vec<Source>) -> Result<()> {
+        let cfg = self.cfg;
+        let extractor = self.extractor.clone();
+        for src in sources {
+            if self.stop.load(Ordering::SeqCst) {
+                break;
+            }
+            let name = src.id();
+            // Lines from a file on disk travel in batches; from a pipe, one at a time.
+            let mut batch = 32;
+            let reader: Box<dyn io::BufRead + Send> = match &src {
+                Source::Stdin => {
+                    if !is_regular_stdin() {
+                        batch = 1;
+                    }
+                    // Records are flushed one by one unless stdin is a file on disk, so a
+                    // record is out before the next line is read from a pipe.
+                    self.flush_each |= !is_regular_stdin();
+                    Box::new(io::BufReader::with_capacity(1 << 16, io::stdin()))
+                }
+                Source::InDir { path, .. } if !path.metadata().is_ok_and(|m| m.is_file()) => {
+                    // As for articles: never open a FIFO or device found in a folder.
+                    self.emit(Outcome::Skipped(name, "not a regular file"))?;
+                    continue;
+                }
+                Source::File(p) | Source::InDir { path: p, .. } => match std::fs::File::open(p) {
+                    Ok(f) => {
+                        if !f.metadata().is_ok_and(|m| m.is_file()) {
+                            batch = 1;
+                        }
+                        Box::new(io::BufReader::with_capacity(1 << 16, f))
+                    }
+                    Err(e) => {
+                        self.emit(Outcome::Failed(Failure::of(&name, e.to_string())))?;
+                        continue;
+                    }
+                },
+                Source::Broken { id, error } => {
+                    self.emit(Outcome::Failed(Failure::of(id, error.clone())))?;
+                    continue;
+                }
+            };
+            let lines = input::Lines::new(reader, cfg.max_bytes);
+            ordered(
+                lines,
+                cfg.jobs,
+                batch,
+                self.stop,
+                |line| process_line(cfg, &extractor, &name, line),
+                |outcome| self.emit(outcome),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Writes one outcome, in input order.
+    fn emit(&mut self, outcome: Outcome) -> Result<()> {
+        let outcome = match outcome {
+            Outcome::File(pending, blame) => self.commit(pending, blame),
+            other => other,
+        };
+        match outcome {
+            Outcome::Record(bytes) => self.w.write_all(&bytes)?,
+            Outcome::File(..) | Outcome::Existing => {}
+            Outcome::Failed(f) => {
+                self.errored = true;
+                self.progress.error();
+                self.progress
+                    .say(&format!("newsie: {}: {}", f.place, one_line(&f.message)));
+                if self.errors_out {
+                    let error = match f.line {
+                        Some(n) => format!("line {n}: {}", one_line(&f.message)),
+                        None => one_line(&f.message),
+                    };
+                    let rec = ErrorRecord::new(f.id, error);
+                    output::write_error(&mut self.w, &rec, self.cfg.format)?;
+                }
+            }
+            Outcome::Skipped(id, why) => {
+                if !self.cfg.quiet {
+                    self.progress.say(&format!("newsie: {id}: skipped ({why})"));
+                }
+            }
+        }
+        self.progress.inc();
+        if self.flush_each {
+            self.w.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Renames a finished `--out-dir` file into place, unless an earlier input took its name.
+    fn commit(&mut self, pending: Pending, mut blame: Failure) -> Outcome {
+        if !self.claimed.insert(pending.target.clone()) {
+            blame.message = format!(
+                "{}: an earlier input of this run was written to the same file; not overwritten",
+                pending.target.display()
+            );
+            return Outcome::Failed(blame);
+        }
+        match pending.commit() {
+            Ok(()) => Outcome::Existing,
+            Err(e) => {
+                blame.message = format!("{e:#}");
+                Outcome::Failed(blame)
+            }
+        }
+    }
+}
+
+/// Messages are one line on stderr and in records.
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
 }
 
 /// Maps `items` through `work` on `jobs` threads and hands results to `emit` in input order.
-/// At most `jobs * 4` items are in flight. `emit` returning an error stops the run.
+///
+/// Items travel in batches of up to `batch` (1 when a reader may be waiting on each record, as
+/// with a pipe; more when the input is on disk, so threads hand over work rarely). At most
+/// `jobs * 4` batches are between the reader and `emit`. `emit` returning an error, or `stop`
+/// being set, ends the run: workers finish the batch in hand and take no more. The reader runs
+/// on a detached thread, so a read blocked on a pipe does not hold up the end.
 fn ordered<I, T>(
-    items: impl Iterator<Item = I> + Send,
+    mut items: impl Iterator<Item = I> + Send + 'static,
     jobs: usize,
+    batch: usize,
+    stop: &AtomicBool,
     work: impl Fn(I) -> T + Sync,
     mut emit: impl FnMut(T) -> Result<()>,
 ) -> Result<()>
 where
-    I: Send,
+    I: Send + 'static,
     T: Send,
 {
-    if jobs <= 1 {
-        for item in items {
-            emit(work(item))?;
-        }
-        return Ok(());
-    }
+    let jobs = jobs.max(1);
+    let batch = batch.max(1);
     let window = jobs * 4;
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, I)>(window);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, T)>();
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<I>)>(window);
     // Credits bound the distance between the reader and the writer.
     let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
         credit_tx.send(()).expect("credit channel has room");
     }
-    let work_rx = Mutex::new(work_rx);
-    std::thread::scope(|scope| -> Result<()> {
-        let work = &work;
-        scope.spawn(move || {
-            for (seq, item) in items.enumerate() {
-                if credit_rx.recv().is_err() {
-                    break;
-                }
-                if work_tx.send((seq, item)).is_err() {
-                    break;
-                }
+    std::thread::spawn(move || {
+        let mut seq = 0;
+        while credit_rx.recv().is_ok() {
+            let chunk: Vec<I> = items.by_ref().take(batch).collect();
+            if chunk.is_empty() || work_tx.send((seq, chunk)).is_err() {
+                break;
             }
-        });
+            seq += 1;
+        }
+    });
+    let quit = AtomicBool::new(false);
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<T>)>();
+    std::thread::scope(|scope| -> Result<()> {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
-            let work_rx = &work_rx;
+            let (work_rx, work, quit) = (&work_rx, &work, &quit);
             scope.spawn(move || loop {
-                let next = work_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok((seq, item))) = next else { break };
-                if done_tx.send((seq, work(item))).is_err() {
+                if stop.load(Ordering::SeqCst) || quit.load(Ordering::SeqCst) {
                     break;
+                }
+                let next = match work_rx.lock() {
+                    Ok(rx) => rx.recv_timeout(POLL),
+                    Err(_) => break,
+                };
+                match next {
+                    Ok((seq, chunk)) => {
+                        let mut out = Vec::with_capacity(chunk.len());
+                        for item in chunk {
+                            if stop.load(Ordering::SeqCst) {
+                                break;
+                            }
+                            out.push(work(item));
+                        }
+                        if done_tx.send((seq, out)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => break,
                 }
             });
         }
         drop(done_tx);
-        let mut pending: BTreeMap<usize, T> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Vec<T>> = BTreeMap::new();
         let mut next = 0;
-        for (seq, out) in done_rx.iter() {
+        let mut result = Ok(());
+        // Ends when every worker is gone: input done, stop set, or quit below.
+        'recv: for (seq, out) in done_rx.iter() {
             pending.insert(seq, out);
-            while let Some(out) = pending.remove(&next) {
+            while let Some(outs) = pending.remove(&next) {
                 next += 1;
-                emit(out)?;
+                for out in outs {
+                    if let Err(e) = emit(out) {
+                        result = Err(e);
+                        quit.store(true, Ordering::SeqCst);
+                        break 'recv;
+                    }
+                }
                 // The reader may be gone already; a refused credit is fine.
                 let _ = credit_tx.try_send(());
             }
         }
-        Ok(())
+        quit.store(true, Ordering::SeqCst);
+        result
     })
 }
 
-fn run_files<W: Write>(
+/// Extracts, turning a panic in an extractor into a failure of this one input.
+fn extract(extractor: &Extractor, article: &Article) -> Result<Record, String> {
+    catch_unwind(AssertUnwindSafe(|| extractor.extract(article))).map_err(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error in newsie (please report it with this input): {what}")
+    })
+}
+
+/// Serialises a record, or writes it to a temporary file under `--out-dir`.
+fn finish(
     cfg: &Config,
-    extractor: &Extractor,
-    sources: Vec<Source>,
-    w: &mut W,
-    interactive: bool,
-) -> Result<bool> {
-    let stream = sources.len() > 1 || cfg.paths.iter().any(|p| p.is_dir());
-    let format = cfg.format;
-    let mut errored = false;
-    let flush_each = interactive || sources.iter().any(|s| matches!(s, Source::Stdin));
-    ordered(
-        sources.into_iter(),
-        cfg.jobs,
-        |src| process_file(cfg, extractor, &src),
-        |outcome| {
-            match outcome {
-                Outcome::Done(bytes) => w.write_all(&bytes)?,
-                Outcome::Failed(id, msg) => {
-                    errored = true;
-                    eprintln!("newsie: {id}: {msg}");
-                    if stream && cfg.out_dir.is_none() {
-                        w.write_all(&error_bytes(&id, &msg, format))?;
-                    }
-                }
-                Outcome::Skipped(id, why) => {
-                    if !cfg.quiet {
-                        eprintln!("newsie: {id}: skipped ({why})");
-                    }
-                }
-            }
-            if flush_each {
-                w.flush()?;
-            }
-            Ok(())
+    rec: &Record,
+    target: Option<PathBuf>,
+    failure: impl Fn(String) -> Failure,
+) -> Outcome {
+    match target {
+        None => {
+            let mut buf = Vec::with_capacity(4096);
+            output::write_record(&mut buf, rec, cfg.format).expect("writing to a Vec cannot fail");
+            Outcome::Record(buf)
+        }
+        Some(target) => match outdir::prepare(target, rec) {
+            Ok(p) => Outcome::File(p, failure(String::new())),
+            Err(e) => Outcome::Failed(failure(format!("{e:#}"))),
         },
-    )?;
-    Ok(errored)
+    }
+}
+
+/// Warnings the binary adds about the text as read.
+fn text_warnings(text: &str) -> Option<String> {
+    newsie::extract::strip_bom(text)
+        .trim()
+        .is_empty()
+        .then(|| "empty input: no text to extract from".to_string())
 }
 
 fn process_file(cfg: &Config, extractor: &Extractor, src: &Source) -> Outcome {
     let id = src.id();
+    let target = cfg.out_dir.as_ref().map(|dir| dir.join(file_target(src)));
+    if cfg.skip_existing && target.as_ref().is_some_and(|t| t.exists()) {
+        return Outcome::Existing;
+    }
     let text = match input::read_source(src, cfg.max_bytes) {
         Ok(t) => t,
-        Err(Refusal::Binary) => return Outcome::Skipped(id, "binary file"),
-        Err(Refusal::Error(e)) => return Outcome::Failed(id, format!("{e:#}")),
+        Err(Refusal::Skip(why)) => return Outcome::Skipped(id, why),
+        Err(Refusal::Error(e)) => return Outcome::Failed(Failure::of(&id, format!("{e:#}"))),
     };
-    let mut rec = extractor.extract(&Article::new(&id, &text.text));
+    let mut rec = match extract(extractor, &Article::new(&id, &text.text)) {
+        Ok(rec) => rec,
+        Err(e) => return Outcome::Failed(Failure::of(&id, e)),
+    };
     rec.warnings.extend(text.warnings);
-    match &cfg.out_dir {
-        None => {
-            let mut buf = Vec::with_capacity(4096);
-            output::write_record(&mut buf, &rec, cfg.format).expect("writing to a Vec cannot fail");
-            Outcome::Done(buf)
-        }
-        Some(dir) => {
-            let target = out_path(dir, src);
-            match write_atomic(&target, &rec) {
-                Ok(()) => Outcome::Done(Vec::new()),
-                Err(e) => Outcome::Failed(id, format!("{e:#}")),
-            }
-        }
-    }
+    rec.warnings.extend(text_warnings(&text.text));
+    finish(cfg, &rec, target, |m| Failure::of(&id, m))
 }
 
-/// Where an input's record goes under `--out-dir`: the path under its folder (or its file
-/// name), with ".txt" replaced by ".json" (other extensions keep theirs and gain ".json").
-pub fn out_path(dir: &Path, src: &Source) -> PathBuf {
+/// Where a file's record goes, relative to `--out-dir`: its path under its folder, or its file
+/// name when named on the command line.
+fn file_target(src: &Source) -> PathBuf {
     let rel: PathBuf = match src {
         Source::InDir { root, path } => path.strip_prefix(root).unwrap_or(path).to_path_buf(),
         Source::File(p) => p
@@ -220,136 +533,61 @@ pub fn out_path(dir: &Path, src: &Source) -> PathBuf {
         Source::Stdin => PathBuf::from("stdin"),
         Source::Broken { .. } => PathBuf::from("broken"),
     };
-    // Never leave the folder: keep only normal components.
-    let mut safe = PathBuf::new();
-    for c in rel.components() {
-        if let std::path::Component::Normal(s) = c {
-            safe.push(s);
-        }
-    }
-    let name = safe
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "input".to_string());
-    let file = match name.strip_suffix(".txt") {
-        Some(stem) if !stem.is_empty() => format!("{stem}.json"),
-        _ => format!("{name}.json"),
-    };
-    safe.set_file_name(file);
-    dir.join(safe)
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    let name = parts.join("/");
+    let lossless = rel.to_str().is_some();
+    outdir::relative(&name, lossless)
 }
 
-/// Writes a record to `target` through a temporary file in the same folder and a rename.
-fn write_atomic(target: &Path, rec: &newsie::Record) -> Result<()> {
-    let parent = target.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".newsie-")
-        .suffix(".tmp")
-        .tempfile_in(parent)
-        .with_context(|| format!("creating a temporary file in {}", parent.display()))?;
-    {
-        let mut bw = BufWriter::new(tmp.as_file_mut());
-        output::write_record(&mut bw, rec, Format::PrettyJson)?;
-        bw.flush()?;
-    }
-    tmp.persist(target)
-        .with_context(|| format!("writing {}", target.display()))?;
-    Ok(())
-}
-
-fn run_jsonl<W: Write>(
+fn process_line(
     cfg: &Config,
     extractor: &Extractor,
-    sources: &[Source],
-    w: &mut W,
-) -> Result<bool> {
-    let mut errored = false;
-    for src in sources {
-        let (reader, flush_each): (Box<dyn io::BufRead + Send>, bool) = match src {
-            Source::Stdin => {
-                let stdin = io::stdin();
-                let regular = is_regular_stdin();
-                (
-                    Box::new(io::BufReader::with_capacity(1 << 16, stdin)),
-                    !regular,
-                )
-            }
-            Source::File(p) | Source::InDir { path: p, .. } => match std::fs::File::open(p) {
-                Ok(f) => (Box::new(io::BufReader::with_capacity(1 << 16, f)), false),
-                Err(e) => {
-                    errored = true;
-                    eprintln!("newsie: {}: {e}", p.display());
-                    continue;
-                }
-            },
-            Source::Broken { id, error } => {
-                errored = true;
-                eprintln!("newsie: {id}: {error}");
-                continue;
-            }
-        };
-        let name = src.id();
-        let lines = input::Lines::new(reader, cfg.max_bytes);
-        let mut read_error = None;
-        let items = lines.map_while(|l| match l {
-            Ok(l) => Some(l),
-            Err(e) => {
-                read_error = Some(e);
-                None
-            }
-        });
-        ordered(
-            items,
-            cfg.jobs,
-            |line| process_line(cfg, extractor, line),
-            |outcome| {
-                match outcome {
-                    Outcome::Done(bytes) => w.write_all(&bytes)?,
-                    Outcome::Failed(id, msg) => {
-                        errored = true;
-                        eprintln!("newsie: {name}: {id}: {msg}");
-                        w.write_all(&error_bytes(&id, &msg, cfg.format))?;
-                    }
-                    Outcome::Skipped(..) => {}
-                }
-                if flush_each {
-                    w.flush()?;
-                }
-                Ok(())
-            },
-        )?;
-        if let Some(e) = read_error {
-            errored = true;
-            eprintln!("newsie: {name}: {e}");
-        }
-    }
-    Ok(errored)
-}
-
-fn process_line(cfg: &Config, extractor: &Extractor, line: Line) -> Outcome {
+    name: &str,
+    line: io::Result<Line>,
+) -> Outcome {
     let (number, bytes) = match line {
-        Line::Data(n, b) => (n, b),
-        Line::TooLong(n) => {
-            return Outcome::Failed(
-                n.to_string(),
-                format!(
-                    "line {n}: longer than --max-bytes ({} bytes)",
-                    cfg.max_bytes
-                ),
-            )
+        Ok(Line::Data(n, b)) => (n, b),
+        Ok(Line::TooLong(n)) => {
+            return Outcome::Failed(Failure {
+                id: n.to_string(),
+                place: format!("{name}:{n}"),
+                line: Some(n),
+                message: format!("longer than --max-bytes ({} bytes)", cfg.max_bytes),
+            })
+        }
+        Err(e) => return Outcome::Failed(Failure::of(name, format!("reading: {e}"))),
+    };
+    let fail = |id: Option<String>, message: String| {
+        let place = match &id {
+            Some(id) if *id != number.to_string() => format!("{name}:{number} (id {id})"),
+            _ => format!("{name}:{number}"),
+        };
+        Failure {
+            id: id.unwrap_or_else(|| number.to_string()),
+            place,
+            line: Some(number),
+            message,
         }
     };
-    let (obj, warnings) = match input::parse_line(&bytes) {
+    let (obj, mut warnings) = match input::parse_line(&bytes) {
         Ok(x) => x,
-        Err(e) => return Outcome::Failed(number.to_string(), format!("line {number}: {e:#}")),
+        Err(bad) => return Outcome::Failed(fail(bad.id, format!("{:#}", bad.error))),
     };
-    let id = match &obj.id {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Null) | None => number.to_string(),
-        Some(v) => v.to_string(),
-    };
-    let mut warnings = warnings;
+    let id = obj
+        .id
+        .as_ref()
+        .and_then(input::id_text)
+        .unwrap_or_else(|| number.to_string());
+    let target = cfg
+        .out_dir
+        .as_ref()
+        .map(|dir| dir.join(outdir::relative(&id, true)));
+    if cfg.skip_existing && target.as_ref().is_some_and(|t| t.exists()) {
+        return Outcome::Existing;
+    }
     let date = match obj.date.as_deref().map(newsie::extract::parse_date) {
         Some(Ok(d)) => Some(d),
         Some(Err(e)) => {
@@ -361,11 +599,13 @@ fn process_line(cfg: &Config, extractor: &Extractor, line: Line) -> Outcome {
     let article = Article::new(&id, &obj.text)
         .with_date(date)
         .with_title(obj.title.as_deref());
-    let mut rec = extractor.extract(&article);
+    let mut rec = match extract(extractor, &article) {
+        Ok(rec) => rec,
+        Err(e) => return Outcome::Failed(fail(Some(id), e)),
+    };
     rec.warnings.extend(warnings);
-    let mut buf = Vec::with_capacity(4096);
-    output::write_record(&mut buf, &rec, cfg.format).expect("writing to a Vec cannot fail");
-    Outcome::Done(buf)
+    rec.warnings.extend(text_warnings(&obj.text));
+    finish(cfg, &rec, target, |m| fail(Some(id.clone()), m))
 }
 
 /// True when standard input is a regular file (redirected from disk): no need to flush per

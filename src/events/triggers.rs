@@ -47,7 +47,7 @@ pub enum Cue {
     Legal,
     /// A crime named after "with", "of", "for" ("charged with murder") is not an event.
     ChargeName,
-    /// "fired on/at/shots" is an attack; "fired <person>" a dismissal; otherwise nothing.
+    /// "fired on/at/shots" is an attack; "fired `<person>`" a dismissal; otherwise nothing.
     Fire,
     /// A person, an organisation or a title must follow.
     PersonAfter,
