@@ -75,3 +75,27 @@ fn main_event_places_add_the_lead_place_after_the_clause_place() {
         main.places
     );
 }
+
+#[test]
+fn dateline_after_a_byline_places_the_main_event() {
+    let evs = events(
+        "Agency clears official in review\n\n\
+         Skip Ad Share (Photo: Getty Images) WASHINGTON -- The agency said on Thursday \
+         it stood by its finding that the official broke no rules.",
+    );
+    assert!(
+        evs[0].places.iter().any(|p| p == "Washington"),
+        "{:?}",
+        evs[0]
+    );
+}
+
+#[test]
+fn compound_dash_is_not_a_dateline() {
+    let evs = events(
+        "Forces raid camp\n\n\
+         Iraqi forces raided a camp on Thursday, officials said. Forces, with support from the \
+         U.S.-led coalition, have conducted periodic operations in the area.",
+    );
+    assert_ne!(evs[0].place_source, "dateline", "{:?}", evs[0]);
+}

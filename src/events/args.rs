@@ -1158,10 +1158,13 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
         if p.is_empty() {
             continue;
         }
+        // A dateline opens its paragraph, or follows a byline or photo credit in capitals
+        // ("By Alana Wise WASHINGTON, Nov 6 (Reuters) -", "(Photo: ...) WASHINGTON --").
         let span = Span::new(
             doc.tokens[p.start].span.start,
-            doc.tokens[(p.start + 4).min(p.end) - 1].span.end,
+            doc.tokens[(p.start + 60).min(p.end) - 1].span.end,
         );
+        let opening = doc.tokens[(p.start + 4).min(p.end) - 1].span.end;
         for m in names.mentions_in(span) {
             let Some(e) = names.entities.get(m.entity) else {
                 continue;
@@ -1175,11 +1178,18 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
                 && text.len() >= 3;
+            if m.span.start >= opening && !caps {
+                continue;
+            }
             let mut k = doc.token_at(m.span.end);
             let limit = (k + 9).min(p.end);
             while k < limit {
                 let t = doc.tok(k);
-                if matches!(t, "-" | "--" | "—" | "–") || t == "(" && caps {
+                // "U.S.-led": a dash joined to a word is a compound, not a dateline's.
+                let spaced = k > 0 && doc.tokens[k].span.start > doc.tokens[k - 1].span.end;
+                let dash =
+                    matches!(t, "-" | "--" | "—" | "–") && (spaced || m.span.start < opening);
+                if dash || t == "(" && caps {
                     return Some(m.entity);
                 }
                 if t == "("
