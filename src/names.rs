@@ -112,6 +112,22 @@ impl Names {
             .filter(move |(_, e)| e.kind == Some(kind) && !e.mentions.is_empty())
     }
 
+    /// The record's mentions of entity `e` (code points), with their rules under `--explain`.
+    pub fn record_mentions(
+        &self,
+        e: &Entity,
+        off: &crate::record::Offsets,
+        explain: bool,
+    ) -> Vec<crate::record::Mention> {
+        e.mentions
+            .iter()
+            .map(|&m| {
+                let m = &self.mentions[m];
+                off.mention(m.span, explain.then_some(m.rule))
+            })
+            .collect()
+    }
+
     /// The mentions inside a byte span, in text order.
     pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = &NameMention> {
         let lo = self.mentions.partition_point(|m| m.span.start < span.start);

@@ -273,14 +273,7 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Person> {
             titles: e.titles.clone(),
             aliases: e.aliases.clone(),
             country: e.country_code(),
-            mentions: e
-                .mentions
-                .iter()
-                .map(|&m| {
-                    let m = &names.mentions[m];
-                    off.mention(m.span, explain.then_some(m.rule))
-                })
-                .collect(),
+            mentions: names.record_mentions(e, off, explain),
         })
         .collect()
 }

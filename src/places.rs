@@ -347,14 +347,7 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
                 lat: row.and_then(|r| finite(r.lat)),
                 lon: row.and_then(|r| finite(r.lon)),
                 aliases: e.aliases.clone(),
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|&m| {
-                        let m = &names.mentions[m];
-                        off.mention(m.span, explain.then_some(m.rule))
-                    })
-                    .collect(),
+                mentions: names.record_mentions(e, off, explain),
             }
         })
         .collect()

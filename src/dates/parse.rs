@@ -1111,32 +1111,34 @@ impl<'d, 'a> Scan<'d, 'a> {
         )
     }
 
+    /// "Tuesday, Oct. 15" read up to `after`: with a valid ", 2024" it is that day, else the
+    /// weekday's month and day for `resolve` to place in a year.
+    fn weekday_date(
+        &self,
+        start: usize,
+        after: usize,
+        m: u32,
+        day: u32,
+        d: u32,
+        rule: &'static str,
+    ) -> Hit {
+        if let Some((y, end)) = self.comma_year(after) {
+            if chrono::NaiveDate::from_ymd_opt(y, m, day).is_some() {
+                let value = Meaning::Absolute(format!("{y:04}-{m:02}-{day:02}"), "day");
+                return self.hit(start, end, TimexType::Date, value, rule, Class::Fixed);
+            }
+        }
+        let value = Meaning::WeekdayDate(m, day, d);
+        self.hit(start, after, TimexType::Date, value, rule, Class::Fixed)
+    }
+
     /// A weekday at `i` (already checked), with a following date or part of the day.
     fn weekday(&self, start: usize, next: usize, d: u32, dir: Dir, rule: &'static str) -> Hit {
         // "Tuesday, Oct. 15, 2024", "Friday Oct. 13", "Saturday 15 March".
         let k = if self.w(next) == "," { next + 1 } else { next };
         if let Some((m, after)) = self.month_at(k) {
             if let Some((day, after)) = self.day_at(after) {
-                if let Some((y, end)) = self.comma_year(after) {
-                    if chrono::NaiveDate::from_ymd_opt(y, m, day).is_some() {
-                        return self.hit(
-                            start,
-                            end,
-                            TimexType::Date,
-                            Meaning::Absolute(format!("{y:04}-{m:02}-{day:02}"), "day"),
-                            rule,
-                            Class::Fixed,
-                        );
-                    }
-                }
-                return self.hit(
-                    start,
-                    after,
-                    TimexType::Date,
-                    Meaning::WeekdayDate(m, day, d),
-                    rule,
-                    Class::Fixed,
-                );
+                return self.weekday_date(start, after, m, day, d, rule);
             }
         }
         if let Some((day, after)) = self
@@ -1144,26 +1146,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             .filter(|_| self.kind(k) == Some(TokenKind::Number))
         {
             if let Some((m, after)) = self.month_at(after) {
-                if let Some((y, end)) = self.comma_year(after) {
-                    if chrono::NaiveDate::from_ymd_opt(y, m, day).is_some() {
-                        return self.hit(
-                            start,
-                            end,
-                            TimexType::Date,
-                            Meaning::Absolute(format!("{y:04}-{m:02}-{day:02}"), "day"),
-                            rule,
-                            Class::Fixed,
-                        );
-                    }
-                }
-                return self.hit(
-                    start,
-                    after,
-                    TimexType::Date,
-                    Meaning::WeekdayDate(m, day, d),
-                    rule,
-                    Class::Fixed,
-                );
+                return self.weekday_date(start, after, m, day, d, rule);
             }
         }
         let base = Meaning::Weekday(d, dir);
