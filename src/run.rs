@@ -263,12 +263,12 @@ impl<W: Write> State<'_, W> {
             let mut batch = 32;
             let reader: Box<dyn io::BufRead + Send> = match &src {
                 Source::Stdin => {
-                    if !is_regular_stdin() {
-                        batch = 1;
-                    }
                     // Records are flushed one by one unless stdin is a file on disk, so a
                     // record is out before the next line is read from a pipe.
-                    self.flush_each |= !is_regular_stdin();
+                    if !is_regular_stdin() {
+                        batch = 1;
+                        self.flush_each = true;
+                    }
                     Box::new(io::BufReader::with_capacity(1 << 16, io::stdin()))
                 }
                 Source::InDir { path, .. } if !path.metadata().is_ok_and(|m| m.is_file()) => {

@@ -2158,27 +2158,17 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         let prev = self.w(start - 1);
         if matches!(self.w(after), "end" | "'s" | "’s") {
-            if self.w(after) == "end" && !self.glued(after) && prev != "the" {
-                let mut h = self.hit(
-                    start,
-                    after + 1,
-                    TimexType::Date,
-                    Meaning::UnitOffset(Unit::Year, 0),
-                    "year-end",
-                    Class::Period,
-                );
-                h.r#mod = Some("END");
-                return Some(h);
-            }
-            if self.w(after + 1) == "end" {
-                let mut h = self.hit(
-                    start,
-                    after + 2,
-                    TimexType::Date,
-                    Meaning::UnitOffset(Unit::Year, 0),
-                    "year-end",
-                    Class::Period,
-                );
+            // "year end", "year's end": where the expression stops, if it is one.
+            let end = if self.w(after) == "end" && !self.glued(after) && prev != "the" {
+                Some(after + 1)
+            } else if self.w(after + 1) == "end" {
+                Some(after + 2)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                let year = Meaning::UnitOffset(Unit::Year, 0);
+                let mut h = self.hit(start, end, TimexType::Date, year, "year-end", Class::Period);
                 h.r#mod = Some("END");
                 return Some(h);
             }
