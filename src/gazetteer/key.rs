@@ -23,3 +23,25 @@ pub fn key(s: &str) -> String {
         t.to_string()
     }
 }
+
+/// The hash of a folded key in the static hash indexes (`NAME_INDEX` tables): build.rs places
+/// every key by it, and the library probes by it, so the two agree by construction. Eight bytes
+/// at a time, multiplicative; the high half of the product is the best mixed.
+pub fn key_hash(k: &str) -> u32 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let b = k.as_bytes();
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(c);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = [0u8; 8];
+        v[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+    }
+    (h >> 32) as u32
+}
