@@ -202,9 +202,12 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     let tok = &doc.tokens[i];
     match tok.kind {
         TokenKind::Word => {
-            if t.starts_with(char::is_uppercase) {
+            // Byte searches for the hyphen: tokens are short, and most have none.
+            let dash = |b: u8| b == b'-';
+            if starts_upper(t) {
                 // "Boston-based", "Iran-backed": a compound adjective, not a name.
-                if let Some((_, tail)) = t.rsplit_once('-') {
+                if let Some(d) = t.bytes().rposition(dash) {
+                    let tail = &t[d + 1..];
                     if tail.len() >= 3
                         && tail.chars().all(|c| c.is_ascii_lowercase())
                         && gazetteer::is_common_word(tail)
@@ -215,14 +218,24 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
                 return true;
             }
             // "al-Sudani", "bin-Laden", "ash-Shabaab": a lower-case particle glued to a capital.
-            if let Some((head, rest)) = t.split_once('-') {
-                return rest.starts_with(char::is_uppercase)
+            if let Some(d) = t.bytes().position(dash) {
+                let (head, rest) = (&t[..d], &t[d + 1..]);
+                return starts_upper(rest)
                     && (PARTICLES.contains(&head)
                         || matches!(head, "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"));
             }
             false
         }
         _ => false,
+    }
+}
+
+/// True when `t` starts with an upper-case letter (ASCII answered without decoding).
+#[inline]
+fn starts_upper(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => t.starts_with(char::is_uppercase),
     }
 }
 

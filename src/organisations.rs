@@ -269,66 +269,77 @@ pub fn link_acronyms(doc: &Doc, typed: &mut [Typed]) {
     }
 }
 
-/// Words that say a story is about sport.
-const SPORT_WORDS: &[&str] = &[
-    "athletics",
-    "baseball",
-    "basketball",
-    "batsman",
-    "bowler",
-    "cricket",
-    "cycling",
-    "goalkeeper",
-    "golf",
-    "halftime",
-    "half-time",
-    "hockey",
-    "innings",
-    "inning",
-    "league",
-    "midfielder",
-    "nba",
-    "nfl",
-    "nhl",
-    "pitcher",
-    "playoff",
-    "playoffs",
-    "quarter-final",
-    "quarterfinal",
-    "rugby",
-    "semi-final",
-    "semifinal",
-    "soccer",
-    "standings",
-    "striker",
-    "tennis",
-    "touchdown",
-    "wickets",
-];
+/// True for a word that says a story is about sport (`w` lower case).
+fn is_sport_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"athletics"
+            | b"baseball"
+            | b"basketball"
+            | b"batsman"
+            | b"bowler"
+            | b"cricket"
+            | b"cycling"
+            | b"goalkeeper"
+            | b"golf"
+            | b"halftime"
+            | b"half-time"
+            | b"hockey"
+            | b"innings"
+            | b"inning"
+            | b"league"
+            | b"midfielder"
+            | b"nba"
+            | b"nfl"
+            | b"nhl"
+            | b"pitcher"
+            | b"playoff"
+            | b"playoffs"
+            | b"quarter-final"
+            | b"quarterfinal"
+            | b"rugby"
+            | b"semi-final"
+            | b"semifinal"
+            | b"soccer"
+            | b"standings"
+            | b"striker"
+            | b"tennis"
+            | b"touchdown"
+            | b"wickets"
+    )
+}
 
-/// True when the story is about sport: two different sport words, or one and a score.
+/// The longest sport word ("quarter-final").
+const SPORT_WORD_MAX: usize = 13;
+
+/// True when the story is about sport: two different sport words (any case), or one and a
+/// score.
 pub fn is_sports(doc: &Doc) -> bool {
-    let mut seen: Vec<&str> = Vec::new();
+    // The first sport word seen, lower case.
+    let mut first: Option<([u8; SPORT_WORD_MAX], usize)> = None;
     let mut score = false;
     for (i, t) in doc.tokens.iter().enumerate() {
-        let w = doc.tok(i);
+        let w = doc.tok(i).as_bytes();
         match t.kind {
-            crate::text::TokenKind::Word if w.len() >= 3 => {
-                if let Some(&s) = SPORT_WORDS.iter().find(|s| s.eq_ignore_ascii_case(w)) {
-                    if !seen.contains(&s) {
-                        seen.push(s);
-                        if seen.len() >= 2 {
-                            return true;
-                        }
+            crate::text::TokenKind::Word if (3..=SPORT_WORD_MAX).contains(&w.len()) => {
+                let mut buf = [0u8; SPORT_WORD_MAX];
+                let lower = &mut buf[..w.len()];
+                lower.copy_from_slice(w);
+                lower.make_ascii_lowercase();
+                if is_sport_word(lower) {
+                    match first {
+                        Some((f, n)) if f[..n] != *lower => return true,
+                        Some(_) => {}
+                        None => first = Some((buf, w.len())),
                     }
                 }
             }
             crate::text::TokenKind::Number => {
-                score |= is_score(w);
+                score |= is_score(doc.tok(i));
             }
             _ => {}
         }
-        if score && !seen.is_empty() {
+        if score && first.is_some() {
             return true;
         }
     }

@@ -206,8 +206,9 @@ pub fn number_word(w: &str) -> Option<u32> {
     if let Some(n) = simple(w) {
         return Some(n);
     }
-    let (tens, ones) = w.split_once('-')?;
-    let (t, o) = (simple(tens)?, simple(ones)?);
+    // A byte search, not `split_once`: the words are short and most have no hyphen.
+    let dash = w.bytes().position(|b| b == b'-')?;
+    let (t, o) = (simple(&w[..dash])?, simple(&w[dash + 1..])?);
     ((20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&o)).then_some(t + o)
 }
 
@@ -246,12 +247,16 @@ pub fn ordinal(w: &str) -> Option<u32> {
         "twenty-ninth" => 29,
         "thirty-first" => 31,
         _ => {
-            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            let suffix = &w[digits.len()..];
-            if digits.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+            // Digits, then exactly two letters "st", "nd", "rd" or "th" ("21st").
+            let b = w.as_bytes();
+            let n = b.len();
+            if n < 3
+                || b[n - 3].is_ascii_alphabetic()
+                || !matches!(&b[n - 2..], b"st" | b"nd" | b"rd" | b"th")
+            {
                 return None;
             }
-            return digits.parse().ok();
+            return w[..n - 2].parse().ok();
         }
     };
     Some(n)

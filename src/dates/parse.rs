@@ -507,7 +507,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.number(i);
         }
         let w = self.w(i);
-        if w.contains('-') {
+        if w.as_bytes().contains(&b'-') {
             if let Some(h) = self.compound(i) {
                 return Some(h);
             }
@@ -973,7 +973,8 @@ impl<'d, 'a> Scan<'d, 'a> {
         }
         let w = self.w(i);
         let w = w.strip_prefix("fiscal-").unwrap_or(w);
-        if let Some((a, b)) = w.split_once('-') {
+        if let Some(dash) = w.bytes().position(|c| c == b'-') {
+            let (a, b) = (&w[..dash], &w[dash + 1..]);
             let n = lexicon::ordinal(a)?;
             return match b {
                 "quarter" if (1..=4).contains(&n) => Some((n, i + 1)),
