@@ -21,7 +21,7 @@
 use crate::gazetteer::{self, OrgRow, PlaceRow, UserGazetteer};
 use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The three kinds of name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -449,11 +449,11 @@ struct Memory {
     /// Folded name → its strongest reading.
     names: HashMap<String, Typed>,
     /// Folded first words of names of two words or more ("mick" of "mick mccarthy").
-    prefixes: std::collections::HashSet<String>,
+    prefixes: HashSet<String>,
 }
 
 fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
-    let mut m: HashMap<String, Typed> = HashMap::new();
+    let mut m: HashMap<String, Typed> = HashMap::default();
     for t in typed.iter().filter(|t| t.strength >= 1) {
         let k = gazetteer::key(t.span.of(doc.text));
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
@@ -473,7 +473,7 @@ fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
             }
         }
     }
-    let mut prefixes = std::collections::HashSet::new();
+    let mut prefixes = HashSet::default();
     for k in m.keys() {
         for (i, _) in k.match_indices(' ') {
             prefixes.insert(k[..i].to_string());
@@ -957,7 +957,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
-    let mut best_kind: HashMap<&str, (u8, Kind)> = HashMap::new();
+    let mut best_kind: HashMap<&str, (u8, Kind)> = HashMap::default();
     for (t, k) in typed.iter().zip(&keys) {
         let e = best_kind.entry(k.as_str()).or_insert((t.strength, t.kind));
         if t.strength > e.0 {
@@ -975,8 +975,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // 2. Full person names (two words or more), by each of their words.
     // Each distinct full name once (its first mention), so a name repeated many times costs
     // nothing more: no list grows with the number of mentions.
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut seen_full: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut seen_full: HashSet<&str> = HashSet::default();
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
             continue;
@@ -999,27 +999,32 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             }
         }
     }
-    let word_count = |i: usize| keys[i].split(' ').count();
+    // Words in each key (keys have single spaces), counted once.
+    let counts: Vec<usize> = keys
+        .iter()
+        .map(|k| k.bytes().filter(|&b| b == b' ').count() + 1)
+        .collect();
+    let word_count = |i: usize| counts[i];
     // The full name a partial one refers to: the first (and fullest) one the article gives.
     // "Mohamed" after "Ahmed Mohamed" and his father "Mohamed El-Hassan Mohamed" is the
     // article's first Mohamed. A two-word name inside a longer one ("Abdelbaset al-Megrahi" of
     // "Abdelbaset Ali al-Megrahi") needs the same first and last word.
-    let ends = |k: &str| -> (String, String) {
-        let f = k.split(' ').next().unwrap_or(k).to_string();
-        let l = k.rsplit(' ').next().unwrap_or(k).to_string();
+    fn ends(k: &str) -> (&str, &str) {
+        let f = k.split(' ').next().unwrap_or(k);
+        let l = k.rsplit(' ').next().unwrap_or(k);
         (f, l)
-    };
+    }
     let full_name_of = |i: usize| -> Option<usize> {
         let wc = word_count(i);
         let (first, last) = ends(&keys[i]);
         let (cands, need_first) = match by_part.get(keys[i].as_str()) {
             // One word, or a particle and surname ("bin laden").
             Some(c) => (c, false),
-            None if wc > 1 => (by_part.get(last.as_str())?, true),
+            None if wc > 1 => (by_part.get(last)?, true),
             None => return None,
         };
         let fits = |c: usize| {
-            word_count(c) > wc && (!need_first || keys[c].split(' ').next() == Some(first.as_str()))
+            word_count(c) > wc && (!need_first || keys[c].split(' ').next() == Some(first))
         };
         let first_fit = cands.iter().copied().find(|&c| fits(c))?;
         // The same person written out more fully elsewhere ("Abdelbaset al-Megrahi" and
@@ -1032,7 +1037,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             .max_by_key(|&c| (word_count(c), std::cmp::Reverse(c)))
     };
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
-    let mut place_prefix: HashMap<&str, usize> = HashMap::new();
+    let mut place_prefix: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
         if kinds[i] == Kind::Place && places::is_feature_name(typed[i].span.of(doc.text)) {
             if let Some((first, _)) = keys[i].split_once(' ') {
@@ -1107,7 +1112,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         gkeys[i] = Some(base_key(i, kinds[i]));
     }
     // Aliases: the alias's own key now leads to the entity it stands for, everywhere.
-    let mut redirect: HashMap<GroupKey, GroupKey> = HashMap::new();
+    let mut redirect: HashMap<GroupKey, GroupKey> = HashMap::default();
     for i in 0..n {
         if let Some(a) = typed[i].alias_of {
             let Some(target) = gkeys[a].clone() else {
@@ -1134,7 +1139,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
-    let mut strongest: HashMap<&GroupKey, u8> = HashMap::new();
+    let mut strongest: HashMap<&GroupKey, u8> = HashMap::default();
     for i in 0..n {
         if let Some(g) = &gkeys[i] {
             let s = strongest.entry(g).or_insert(0);
@@ -1143,7 +1148,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
     }
     let mut names = Names::default();
-    let mut entity_of: HashMap<&GroupKey, usize> = HashMap::new();
+    let mut entity_of: HashMap<&GroupKey, usize> = HashMap::default();
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
     for i in 0..n {
         let Some(g) = &gkeys[i] else { continue };

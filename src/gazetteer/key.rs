@@ -3,6 +3,9 @@
 
 /// The lookup key of a name: lower case, curly quotes and dashes folded, single spaces.
 pub fn key(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_key(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -22,6 +25,48 @@ pub fn key(s: &str) -> String {
     } else {
         t.to_string()
     }
+}
+
+/// `key` of an ASCII name: lower case, whitespace runs as one space, none at either end.
+fn ascii_key(s: &str) -> String {
+    if is_single_spaced(s) {
+        // The usual case: lower case is all there is to do.
+        return s.to_ascii_lowercase();
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut space = false;
+    for &c in s.as_bytes() {
+        // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+        if c.is_ascii_whitespace() || c == 0x0b {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    // ASCII in, ASCII out.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// True when the only whitespace in `s` is single ASCII spaces between other characters
+/// (so folding whitespace leaves `s` as it is).
+pub fn is_single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        let space = c == b' ';
+        if (space && prev_space) || matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// The hash of a folded key in the static hash indexes (`NAME_INDEX` tables): build.rs places

@@ -140,6 +140,10 @@ pub fn is_opening_punct(s: &str) -> bool {
 /// Normalises a text for comparison: curly quotes to straight, dashes to hyphens, runs of
 /// whitespace to one space. Used for names and gazetteer keys, never for spans.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() && crate::gazetteer::is_single_spaced(s) {
+        // No curly quotes, dashes or odd spaces: nothing to fold.
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
