@@ -121,7 +121,15 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     let mut letters = 0usize;
     let mut upper = 0usize;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        for c in t.span.of(text).chars().filter(|c| c.is_alphabetic()) {
+        let w = t.span.of(text);
+        if w.is_ascii() {
+            for b in w.bytes().filter(u8::is_ascii_alphabetic) {
+                letters += 1;
+                upper += usize::from(b.is_ascii_uppercase());
+            }
+            continue;
+        }
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
             letters += 1;
             upper += usize::from(c.is_uppercase());
         }

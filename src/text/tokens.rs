@@ -50,13 +50,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut after_newline = true;
     let mut after_space = true;
     while i < bytes.len() {
-        let c = char_at(text, i);
+        let b = bytes[i];
+        // ASCII is read a byte at a time; other characters are decoded.
+        let (c, width) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = char_at(text, i);
+            (c, c.len_utf8())
+        };
         if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 after_newline = true;
             }
             after_space = true;
-            i += c.len_utf8();
+            i += width;
             continue;
         }
         let (end, kind) = if c.is_alphabetic() {
@@ -65,9 +72,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             scan_number(text, i)
         } else if c.is_alphanumeric() {
             // Other numeric characters (superscripts, fractions) stand alone.
-            (i + c.len_utf8(), TokenKind::Word)
+            (i + width, TokenKind::Word)
         } else {
-            (i + c.len_utf8(), TokenKind::Punct)
+            (i + width, TokenKind::Punct)
         };
         // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s".
         if kind == TokenKind::Word {
@@ -109,23 +116,30 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     if let Some(end) = scan_dotted(text, start) {
         return (end, TokenKind::Word);
     }
+    let b = text.as_bytes();
     let mut last_alnum_end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        let pos = start + off;
+    let mut pos = start;
+    while pos < b.len() {
+        // Runs of ASCII letters and digits, the usual case, a byte at a time.
+        if b[pos].is_ascii_alphanumeric() {
+            pos += 1;
+            last_alnum_end = pos;
+            continue;
+        }
+        let c = char_at(text, pos);
         if c.is_alphanumeric() || is_combining(c) {
-            last_alnum_end = pos + c.len_utf8();
+            pos += c.len_utf8();
+            last_alnum_end = pos;
             continue;
         }
         let joiner = is_inner_hyphen(c)
             || is_apostrophe(c)
             || (c == '&' && text[start..pos].chars().all(|c| c.is_uppercase()));
-        if joiner {
-            if let Some(&(_, next)) = chars.peek() {
-                if next.is_alphanumeric() {
-                    continue;
-                }
-            }
+        // A joiner continues the word only before a letter or digit.
+        let next = pos + c.len_utf8();
+        if joiner && next < b.len() && char_at(text, next).is_alphanumeric() {
+            pos = next;
+            continue;
         }
         break;
     }
@@ -174,6 +188,9 @@ fn scan_number(text: &str, start: usize) -> (usize, TokenKind) {
     // "1990s", "21st", "6am", "F16": letters glued to digits make one word-like token only for
     // ordinals and decades; "6am" stays two tokens so times can be read.
     let rest = &text[i..];
+    if !matches!(rest.as_bytes().first(), Some(b's' | b'n' | b'r' | b't')) {
+        return (i, TokenKind::Number);
+    }
     for suf in ["s", "st", "nd", "rd", "th"] {
         if let Some(after) = rest.strip_prefix(suf) {
             if !after.starts_with(|c: char| c.is_alphanumeric()) {
@@ -186,6 +203,10 @@ fn scan_number(text: &str, start: usize) -> (usize, TokenKind) {
 
 /// Byte offset where a trailing clitic starts in `word` ("’s", "'s", "n't", "'re", "'ll", ...).
 fn clitic_start(word: &str) -> Option<usize> {
+    // Every clitic starts with an apostrophe, straight or (outside ASCII) curly.
+    if !word.bytes().any(|b| b == b'\'' || !b.is_ascii()) {
+        return None;
+    }
     for suffix in ["n't", "n’t"] {
         if word.len() >= suffix.len() + 2 && word.ends_with(suffix) {
             return Some(word.len() - suffix.len());
