@@ -358,7 +358,7 @@ fn emit_index<'k>(code: &mut String, name: &str, keys: impl Iterator<Item = &'k 
         if !seen.insert(*k) {
             continue;
         }
-        let mut s = key_hash(k) as usize & mask;
+        let mut s = key_hash(k.as_bytes()) as usize & mask;
         while slots[s] != u32::MAX {
             s = (s + 1) & mask;
         }

@@ -200,7 +200,7 @@ pub fn folds_to(table_key: &str, raw: &str) -> bool {
 #[inline]
 fn probe(index: &[u32], k: &str, key_at: impl Fn(usize) -> &'static str) -> Option<usize> {
     let mask = index.len() - 1;
-    let mut s = key_hash(k) as usize & mask;
+    let mut s = key_hash(k.as_bytes()) as usize & mask;
     loop {
         let i = index[s];
         if i == u32::MAX {

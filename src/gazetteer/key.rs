@@ -72,9 +72,8 @@ pub fn is_single_spaced(s: &str) -> bool {
 /// The hash of a folded key in the static hash indexes (`NAME_INDEX` tables): build.rs places
 /// every key by it, and the library probes by it, so the two agree by construction. Eight bytes
 /// at a time, multiplicative; the high half of the product is the best mixed.
-pub fn key_hash(k: &str) -> u32 {
+pub fn key_hash(b: &[u8]) -> u32 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let b = k.as_bytes();
     let mut h = (b.len() as u64).wrapping_mul(K);
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
