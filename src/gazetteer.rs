@@ -159,9 +159,15 @@ include!("gazetteer/key.rs");
 /// Calls `f` with the folded key of `raw`: built in a stack buffer for short ASCII names (the
 /// usual case, no allocation), else through `key`.
 pub fn with_key<R>(raw: &str, f: impl FnOnce(&str) -> R) -> R {
+    // ASCII in, ASCII out: always valid UTF-8.
+    with_key_bytes(raw, |k| f(std::str::from_utf8(k).unwrap_or("")))
+}
+
+/// `with_key` for the table lookups, which compare bytes: no UTF-8 check of the buffer.
+fn with_key_bytes<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     const CAP: usize = 96;
     if raw.len() > CAP || !raw.is_ascii() {
-        return f(&key(raw));
+        return f(key(raw).as_bytes());
     }
     let mut buf = [0u8; CAP];
     let mut n = 0;
@@ -179,8 +185,7 @@ pub fn with_key<R>(raw: &str, f: impl FnOnce(&str) -> R) -> R {
         buf[n] = c.to_ascii_lowercase();
         n += 1;
     }
-    // ASCII in, ASCII out: always valid UTF-8.
-    f(std::str::from_utf8(&buf[..n]).unwrap_or(""))
+    f(&buf[..n])
 }
 
 /// Compares a table key with the folded form of `raw` (code-point order, which is the byte
@@ -198,15 +203,15 @@ pub fn folds_to(table_key: &str, raw: &str) -> bool {
 /// Position of `k` in a key list through its static hash index (see build.rs `emit_index`):
 /// the first position whose key equals `k`, probing from slot `key_hash(k)` on.
 #[inline]
-fn probe(index: &[u32], k: &str, key_at: impl Fn(usize) -> &'static str) -> Option<usize> {
+fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static str) -> Option<usize> {
     let mask = index.len() - 1;
-    let mut s = key_hash(k.as_bytes()) as usize & mask;
+    let mut s = key_hash(k) as usize & mask;
     loop {
         let i = index[s];
         if i == u32::MAX {
             return None;
         }
-        if key_at(i as usize) == k {
+        if key_at(i as usize).as_bytes() == k {
             return Some(i as usize);
         }
         s = (s + 1) & mask;
@@ -214,13 +219,13 @@ fn probe(index: &[u32], k: &str, key_at: impl Fn(usize) -> &'static str) -> Opti
 }
 
 fn find<V>(table: &'static [(&'static str, V)], index: &[u32], raw: &str) -> Option<&'static V> {
-    with_key(raw, |k| probe(index, k, |i| table[i].0)).map(|i| &table[i].1)
+    with_key_bytes(raw, |k| probe(index, k, |i| table[i].0)).map(|i| &table[i].1)
 }
 
 /// True when some place or organisation name starts with the words of `raw` followed by more
 /// words ("new" for "New York"): a longer name may still match, so keep reading.
 pub fn is_name_prefix(raw: &str) -> bool {
-    with_key(raw, |k| {
+    with_key_bytes(raw, |k| {
         probe(&generated::NAME_PREFIXES_INDEX, k, |i| {
             generated::NAME_PREFIXES.get(i)
         })
@@ -230,15 +235,19 @@ pub fn is_name_prefix(raw: &str) -> bool {
 
 /// Every place row named `name` (any case), most populous first.
 pub fn places(name: &str) -> Places {
-    with_key(name, places_by_key)
+    with_key_bytes(name, places_by_key_bytes)
 }
 
 /// Every place row with folded key `k`, most populous first.
 pub fn places_by_key(k: &str) -> Places {
+    places_by_key_bytes(k.as_bytes())
+}
+
+fn places_by_key_bytes(k: &[u8]) -> Places {
     match probe(&generated::PLACE_INDEX, k, |i| PLACE_KEYS.get(i)) {
         Some(lo) => {
             let n = (lo..PLACE_KEYS.len())
-                .take_while(|&i| PLACE_KEYS.get(i) == k)
+                .take_while(|&i| PLACE_KEYS.get(i).as_bytes() == k)
                 .count();
             Places(lo..lo + n)
         }
@@ -248,7 +257,7 @@ pub fn places_by_key(k: &str) -> Places {
 
 /// `(gender, frequency)` of a given name.
 pub fn given_name(name: &str) -> Option<(char, u32)> {
-    with_key(name, |k| {
+    with_key_bytes(name, |k| {
         probe(&generated::GIVEN_NAMES_INDEX, k, |i| {
             GIVEN_NAMES_KEYS.get(i)
         })
@@ -258,7 +267,7 @@ pub fn given_name(name: &str) -> Option<(char, u32)> {
 
 /// Frequency of a surname.
 pub fn surname(name: &str) -> Option<u32> {
-    with_key(name, |k| {
+    with_key_bytes(name, |k| {
         probe(&generated::SURNAMES_INDEX, k, |i| SURNAMES_KEYS.get(i))
     })
     .map(|i| SURNAMES_VALUES[i])
@@ -286,7 +295,7 @@ pub fn organisation(name: &str) -> Option<&'static OrgRow> {
 
 /// True when the lower-case form of `word` is a common English word.
 pub fn is_common_word(word: &str) -> bool {
-    with_key(word, |k| {
+    with_key_bytes(word, |k| {
         probe(&generated::COMMON_WORDS_INDEX, k, |i| COMMON_WORDS.get(i)).is_some()
     })
 }

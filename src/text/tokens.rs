@@ -51,30 +51,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut after_space = true;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII is read a byte at a time; other characters are decoded.
-        let (c, width) = if b.is_ascii() {
-            (char::from(b), 1)
+        let (end, kind) = if b.is_ascii() {
+            // ASCII, a byte at a time: spaces and controls are all at or below 0x20 (and DEL).
+            if b <= b' ' || b == 0x7f {
+                if b == b'\n' || b == b'\r' {
+                    after_newline = true;
+                }
+                after_space = true;
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                scan_word(text, i)
+            } else if b.is_ascii_digit() {
+                scan_number(text, i)
+            } else {
+                (i + 1, TokenKind::Punct)
+            }
         } else {
             let c = char_at(text, i);
-            (c, c.len_utf8())
-        };
-        if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
-                after_newline = true;
+            let width = c.len_utf8();
+            if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
+                if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    after_newline = true;
+                }
+                after_space = true;
+                i += width;
+                continue;
             }
-            after_space = true;
-            i += width;
-            continue;
-        }
-        let (end, kind) = if c.is_alphabetic() {
-            scan_word(text, i)
-        } else if c.is_ascii_digit() {
-            scan_number(text, i)
-        } else if c.is_alphanumeric() {
-            // Other numeric characters (superscripts, fractions) stand alone.
-            (i + width, TokenKind::Word)
-        } else {
-            (i + width, TokenKind::Punct)
+            if c.is_alphabetic() {
+                scan_word(text, i)
+            } else if c.is_alphanumeric() {
+                // Other numeric characters (superscripts, fractions) stand alone.
+                (i + width, TokenKind::Word)
+            } else {
+                (i + width, TokenKind::Punct)
+            }
         };
         // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s".
         if kind == TokenKind::Word {
