@@ -138,6 +138,10 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
             last_alnum_end = pos;
             continue;
         }
+        // Any other ASCII byte ends the word unless it is a joiner.
+        if b[pos].is_ascii() && !matches!(b[pos], b'-' | b'\'' | b'&') {
+            break;
+        }
         let c = char_at(text, pos);
         if c.is_alphanumeric() || is_combining(c) {
             pos += c.len_utf8();
