@@ -13,6 +13,7 @@
 
 use super::lexicon::{self, Unit};
 use super::TimexType;
+use crate::text::words::WordSet;
 use crate::text::{Doc, Span, TokenKind};
 
 /// How a bare weekday, month or season is placed relative to the anchor.
@@ -147,6 +148,59 @@ pub fn number_word(w: &str) -> Option<i64> {
     }
 }
 
+/// Every word that can open a temporal expression (lower case): the words `Scan::core` reacts
+/// to at its first token (`word`'s cases, `relative`, `anaphor`, `quarter_words`, counts) and
+/// every word of the lexicon. A word token outside this set and without a hyphen opens none,
+/// so `find` passes it by without running the rules. A word added to a rule must be added
+/// here (tests check the lexicon and the rules against this set).
+#[rustfmt::skip]
+static OPENING_WORDS: WordSet = WordSet::new(&[
+    // `word`
+    "yesterday", "today", "tomorrow", "tonight", "now", "right", "currently", "nowadays",
+    "recently", "previously", "formerly", "soon", "these", "future", "current", "recent",
+    "daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "nightly",
+    "biweekly", "semiannually", "annual", "every", "each", "per", "noon", "midday", "midnight",
+    "christmas", "halloween", "valentine", "new", "thanksgiving", "fiscal", "year", "full",
+    "quarter", "period", "month", "week", "weekend", "fy", "q1", "q2", "q3", "q4", "h1", "h2",
+    "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties",
+    "twenties", "past", "near", "short", "long", "medium", "earlier", "later", "while",
+    // `relative`, `anaphor`, `quarter_words`
+    "last", "previous", "preceding", "prior", "next", "coming", "upcoming", "following", "this",
+    "present", "latest", "first", "final", "remaining", "initial", "opening", "closing", "that",
+    "same",
+    // counts (`core`, `count_at`)
+    "a", "an", "few", "several", "couple", "many", "some",
+    // months and weekdays
+    "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
+    "july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct", "november",
+    "nov", "december", "dec", "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
+    "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun",
+    // seasons and parts of the day
+    "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night",
+    // units
+    "second", "seconds", "minute", "min", "minutes", "mins", "hour", "hr", "hours", "hrs",
+    "day", "days", "weeks", "weekends", "fortnight", "fortnights", "months", "quarters", "yr",
+    "years", "yrs", "decade", "decades", "century", "centuries",
+    // numbers
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand",
+    // ordinals
+    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth",
+]);
+
+/// True when a rule may match at token `i`: anything but a word, a word with a hyphen
+/// (compounds, "twenty-four"), or an opening word.
+fn may_open(scan: &Scan, i: usize) -> bool {
+    scan.kind(i) != Some(TokenKind::Word) || {
+        let w = scan.w(i);
+        w.as_bytes().contains(&b'-') || OPENING_WORDS.contains(w)
+    }
+}
+
 /// Finds every temporal expression.
 pub fn find(doc: &Doc) -> Vec<Found> {
     let scan = Scan::new(doc);
@@ -160,7 +214,7 @@ pub fn find(doc: &Doc) -> Vec<Found> {
             floor = i;
             continue;
         }
-        match scan.core(i) {
+        match may_open(&scan, i).then(|| scan.core(i)).flatten() {
             Some(mut h) => {
                 scan.extend_left(&mut h, floor);
                 scan.extend_right(&mut h);
@@ -2784,6 +2838,53 @@ mod tests {
             .into_iter()
             .map(|f| (f.span.of(text).to_string(), f.meaning))
             .collect()
+    }
+
+    #[test]
+    fn opening_words_hold_the_lexicon() {
+        for w in crate::gazetteer::COMMON_WORDS.iter() {
+            let lexical = lexicon::month(w).is_some()
+                || lexicon::weekday(w).is_some()
+                || lexicon::season(w).is_some()
+                || lexicon::unit(w).is_some()
+                || lexicon::number_word(w).is_some()
+                || lexicon::ordinal(w).is_some()
+                || lexicon::day_part(w).is_some()
+                || lexicon::fixed_holiday(w).is_some();
+            assert!(
+                !lexical || w.contains('-') || OPENING_WORDS.contains(w),
+                "{w} is missing from OPENING_WORDS"
+            );
+        }
+    }
+
+    #[test]
+    fn words_outside_the_opening_words_open_nothing() {
+        // Every common English word, in lower case and capitalised, in contexts the rules read
+        // around a first word: where the gate turns a token away, the rules find nothing.
+        let words: Vec<&str> = crate::gazetteer::COMMON_WORDS.iter().collect();
+        for chunk in words.chunks(2000) {
+            let mut text = String::new();
+            for w in chunk {
+                let mut cap = w.to_string();
+                if let Some(f) = cap.get_mut(..1) {
+                    f.make_ascii_uppercase();
+                }
+                for v in [*w, cap.as_str()] {
+                    text.push_str(&format!(
+                        "the {v} of the year. in the {v} 15, 2020. the {v} three years ago. \
+                         {v} day 's eve term. "
+                    ));
+                }
+            }
+            let doc = Doc::new(&text);
+            let scan = Scan::new(&doc);
+            for i in 0..scan.n {
+                if !may_open(&scan, i) {
+                    assert!(scan.core(i).is_none(), "{:?} opens a date", scan.raw(i));
+                }
+            }
+        }
     }
 
     fn texts(text: &str) -> Vec<String> {

@@ -9,6 +9,7 @@
 pub mod sentences;
 pub mod spans;
 pub mod tokens;
+pub mod words;
 
 pub use spans::{CharIndex, Span};
 pub use tokens::{Token, TokenKind};

@@ -1,0 +1,127 @@
+//! Word sets: fixed lists of lower-case words (the event rules' clause openers, group nouns and
+//! roles, the date scanner's opening words, ...) read with one hash probe per token instead of
+//! a scan of the list.
+//!
+//! Input: a token. Output: whether its ASCII-lower-cased form is in the set. The set's index is
+//! built on first use: which word lengths and first bytes occur (most tokens are turned away by
+//! these two bit tests) and an open-addressing table over `gazetteer::key_hash`. Does not fold
+//! non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
+
+use crate::gazetteer::key_hash;
+use crate::text::Doc;
+use once_cell::sync::OnceCell;
+
+/// A fixed list of words with a hashed index built on first use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    index: OnceCell<Index>,
+}
+
+/// The longest word a set holds; longer tokens are never in a set.
+const MAX: usize = 24;
+
+/// Where a set's words are: quick rejections, then open addressing (linear probing) over
+/// `key_hash`, at most half full.
+struct Index {
+    /// Bit `n` set when some word has `n` bytes.
+    lengths: u32,
+    /// Bit `b` set when some word starts with byte `b`.
+    firsts: [u64; 4],
+    /// Slots holding a word's position in the list plus one (0: free).
+    slots: Box<[u16]>,
+}
+
+impl Index {
+    fn new(words: &[&str]) -> Index {
+        let size = (words.len() * 2).next_power_of_two().max(8);
+        let mut ix = Index {
+            lengths: 0,
+            firsts: [0; 4],
+            slots: vec![0; size].into_boxed_slice(),
+        };
+        for (i, w) in words.iter().enumerate() {
+            let w = w.as_bytes();
+            if w.is_empty() || w.len() > MAX || ix.find(words, w) {
+                continue;
+            }
+            ix.lengths |= 1 << w.len();
+            ix.firsts[usize::from(w[0] >> 6)] |= 1 << (w[0] & 63);
+            let mut s = key_hash(w) as usize & (size - 1);
+            while ix.slots[s] != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            ix.slots[s] = u16::try_from(i + 1).expect("a word set holds fewer than 65535 words");
+        }
+        ix
+    }
+
+    /// True when `w` (lower case) is one of `words`, the list the index was built from.
+    fn find(&self, words: &[&str], w: &[u8]) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut s = key_hash(w) as usize & mask;
+        loop {
+            match self.slots[s] {
+                0 => return false,
+                i if words[usize::from(i) - 1].as_bytes() == w => return true,
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+}
+
+impl WordSet {
+    /// A set of lower-case words (or punctuation).
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            index: OnceCell::new(),
+        }
+    }
+
+    /// The words, in list order.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
+    /// True when `w`, lower-cased (ASCII), is in the set. Allocates nothing.
+    pub fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > MAX {
+            return false;
+        }
+        let index = self.index.get_or_init(|| Index::new(self.words));
+        let first = b[0].to_ascii_lowercase();
+        if index.lengths & (1 << b.len()) == 0
+            || index.firsts[usize::from(first >> 6)] & (1 << (first & 63)) == 0
+        {
+            return false;
+        }
+        let mut buf = [0u8; MAX];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        index.find(self.words, &buf[..b.len()])
+    }
+
+    /// True when token `i` of `doc` is in the set.
+    pub fn has(&self, doc: &Doc, i: usize) -> bool {
+        self.contains(doc.tok(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SET: WordSet = WordSet::new(&["that", "who", "—", ";"]);
+
+    #[test]
+    fn case_insensitive_lookup() {
+        assert!(SET.contains("That"));
+        assert!(SET.contains("WHO"));
+        assert!(SET.contains("—"));
+        assert!(!SET.contains("than"));
+        assert!(!SET.contains(""));
+        assert!(!SET.contains(&"x".repeat(40)));
+    }
+}
