@@ -83,9 +83,12 @@ pub fn key_hash(b: &[u8]) -> u32 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut v = [0u8; 8];
-        v[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        // The last bytes as a little-endian number, zero-padded (a loop, not a copy: no call).
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &byte| (v << 8) | u64::from(byte));
+        h = (h.rotate_left(26) ^ v).wrapping_mul(K);
     }
     (h >> 32) as u32
 }

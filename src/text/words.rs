@@ -3,8 +3,8 @@
 //! a scan of the list.
 //!
 //! Input: a token. Output: whether its ASCII-lower-cased form is in the set. The set's index is
-//! built on first use: which word lengths and first bytes occur (most tokens are turned away by
-//! these two bit tests) and an open-addressing table over `gazetteer::key_hash`. Does not fold
+//! built on first use: which word lengths and first-and-last byte pairs occur (most tokens are
+//! turned away by these two bit tests) and an open-addressing table over `gazetteer::key_hash`. Does not fold
 //! non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
 
 use crate::gazetteer::key_hash;
@@ -25,8 +25,9 @@ const MAX: usize = 24;
 struct Index {
     /// Bit `n` set when some word has `n` bytes.
     lengths: u32,
-    /// Bit `b` set when some word starts with byte `b`.
-    firsts: [u64; 4],
+    /// `pairs[f & 31]` has bit `l & 31` set when some word starts with byte `f` and ends with
+    /// byte `l` (letters map one to one; other bytes share bits, which only lets more through).
+    pairs: [u32; 32],
     /// Slots holding a word's position in the list plus one (0: free).
     slots: Box<[u16]>,
 }
@@ -36,7 +37,7 @@ impl Index {
         let size = (words.len() * 2).next_power_of_two().max(8);
         let mut ix = Index {
             lengths: 0,
-            firsts: [0; 4],
+            pairs: [0; 32],
             slots: vec![0; size].into_boxed_slice(),
         };
         for (i, w) in words.iter().enumerate() {
@@ -45,7 +46,7 @@ impl Index {
                 continue;
             }
             ix.lengths |= 1 << w.len();
-            ix.firsts[usize::from(w[0] >> 6)] |= 1 << (w[0] & 63);
+            ix.pairs[usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
             let mut s = key_hash(w) as usize & (size - 1);
             while ix.slots[s] != 0 {
                 s = (s + 1) & (size - 1);
@@ -90,9 +91,12 @@ impl WordSet {
             return false;
         }
         let index = self.index.get_or_init(|| Index::new(self.words));
-        let first = b[0].to_ascii_lowercase();
+        let (first, last) = (
+            b[0].to_ascii_lowercase(),
+            b[b.len() - 1].to_ascii_lowercase(),
+        );
         if index.lengths & (1 << b.len()) == 0
-            || index.firsts[usize::from(first >> 6)] & (1 << (first & 63)) == 0
+            || index.pairs[usize::from(first & 31)] & (1 << (last & 31)) == 0
         {
             return false;
         }
