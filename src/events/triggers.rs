@@ -274,17 +274,19 @@ fn parse_table(text: &'static str) -> Table {
 /// The rows for a token, looked up in lower case without allocating.
 pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     let b = word.as_bytes();
-    if b.len() < 3 || b.len() > 24 || !word.is_ascii() {
+    if b.len() < 3 || b.len() > 24 {
+        return None;
+    }
+    // Most words can't be triggers: reject them on length, first and last letter before
+    // copying or hashing.
+    let f = letter(b[0].to_ascii_lowercase())?;
+    let l = letter(b[b.len() - 1].to_ascii_lowercase())?;
+    if SHAPES[b.len()][f] & (1 << l) == 0 || !word.is_ascii() {
         return None;
     }
     let mut buf = [0u8; 24];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
-    }
-    // Most words can't be triggers: reject them on length, first and last letter before hashing.
-    let (f, l) = (letter(buf[0])?, letter(buf[b.len() - 1])?);
-    if SHAPES[b.len()][f] & (1 << l) == 0 {
-        return None;
     }
     TRIGGERS.get(&buf[..b.len()]).map(Vec::as_slice)
 }
