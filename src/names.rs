@@ -329,7 +329,7 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
         let t = doc.tok(j);
         if is_name_word(doc, j) {
             // "in Seattle The shooting": a capitalised function word starts something new.
-            if FREQUENT_OPENERS.binary_search(&t).is_ok() {
+            if is_frequent_opener(t) {
                 return j;
             }
             j += 1;
@@ -606,7 +606,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             return;
         }
         // "The", "He": skip at once, before any lookup.
-        if FREQUENT_OPENERS.binary_search(&doc.tok(a)).is_ok() && doc.starts_sentence(a) {
+        if is_frequent_opener(doc.tok(a)) && doc.starts_sentence(a) {
             a += 1;
             continue;
         }
@@ -867,8 +867,22 @@ fn classify_rest(
     }
 }
 
-/// The commonest sentence openers, answered without a gazetteer lookup (sorted).
-const FREQUENT_OPENERS: &[&str] = &[
+/// Defines the list of the commonest sentence openers and its test, a `match` (which compiles
+/// to a few integer comparisons, no search), from one list of words.
+macro_rules! frequent_openers {
+    ($($w:literal),* $(,)?) => {
+        /// The commonest sentence openers, answered without a gazetteer lookup (sorted).
+        #[cfg(test)]
+        const FREQUENT_OPENERS: &[&str] = &[$($w),*];
+
+        /// True for one of the commonest sentence openers ("The", "However").
+        fn is_frequent_opener(t: &str) -> bool {
+            matches!(t, $($w)|*)
+        }
+    };
+}
+
+frequent_openers!(
     "A",
     "After",
     "Also",
@@ -909,12 +923,12 @@ const FREQUENT_OPENERS: &[&str] = &[
     "While",
     "With",
     "You",
-];
+);
 
 /// True when the sentence-initial token `a` is an ordinary word, not the start of a name.
 fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
     let t = doc.tok(a);
-    if FREQUENT_OPENERS.binary_search(&t).is_ok() {
+    if is_frequent_opener(t) {
         return true;
     }
     if gazetteer::title(t).is_some() && b > a + 1 {
@@ -1365,6 +1379,8 @@ mod tests {
     #[test]
     fn frequent_openers_are_sorted() {
         assert!(FREQUENT_OPENERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FREQUENT_OPENERS.iter().all(|w| is_frequent_opener(w)));
+        assert!(!is_frequent_opener("THE") && !is_frequent_opener("the"));
     }
 
     #[test]

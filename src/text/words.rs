@@ -28,8 +28,25 @@ struct Index {
     /// `pairs[f & 31]` has bit `l & 31` set when some word starts with byte `f` and ends with
     /// byte `l` (letters map one to one; other bytes share bits, which only lets more through).
     pairs: [u32; 32],
-    /// Slots holding a word's position in the list plus one (0: free).
-    slots: Box<[u16]>,
+    /// The slots (`word == 0`: free).
+    slots: Box<[Slot]>,
+}
+
+/// One word in the index: its first eight bytes as a number (zero-padded), so that most
+/// comparisons are one integer comparison, its length, and its position in the list plus one.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    head: u64,
+    len: u8,
+    word: u16,
+}
+
+/// The first eight bytes of `w` as a little-endian number, zero-padded.
+fn head(w: &[u8]) -> u64 {
+    w.iter()
+        .take(8)
+        .rev()
+        .fold(0u64, |v, &b| (v << 8) | u64::from(b))
 }
 
 impl Index {
@@ -38,34 +55,45 @@ impl Index {
         let mut ix = Index {
             lengths: 0,
             pairs: [0; 32],
-            slots: vec![0; size].into_boxed_slice(),
+            slots: vec![Slot::default(); size].into_boxed_slice(),
         };
         for (i, w) in words.iter().enumerate() {
             let w = w.as_bytes();
-            if w.is_empty() || w.len() > MAX || ix.find(words, w) {
+            if w.is_empty() || w.len() > MAX || ix.find(words, w, head(w)) {
                 continue;
             }
             ix.lengths |= 1 << w.len();
             ix.pairs[usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
             let mut s = key_hash(w) as usize & (size - 1);
-            while ix.slots[s] != 0 {
+            while ix.slots[s].word != 0 {
                 s = (s + 1) & (size - 1);
             }
-            ix.slots[s] = u16::try_from(i + 1).expect("a word set holds fewer than 65535 words");
+            ix.slots[s] = Slot {
+                head: head(w),
+                len: w.len() as u8,
+                word: u16::try_from(i + 1).expect("a word set holds fewer than 65535 words"),
+            };
         }
         ix
     }
 
-    /// True when `w` (lower case) is one of `words`, the list the index was built from.
-    fn find(&self, words: &[&str], w: &[u8]) -> bool {
+    /// True when `w` (lower case, `head` its first eight bytes) is one of `words`, the list the
+    /// index was built from.
+    fn find(&self, words: &[&str], w: &[u8], head: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut s = key_hash(w) as usize & mask;
         loop {
-            match self.slots[s] {
-                0 => return false,
-                i if words[usize::from(i) - 1].as_bytes() == w => return true,
-                _ => s = (s + 1) & mask,
+            let slot = self.slots[s];
+            if slot.word == 0 {
+                return false;
             }
+            if slot.head == head
+                && usize::from(slot.len) == w.len()
+                && (w.len() <= 8 || words[usize::from(slot.word) - 1].as_bytes()[8..] == w[8..])
+            {
+                return true;
+            }
+            s = (s + 1) & mask;
         }
     }
 }
@@ -104,7 +132,9 @@ impl WordSet {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        index.find(self.words, &buf[..b.len()])
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&buf[..8]);
+        index.find(self.words, &buf[..b.len()], u64::from_le_bytes(first))
     }
 
     /// True when token `i` of `doc` is in the set.
