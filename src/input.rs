@@ -315,8 +315,65 @@ pub fn id_text(v: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// A JSON line read straight into `JsonlInput`, with no `serde_json::Value` of the whole line
+/// in between: the usual case, a valid object. Unknown fields are still read as values (and
+/// checked as the full reading checks them); a key repeated keeps its last value, as in a
+/// `Value`. Any error makes `parse_line` read the line again the full way, which words it.
+struct Direct(JsonlInput);
+
+impl<'de> Deserialize<'de> for Direct {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Direct, D::Error> {
+        d.deserialize_map(DirectVisitor)
+    }
+}
+
+struct DirectVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DirectVisitor {
+    type Value = Direct;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object with a text")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Direct, A::Error> {
+        let (mut text, mut id, mut date, mut title) = (None, None, None, None);
+        // Borrowed keys: a key with escapes is an error here, and so read the full way.
+        while let Some(key) = map.next_key::<&'de str>()? {
+            match key {
+                "text" => text = Some(map.next_value::<String>()?),
+                "id" => id = map.next_value::<Option<serde_json::Value>>()?,
+                "date" => date = map.next_value::<Option<String>>()?,
+                "title" => title = map.next_value::<Option<String>>()?,
+                _ => {
+                    map.next_value::<serde_json::Value>()?;
+                }
+            }
+        }
+        let text = text.ok_or_else(|| serde::de::Error::missing_field("text"))?;
+        Ok(Direct(JsonlInput {
+            text,
+            id,
+            date,
+            title,
+        }))
+    }
+}
+
 /// Parses one JSON line.
 pub fn parse_line(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>), BadLine> {
+    if let Ok(Direct(input)) = std::str::from_utf8(bytes)
+        .map_err(|_| ())
+        .and_then(|s| serde_json::from_str::<Direct>(s).map_err(|_| ()))
+    {
+        return Ok((input, Vec::new()));
+    }
+    parse_line_full(bytes)
+}
+
+/// Parses one JSON line through a `serde_json::Value`: invalid UTF-8 replaced (with a
+/// warning), and every error worded.
+fn parse_line_full(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>), BadLine> {
     let bad = |id, error| BadLine { id, error };
     let t = decode(bytes.to_vec());
     let v: serde_json::Value =
@@ -348,6 +405,41 @@ mod tests {
         assert!(matches!(got[1], Line::TooLong(4)));
         assert!(matches!(&got[2], Line::Data(5, b) if b == b"{\"text\":\"b\"}"));
         assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn direct_reading_agrees_with_the_full_one() {
+        let lines: &[&str] = &[
+            r#"{"text": "a", "id": 7, "date": "2024-10-15", "title": "T"}"#,
+            r#"{"id": "x", "text": "a\nb \u00e9", "extra": {"deep": [1, 2.5, null]}}"#,
+            r#"{"text": "first", "text": "last", "id": null}"#,
+            r#"{"text": "a", "id": {"n": [1]}, "date": null, "title": null}"#,
+            r#"{"text": 5, "text": "later"}"#,
+            r#"{"t\u0065xt": "escaped key"}"#,
+            r#"{"text": "a", "n": 1e400}"#,
+            r#"{"text": "a"} x"#,
+            r#"{"id": 3}"#,
+        ];
+        for line in lines {
+            let full = parse_line_full(line.as_bytes());
+            match serde_json::from_str::<Direct>(line) {
+                Ok(Direct(d)) => {
+                    let (f, warnings) = full.unwrap_or_else(|e| panic!("{line}: {:#}", e.error));
+                    assert!(warnings.is_empty());
+                    assert_eq!(
+                        (&d.text, &d.id, &d.date, &d.title),
+                        (&f.text, &f.id, &f.date, &f.title),
+                        "{line}"
+                    );
+                }
+                // The full reading decides, and words the error.
+                Err(_) => {
+                    let got = parse_line(line.as_bytes()).map(|(i, _)| i.text);
+                    let want = full.map(|(i, _)| i.text);
+                    assert_eq!(got.is_ok(), want.is_ok(), "{line}");
+                }
+            }
+        }
     }
 
     #[test]
