@@ -226,7 +226,7 @@ impl Extractor {
             id: article.id.to_string(),
             schema_version: SCHEMA_VERSION.to_string(),
             date: reference.map(|(d, source)| ReferenceDate {
-                value: d.format("%Y-%m-%d").to_string(),
+                value: dates::ymd(d),
                 source: source.to_string(),
             }),
             title: article.title.map(str::to_string),

@@ -96,6 +96,39 @@ pub fn find_reference_date(doc: &Doc) -> Option<(NaiveDate, &'static str)> {
     reference::reference_date(doc)
 }
 
+/// A date as `YYYY-MM-DD` (chrono's `%Y-%m-%d`), written digit by digit for the years news
+/// has (0 to 9999); other years, which chrono writes with a sign, go through chrono.
+pub fn ymd(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let (y, m, day) = (y as u32, d.month(), d.day());
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        10,
+        m / 10,
+        m % 10,
+        10,
+        day / 10,
+        day % 10,
+    ];
+    digits
+        .iter()
+        .map(|&n| {
+            if n == 10 {
+                '-'
+            } else {
+                char::from(b'0' + n as u8)
+            }
+        })
+        .collect()
+}
+
 /// The `dates` record section.
 pub fn to_record(timexes: &[Timex], off: &Offsets, explain: bool) -> Vec<DateExpr> {
     timexes
@@ -114,10 +147,31 @@ pub fn to_record(timexes: &[Timex], off: &Offsets, explain: bool) -> Vec<DateExp
                     method: t.how.method.to_string(),
                     direction: t.how.direction.map(str::to_string),
                     reason: t.how.reason.map(str::to_string),
-                    anchor: t.how.anchor.map(|d| d.format("%Y-%m-%d").to_string()),
+                    anchor: t.how.anchor.map(ymd),
                 },
                 rule: explain.then(|| t.rule.to_string()),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ymd_writes_as_chrono_does() {
+        let days = [
+            (2024, 10, 5),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 1, 9),
+            (10000, 1, 1),
+            (-5, 3, 4),
+        ];
+        for (y, m, d) in days {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(ymd(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
 }

@@ -9,7 +9,7 @@
 
 use super::lexicon::Unit;
 use super::parse::{Clock, Dir, Found, Meaning};
-use super::{How, Timex};
+use super::{ymd, How, Timex};
 use crate::text::{Doc, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -252,10 +252,6 @@ impl Point {
     fn date(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
-}
-
-fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 fn week(d: NaiveDate) -> String {
