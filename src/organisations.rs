@@ -344,15 +344,11 @@ pub fn is_sports(doc: &Doc) -> bool {
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = doc.tok(i).as_bytes();
         match t.kind {
-            crate::text::TokenKind::Word if w.len() >= 3 => {
-                if is_sport_word(w) {
-                    match first {
-                        Some(f) if !f.eq_ignore_ascii_case(w) => return true,
-                        Some(_) => {}
-                        None => first = Some(w),
-                    }
-                }
-            }
+            crate::text::TokenKind::Word if w.len() >= 3 && is_sport_word(w) => match first {
+                Some(f) if !f.eq_ignore_ascii_case(w) => return true,
+                Some(_) => {}
+                None => first = Some(w),
+            },
             crate::text::TokenKind::Number => {
                 score |= is_score(doc.tok(i));
             }
