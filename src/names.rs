@@ -1068,11 +1068,11 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
         match kind {
             Kind::Place => match t.place {
-                Some(p) => (kind, format!("\u{1}place:{}:{}", p.canonical, p.country)),
+                Some(p) => (kind, ["\u{1}place:", p.canonical, ":", p.country].concat()),
                 None => (kind, keys[i].clone()),
             },
             Kind::Organisation => match t.org {
-                Some(o) => (kind, format!("\u{1}org:{}", o.name)),
+                Some(o) => (kind, ["\u{1}org:", o.name].concat()),
                 None => (kind, keys[i].clone()),
             },
             Kind::Person => (kind, keys[i].clone()),
@@ -1214,21 +1214,27 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
         let name_key = gazetteer::key(&ent.name);
         let mut aliases: Vec<String> = Vec::new();
+        // The keys of `aliases`, in step.
+        let mut alias_keys: Vec<String> = Vec::new();
         for &mi in &ent.mentions {
+            // A person's other names are those the text gives as such ("also known as"), not
+            // shorter forms of the same name.
+            let person_form = ent.kind == Some(Kind::Person) && !is_alias[mi];
+            if person_form {
+                continue;
+            }
             let m = &names.mentions[mi];
             if shouted(m.span) && !is_alias[mi] {
                 continue;
             }
             let surface = crate::text::fold(m.span.of(doc.text));
             let k = gazetteer::key(&surface);
-            // A person's other names are those the text gives as such ("also known as"), not
-            // shorter forms of the same name.
-            let person_form = ent.kind == Some(Kind::Person) && !is_alias[mi];
-            if k == name_key || person_form || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
+            if k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
                 continue;
             }
-            if !aliases.iter().any(|a| gazetteer::key(a) == k) {
+            if !alias_keys.contains(&k) {
                 aliases.push(surface);
+                alias_keys.push(k);
             }
         }
         ent.aliases = aliases;
