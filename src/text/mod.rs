@@ -119,6 +119,21 @@ impl<'a> Doc<'a> {
 
 /// At least 8 letters in word tokens, 90% of them upper case.
 fn is_shouted(text: &str, tokens: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    let whole = &text.as_bytes()[first.span.start..last.span.end];
+    if whole.is_ascii() {
+        // ASCII: count over the sentence's bytes at once (between tokens there are only spaces,
+        // and punctuation tokens hold no letters), less the letters of number tokens ("1990s").
+        let (mut letters, mut upper) = ascii_letters(whole);
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
+            let (l, u) = ascii_letters(t.span.of(text).as_bytes());
+            letters -= l;
+            upper -= u;
+        }
+        return letters >= 8 && upper * 10 >= letters * 9;
+    }
     let mut letters = 0usize;
     let mut upper = 0usize;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
@@ -136,6 +151,13 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
         }
     }
     letters >= 8 && upper * 10 >= letters * 9
+}
+
+/// ASCII letters and upper-case letters in `b`.
+fn ascii_letters(b: &[u8]) -> (usize, usize) {
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    (letters, upper)
 }
 
 /// Opening quotes and brackets.

@@ -51,7 +51,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut after_space = true;
     while i < bytes.len() {
         let b = bytes[i];
-        let (end, kind) = if b.is_ascii() {
+        // `plain`: a word known to hold no apostrophe and no non-ASCII character, so no clitic.
+        let (end, kind, plain) = if b.is_ascii() {
             // ASCII, a byte at a time: spaces and controls are all at or below 0x20 (and DEL).
             if b <= b' ' || b == 0x7f {
                 if b == b'\n' || b == b'\r' {
@@ -64,9 +65,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if b.is_ascii_alphabetic() {
                 scan_word(text, i)
             } else if b.is_ascii_digit() {
-                scan_number(text, i)
+                let (end, kind) = scan_number(text, i);
+                (end, kind, true)
             } else {
-                (i + 1, TokenKind::Punct)
+                (i + 1, TokenKind::Punct, true)
             }
         } else {
             let c = char_at(text, i);
@@ -83,13 +85,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 scan_word(text, i)
             } else if c.is_alphanumeric() {
                 // Other numeric characters (superscripts, fractions) stand alone.
-                (i + width, TokenKind::Word)
+                (i + width, TokenKind::Word, false)
             } else {
-                (i + width, TokenKind::Punct)
+                (i + width, TokenKind::Punct, true)
             }
         };
         // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s".
-        if kind == TokenKind::Word {
+        if kind == TokenKind::Word && !plain {
             if let Some(cut) = clitic_start(&text[i..end]) {
                 push(&mut out, i, i + cut, kind, after_newline, after_space);
                 push(&mut out, i + cut, end, kind, false, false);
@@ -122,15 +124,17 @@ fn char_at(text: &str, i: usize) -> char {
 }
 
 /// A word: letters/digits, joined by single inner hyphens, apostrophes, ampersands between
-/// capitals ("AT&T") or periods in dotted abbreviations ("U.S.", "e.g.").
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+/// capitals ("AT&T") or periods in dotted abbreviations ("U.S.", "e.g."). Also says whether
+/// the word is plain: no apostrophe and nothing outside ASCII in it.
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool) {
     // Dotted abbreviation: single letters each followed by a period, at least two of them.
     if let Some(end) = scan_dotted(text, start) {
-        return (end, TokenKind::Word);
+        return (end, TokenKind::Word, true);
     }
     let b = text.as_bytes();
     let mut last_alnum_end = start;
     let mut pos = start;
+    let mut plain = true;
     while pos < b.len() {
         // Runs of ASCII letters and digits, the usual case, a byte at a time.
         if b[pos].is_ascii_alphanumeric() {
@@ -146,6 +150,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         if c.is_alphanumeric() || is_combining(c) {
             pos += c.len_utf8();
             last_alnum_end = pos;
+            plain = false;
             continue;
         }
         let joiner = is_inner_hyphen(c)
@@ -154,12 +159,13 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         // A joiner continues the word only before a letter or digit.
         let next = pos + c.len_utf8();
         if joiner && next < b.len() && char_at(text, next).is_alphanumeric() {
+            plain &= c == '-' || c == '&';
             pos = next;
             continue;
         }
         break;
     }
-    (last_alnum_end, TokenKind::Word)
+    (last_alnum_end, TokenKind::Word, plain)
 }
 
 /// Combining marks continue a word ("é" written as e + U+0301).
