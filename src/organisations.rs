@@ -107,7 +107,11 @@ fn acronym_after(doc: &Doc, after_name: usize) -> Option<usize> {
 pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) {
     let mut added = Vec::new();
     for i in 1..doc.tokens.len().saturating_sub(1) {
-        if doc.tok(i - 1) != "(" || doc.tok(i + 1) != ")" || !is_acronym(doc.tok(i)) || i < 2 {
+        if doc.tok_bytes(i - 1) != b"("
+            || doc.tok_bytes(i + 1) != b")"
+            || !is_acronym(doc.tok(i))
+            || i < 2
+        {
             continue;
         }
         let letters: Vec<char> = doc
@@ -342,7 +346,7 @@ pub fn is_sports(doc: &Doc) -> bool {
     let mut first: Option<&[u8]> = None;
     let mut score = false;
     for (i, t) in doc.tokens.iter().enumerate() {
-        let w = doc.tok(i).as_bytes();
+        let w = doc.tok_bytes(i);
         match t.kind {
             crate::text::TokenKind::Word if w.len() >= 3 && is_sport_word(w) => match first {
                 Some(f) if !f.eq_ignore_ascii_case(w) => return true,

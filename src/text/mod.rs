@@ -88,6 +88,14 @@ impl<'a> Doc<'a> {
         self.tokens[i].span.of(self.text)
     }
 
+    /// The bytes of token `i` (no character-boundary checks: for byte tests in whole-text
+    /// scans).
+    #[inline]
+    pub fn tok_bytes(&self, i: usize) -> &'a [u8] {
+        let s = self.tokens[i].span;
+        &self.text.as_bytes()[s.start..s.end]
+    }
+
     /// True when token `i` opens its sentence (ignoring opening quotes and brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
         self.sentences[self.sentence_of[i] as usize].first_word == i
