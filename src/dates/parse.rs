@@ -196,8 +196,9 @@ static OPENING_WORDS: WordSet = WordSet::new(&[
 /// (compounds, "twenty-four"), or an opening word.
 fn may_open(scan: &Scan, i: usize) -> bool {
     scan.kind(i) != Some(TokenKind::Word) || {
-        let w = scan.w(i);
-        w.as_bytes().contains(&b'-') || OPENING_WORDS.contains(w)
+        let span = scan.doc.tokens[i].span;
+        let w = &scan.lower.as_bytes()[span.start..span.end];
+        w.contains(&b'-') || OPENING_WORDS.contains_bytes(w)
     }
 }
 

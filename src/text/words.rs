@@ -114,7 +114,11 @@ impl WordSet {
 
     /// True when `w`, lower-cased (ASCII), is in the set. Allocates nothing.
     pub fn contains(&self, w: &str) -> bool {
-        let b = w.as_bytes();
+        self.contains_bytes(w.as_bytes())
+    }
+
+    /// `contains` for the bytes of a word.
+    pub fn contains_bytes(&self, b: &[u8]) -> bool {
         if b.is_empty() || b.len() > MAX {
             return false;
         }
@@ -139,7 +143,7 @@ impl WordSet {
 
     /// True when token `i` of `doc` is in the set.
     pub fn has(&self, doc: &Doc, i: usize) -> bool {
-        self.contains(doc.tok(i))
+        self.contains_bytes(doc.tok_bytes(i))
     }
 }
 
