@@ -971,7 +971,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
-    let mut best_kind: HashMap<&str, (u8, Kind)> = HashMap::default();
+    let mut best_kind: HashMap<&str, (u8, Kind)> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for (t, k) in typed.iter().zip(&keys) {
         let e = best_kind.entry(k.as_str()).or_insert((t.strength, t.kind));
         if t.strength > e.0 {
@@ -1024,8 +1025,12 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // article's first Mohamed. A two-word name inside a longer one ("Abdelbaset al-Megrahi" of
     // "Abdelbaset Ali al-Megrahi") needs the same first and last word.
     fn ends(k: &str) -> (&str, &str) {
-        let f = k.split(' ').next().unwrap_or(k);
-        let l = k.rsplit(' ').next().unwrap_or(k);
+        let b = k.as_bytes();
+        let f = b.iter().position(|&c| c == b' ').map_or(k, |i| &k[..i]);
+        let l = b
+            .iter()
+            .rposition(|&c| c == b' ')
+            .map_or(k, |i| &k[i + 1..]);
         (f, l)
     }
     let full_name_of = |i: usize| -> Option<usize> {
@@ -1037,9 +1042,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             None if wc > 1 => (by_part.get(last)?, true),
             None => return None,
         };
-        let fits = |c: usize| {
-            word_count(c) > wc && (!need_first || keys[c].split(' ').next() == Some(first))
-        };
+        let fits = |c: usize| word_count(c) > wc && (!need_first || ends(&keys[c]).0 == first);
         let first_fit = cands.iter().copied().find(|&c| fits(c))?;
         // The same person written out more fully elsewhere ("Abdelbaset al-Megrahi" and
         // "Abdelbaset Ali al-Megrahi"): the fullest form.
@@ -1153,7 +1156,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
-    let mut strongest: HashMap<&GroupKey, u8> = HashMap::default();
+    let mut strongest: HashMap<&GroupKey, u8> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for i in 0..n {
         if let Some(g) = &gkeys[i] {
             let s = strongest.entry(g).or_insert(0);
@@ -1162,7 +1166,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
     }
     let mut names = Names::default();
-    let mut entity_of: HashMap<&GroupKey, usize> = HashMap::default();
+    let mut entity_of: HashMap<&GroupKey, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
     for i in 0..n {
         let Some(g) = &gkeys[i] else { continue };
