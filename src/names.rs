@@ -198,36 +198,39 @@ const MAX_CHUNK: usize = 8;
 
 /// True for a token that can be part of a name chunk on its own.
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
-    let t = doc.tok(i);
-    let tok = &doc.tokens[i];
-    match tok.kind {
-        TokenKind::Word => {
-            // Byte searches for the hyphen: tokens are short, and most have none.
-            let dash = |b: u8| b == b'-';
-            if starts_upper(t) {
-                // "Boston-based", "Iran-backed": a compound adjective, not a name.
-                if let Some(d) = t.bytes().rposition(dash) {
-                    let tail = &t[d + 1..];
-                    if tail.len() >= 3
-                        && tail.chars().all(|c| c.is_ascii_lowercase())
-                        && gazetteer::is_common_word(tail)
-                    {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            // "al-Sudani", "bin-Laden", "ash-Shabaab": a lower-case particle glued to a capital.
-            if let Some(d) = t.bytes().position(dash) {
-                let (head, rest) = (&t[..d], &t[d + 1..]);
-                return starts_upper(rest)
-                    && (PARTICLES.contains(&head)
-                        || matches!(head, "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"));
-            }
-            false
-        }
-        _ => false,
+    if doc.tokens[i].kind != TokenKind::Word {
+        return false;
     }
+    // Bytes first: most tokens are lower-case words, answered without slicing the text.
+    let b = doc.tok_bytes(i);
+    // Byte searches for the hyphen: tokens are short, and most have none.
+    let dash = |b: &u8| *b == b'-';
+    let upper = match b.first() {
+        Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+        _ => starts_upper(doc.tok(i)),
+    };
+    if upper {
+        // "Boston-based", "Iran-backed": a compound adjective, not a name.
+        if let Some(d) = b.iter().rposition(dash) {
+            let tail = &doc.tok(i)[d + 1..];
+            if tail.len() >= 3
+                && tail.chars().all(|c| c.is_ascii_lowercase())
+                && gazetteer::is_common_word(tail)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+    // "al-Sudani", "bin-Laden", "ash-Shabaab": a lower-case particle glued to a capital.
+    if let Some(d) = b.iter().position(dash) {
+        let t = doc.tok(i);
+        let (head, rest) = (&t[..d], &t[d + 1..]);
+        return starts_upper(rest)
+            && (PARTICLES.contains(&head)
+                || matches!(head, "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"));
+    }
+    false
 }
 
 /// True when `t` starts with an upper-case letter (ASCII answered without decoding).
