@@ -104,10 +104,11 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut start = 0;
     for i in 1..tokens.len() {
         if tokens[i].after_newline {
-            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            let blank = gap.matches('\n').count() + gap.matches('\r').count()
-                - gap.matches("\r\n").count()
-                >= 2;
+            let gap = &text.as_bytes()[tokens[i - 1].span.end..tokens[i].span.start];
+            // Line breaks in the gap: LF, CR and CRLF each count one.
+            let crlf = gap.windows(2).filter(|w| w == b"\r\n").count();
+            let breaks = gap.iter().filter(|&&b| b == b'\n' || b == b'\r').count() - crlf;
+            let blank = breaks >= 2;
             if !wrapped || blank {
                 out.push(start..i);
                 start = i;
@@ -157,9 +158,12 @@ pub fn sentences(
             out.push(start..i);
             start = i;
         }
-        let s = t.span.of(text);
-        let word_ends_sentence = t.kind == TokenKind::Word && s.ends_with('.') && s.len() > 2;
-        if (t.kind == TokenKind::Punct && is_terminal(s)) || word_ends_sentence {
+        // Bytes: a terminal mark or a word ending in a period ("U.S.").
+        let s = &text.as_bytes()[t.span.start..t.span.end];
+        let word_ends_sentence = t.kind == TokenKind::Word && s.ends_with(b".") && s.len() > 2;
+        let terminal =
+            t.kind == TokenKind::Punct && matches!(s, b"." | b"!" | b"?" | b"\xE2\x80\xA6"); // "…" in UTF-8
+        if terminal || word_ends_sentence {
             // Absorb repeated terminals and closers: `?!`, `."`, `.)`.
             let mut j = i + 1;
             while j < para.end {
