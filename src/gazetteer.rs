@@ -80,6 +80,13 @@ impl Pool {
         &self.blob[start..self.ends[i] as usize]
     }
 
+    /// String `i` as bytes (no character-boundary checks, for comparisons).
+    #[inline]
+    fn get_bytes(&self, i: usize) -> &'static [u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.blob.as_bytes()[start..self.ends[i] as usize]
+    }
+
     /// Every string in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'static str> + '_ {
         (0..self.len()).map(|i| self.get(i))
@@ -203,7 +210,7 @@ pub fn folds_to(table_key: &str, raw: &str) -> bool {
 /// Position of `k` in a key list through its static hash index (see build.rs `emit_index`):
 /// the first position whose key equals `k`, probing from slot `key_hash(k)` on.
 #[inline]
-fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static str) -> Option<usize> {
+fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static [u8]) -> Option<usize> {
     let mask = index.len() - 1;
     let mut s = key_hash(k) as usize & mask;
     loop {
@@ -211,7 +218,7 @@ fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static str) -> Opt
         if i == u32::MAX {
             return None;
         }
-        if key_at(i as usize).as_bytes() == k {
+        if key_at(i as usize) == k {
             return Some(i as usize);
         }
         s = (s + 1) & mask;
@@ -219,7 +226,7 @@ fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static str) -> Opt
 }
 
 fn find<V>(table: &'static [(&'static str, V)], index: &[u32], raw: &str) -> Option<&'static V> {
-    with_key_bytes(raw, |k| probe(index, k, |i| table[i].0)).map(|i| &table[i].1)
+    with_key_bytes(raw, |k| probe(index, k, |i| table[i].0.as_bytes())).map(|i| &table[i].1)
 }
 
 /// True when some place or organisation name starts with the words of `raw` followed by more
@@ -227,7 +234,7 @@ fn find<V>(table: &'static [(&'static str, V)], index: &[u32], raw: &str) -> Opt
 pub fn is_name_prefix(raw: &str) -> bool {
     with_key_bytes(raw, |k| {
         probe(&generated::NAME_PREFIXES_INDEX, k, |i| {
-            generated::NAME_PREFIXES.get(i)
+            generated::NAME_PREFIXES.get_bytes(i)
         })
         .is_some()
     })
@@ -244,10 +251,10 @@ pub fn places_by_key(k: &str) -> Places {
 }
 
 fn places_by_key_bytes(k: &[u8]) -> Places {
-    match probe(&generated::PLACE_INDEX, k, |i| PLACE_KEYS.get(i)) {
+    match probe(&generated::PLACE_INDEX, k, |i| PLACE_KEYS.get_bytes(i)) {
         Some(lo) => {
             let n = (lo..PLACE_KEYS.len())
-                .take_while(|&i| PLACE_KEYS.get(i).as_bytes() == k)
+                .take_while(|&i| PLACE_KEYS.get_bytes(i) == k)
                 .count();
             Places(lo..lo + n)
         }
@@ -259,7 +266,7 @@ fn places_by_key_bytes(k: &[u8]) -> Places {
 pub fn given_name(name: &str) -> Option<(char, u32)> {
     with_key_bytes(name, |k| {
         probe(&generated::GIVEN_NAMES_INDEX, k, |i| {
-            GIVEN_NAMES_KEYS.get(i)
+            GIVEN_NAMES_KEYS.get_bytes(i)
         })
     })
     .map(|i| GIVEN_NAMES_VALUES[i])
@@ -268,7 +275,9 @@ pub fn given_name(name: &str) -> Option<(char, u32)> {
 /// Frequency of a surname.
 pub fn surname(name: &str) -> Option<u32> {
     with_key_bytes(name, |k| {
-        probe(&generated::SURNAMES_INDEX, k, |i| SURNAMES_KEYS.get(i))
+        probe(&generated::SURNAMES_INDEX, k, |i| {
+            SURNAMES_KEYS.get_bytes(i)
+        })
     })
     .map(|i| SURNAMES_VALUES[i])
 }
@@ -296,7 +305,10 @@ pub fn organisation(name: &str) -> Option<&'static OrgRow> {
 /// True when the lower-case form of `word` is a common English word.
 pub fn is_common_word(word: &str) -> bool {
     with_key_bytes(word, |k| {
-        probe(&generated::COMMON_WORDS_INDEX, k, |i| COMMON_WORDS.get(i)).is_some()
+        probe(&generated::COMMON_WORDS_INDEX, k, |i| {
+            COMMON_WORDS.get_bytes(i)
+        })
+        .is_some()
     })
 }
 
