@@ -151,25 +151,33 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
     // "will be held", "is heard in May": a participle after "be" takes its tense from further
     // left; "the reduced dividend", "an unspecified date": an adjective says nothing.
     if i > 0 {
-        let prev = doc.tok(i - 1).to_ascii_lowercase();
-        if matches!(
-            prev.as_str(),
-            "be" | "is"
-                | "are"
-                | "am"
-                | "being"
-                | "a"
-                | "an"
-                | "the"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "still"
-                | "newly"
-                | "previously"
-        ) || doc.tokens[i - 1].kind == TokenKind::Number
-        {
+        // Lower-cased in a stack buffer: no word of the list is longer than ten bytes.
+        let prev = doc.tok_bytes(i - 1);
+        let mut pbuf = [0u8; 10];
+        let after_be_or_determiner = prev.len() <= pbuf.len() && {
+            let p = &mut pbuf[..prev.len()];
+            p.copy_from_slice(prev);
+            p.make_ascii_lowercase();
+            matches!(
+                &*p,
+                b"be"
+                    | b"is"
+                    | b"are"
+                    | b"am"
+                    | b"being"
+                    | b"a"
+                    | b"an"
+                    | b"the"
+                    | b"its"
+                    | b"their"
+                    | b"his"
+                    | b"her"
+                    | b"still"
+                    | b"newly"
+                    | b"previously"
+            )
+        };
+        if after_be_or_determiner || doc.tokens[i - 1].kind == TokenKind::Number {
             return None;
         }
     }
