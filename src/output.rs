@@ -199,12 +199,35 @@ mod json {
     use crate::record::{DateExpr, Mention, Organisation, Person, Place, Record};
     use std::io;
 
+    /// True when some byte of `c` needs escaping: a control character, `"` or `\\` (eight
+    /// bytes tested at once).
+    pub(super) fn needs_escape(c: [u8; 8]) -> bool {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let v = u64::from_le_bytes(c);
+        // A zero byte in `x` shows as a set high bit in `(x - LOW) & !x & HIGH`.
+        let zero = |x: u64| x.wrapping_sub(LOW) & !x & HIGH;
+        // Bytes below 0x20: their high bit and the 0x20/0x40 bits are all clear.
+        let control = v.wrapping_sub(LOW * 0x20) & !v & HIGH;
+        control | zero(v ^ (LOW * u64::from(b'"'))) | zero(v ^ (LOW * u64::from(b'\\'))) != 0
+    }
+
     /// Appends `s` as a JSON string, escaped as serde_json escapes.
     fn string(out: &mut Vec<u8>, s: &str) {
         out.push(b'"');
         let bytes = s.as_bytes();
+        // Most strings need no escape: test eight bytes at a time and copy them whole.
+        let mut clean = 0;
+        while clean + 8 <= bytes.len() {
+            let mut c = [0u8; 8];
+            c.copy_from_slice(&bytes[clean..clean + 8]);
+            if needs_escape(c) {
+                break;
+            }
+            clean += 8;
+        }
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        for (i, &b) in bytes.iter().enumerate().skip(clean) {
             if b >= 0x20 && b != b'"' && b != b'\\' {
                 continue;
             }
@@ -474,6 +497,18 @@ mod tests {
         assert_eq!(buf.iter().filter(|&&b| b == b'\n').count(), 1);
         let back: Record = serde_json::from_slice(&buf).unwrap();
         assert_eq!(back, rec);
+    }
+
+    #[test]
+    fn escape_test_finds_every_byte_to_escape() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut c = *b"abcdefgh";
+                c[at] = b;
+                let want = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(json::needs_escape(c), want, "byte {b:#x} at {at}");
+            }
+        }
     }
 
     #[test]
