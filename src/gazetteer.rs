@@ -159,6 +159,30 @@ impl Places {
     pub fn first(&self) -> Option<PlaceRow> {
         self.iter().next()
     }
+
+    /// The first row with the least `key(kind, population)`, as `iter().min_by_key` finds it,
+    /// reading only those two fields of the other rows.
+    pub fn min_by_kind<K: Ord>(&self, key: impl Fn(&str, u32) -> K) -> Option<PlaceRow> {
+        let of = |i: usize| {
+            let r = &PLACES[i];
+            key(generated::PLACE_STRINGS.get(r.kind as usize), r.population)
+        };
+        let mut best: Option<(usize, K)> = None;
+        for i in self.0.clone() {
+            let k = of(i);
+            if best.as_ref().is_none_or(|(_, b)| k < *b) {
+                best = Some((i, k));
+            }
+        }
+        best.map(|(i, _)| place_row(i))
+    }
+
+    /// True when some row's kind passes `f`, reading only the kinds.
+    pub fn any_kind(&self, f: impl Fn(&str) -> bool) -> bool {
+        self.0
+            .clone()
+            .any(|i| f(generated::PLACE_STRINGS.get(PLACES[i].kind as usize)))
+    }
 }
 
 include!("gazetteer/key.rs");

@@ -941,8 +941,7 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     if gazetteer::places(t)
-        .iter()
-        .any(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"))
+        .any_kind(|k| matches!(k, "country" | "continent" | "region" | "subdivision"))
     {
         return false;
     }

@@ -216,8 +216,7 @@ pub fn looks_like_person(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     if gazetteer::places(text)
-        .iter()
-        .any(|p| matches!(p.kind, "country" | "continent" | "region" | "subdivision"))
+        .any_kind(|k| matches!(k, "country" | "continent" | "region" | "subdivision"))
     {
         return false;
     }

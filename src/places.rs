@@ -130,15 +130,14 @@ fn lookup_rows(rows: &Places, span: Span, rule: &'static str) -> Option<Typed> {
 
 /// The most prominent reading: countries, then subdivisions and regions, then the largest city.
 fn best_row(rows: &Places) -> Option<PlaceRow> {
-    let rank = |p: &PlaceRow| match p.kind {
+    let rank = |kind: &str| match kind {
         "country" => 0,
         "continent" => 1,
         "region" => 2,
         "subdivision" => 3,
         _ => 4,
     };
-    rows.iter()
-        .min_by_key(|p| (rank(p), std::cmp::Reverse(p.population)))
+    rows.min_by_kind(|kind, population| (rank(kind), std::cmp::Reverse(population)))
 }
 
 /// Types `[a, b)` as a place when the gazetteer knows the whole name. A one-word town whose
