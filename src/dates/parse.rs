@@ -198,7 +198,7 @@ fn may_open(scan: &Scan, i: usize) -> bool {
     scan.kind(i) != Some(TokenKind::Word) || {
         let span = scan.doc.tokens[i].span;
         let w = &scan.lower.as_bytes()[span.start..span.end];
-        w.iter().any(|&c| c == b'-') || OPENING_WORDS.contains_bytes(w)
+        w.contains(&b'-') || OPENING_WORDS.contains_bytes(w)
     }
 }
 
