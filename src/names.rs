@@ -241,11 +241,13 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         .iter()
         .map(|s| !s.tokens.is_empty() && doc.in_caps_line(s.tokens.start))
         .collect();
+    let title_head = title_case_headline(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.tokens.is_empty() {
             continue;
         }
-        if caps[si] {
+        // A title-case headline says as little about names as a shouted one.
+        if caps[si] || (si == 0 && title_head) {
             shouted.push(s.tokens.clone());
             continue;
         }
@@ -428,6 +430,34 @@ fn take_abbreviation_period(doc: &Doc, end: usize, typed: &mut [Typed]) {
     for t in typed.iter_mut().filter(|t| t.span.end == last.end) {
         t.span.end = doc.tokens[end].span.end;
     }
+}
+
+/// True when the first line is a headline in title case ("Taliban Strike German Consulate in
+/// Afghan City of Mazar-i-Sharif"): a line of its own, no longer than a headline, where most
+/// ordinary words of four letters or more (not the first) are capitalised. Names do not count,
+/// so "Donald Trump lands in Washington to meet Barack Obama" is not title case.
+fn title_case_headline(doc: &Doc) -> bool {
+    let (Some(s0), Some(s1)) = (doc.sentences.first(), doc.sentences.get(1)) else {
+        return false;
+    };
+    if s0.paragraph == s1.paragraph || s0.tokens.len() > 40 || s0.tokens.is_empty() {
+        return false;
+    }
+    let (mut words, mut caps) = (0, 0);
+    for i in s0.tokens.start + 1..s0.tokens.end {
+        let t = doc.tok(i);
+        if doc.tokens[i].kind != TokenKind::Word
+            || t.len() < 4
+            || !gazetteer::is_common_word(t)
+            || gazetteer::given_name(t).is_some()
+            || !gazetteer::places(t).is_empty()
+        {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(doc.is_capitalised(i));
+    }
+    words >= 2 && caps * 10 >= words * 7
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading

@@ -86,7 +86,93 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             return Some(Typed::new(span, Kind::Organisation, "organisation-head", 2));
         }
     }
+    if is_team_name(doc, a, b) {
+        let mut t = Typed::new(span, Kind::Organisation, "place+team-name", 2);
+        t.org_kind = Some("sports");
+        return Some(t);
+    }
     None
+}
+
+/// "Chicago Cubs", "Kansas City Royals", "Cleveland Indians": a town or region, then a
+/// capitalised plural that is no surname ("Houston Williams") and no plural landform ("Golan
+/// Heights", "Niagara Falls").
+fn is_team_name(doc: &Doc, a: usize, b: usize) -> bool {
+    if !(2..=4).contains(&(b - a)) {
+        return false;
+    }
+    let last = doc.tok(b - 1);
+    let plural = last.len() >= 4
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && last[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is");
+    if !plural || gazetteer::surname(last).is_some_and(|f| f > 15_000) {
+        return false;
+    }
+    if matches!(
+        last,
+        "Islands"
+            | "Isles"
+            | "Heights"
+            | "Falls"
+            | "Springs"
+            | "Hills"
+            | "Mountains"
+            | "Lakes"
+            | "Plains"
+            | "Keys"
+            | "Rapids"
+            | "Highlands"
+            | "Lowlands"
+            | "Territories"
+            | "Emirates"
+            | "States"
+            | "Provinces"
+            | "Alps"
+            | "Rockies"
+            | "Marshes"
+            | "Woods"
+            | "Sands"
+            | "Flats"
+            | "Shoals"
+            | "Cliffs"
+            | "Downs"
+            | "Fields"
+            | "Gardens"
+            | "Towers"
+            | "Docks"
+            | "Courts"
+            | "Games"
+            | "Series"
+            | "Olympics"
+            | "Championships"
+            | "Awards"
+            | "Affairs"
+            | "Forces"
+            | "Services"
+            | "News"
+            | "Times"
+    ) || gazetteer::org_word(last).is_some()
+    {
+        return false;
+    }
+    // "South Koreans", "North Americans": a people, not a side.
+    if gazetteer::demonym(doc.span(a, b - 1).of(doc.text)).is_some()
+        || matches!(
+            doc.tok(a),
+            "North" | "South" | "East" | "West" | "Central" | "Northern" | "Southern" | "Eastern"
+                | "Western"
+        )
+    {
+        return false;
+    }
+    let town = doc.span(a, b - 2).of(doc.text);
+    gazetteer::places(town)
+        .iter()
+        .any(|p| matches!(p.kind, "city" | "subdivision" | "region") || p.population >= 50_000)
 }
 
 /// The token index of the acronym in "( ACRONYM )" right after token `after_name - 1`, if any.

@@ -69,6 +69,10 @@ fn is_facility_word(w: &str) -> bool {
             | "Crossing"
             | "Highway"
             | "Boulevard"
+            | "Field"
+            | "Speedway"
+            | "Circuit"
+            | "Racecourse"
     )
 }
 
@@ -214,7 +218,9 @@ pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
     let nation = t
         .place
         .is_some_and(|p| is_nation(p) || p.kind == "continent");
-    if single && !nation && gazetteer::is_common_word(text) {
+    // "GERMAN CONSULATE": a people's adjective names no place.
+    if single && !nation && (gazetteer::is_common_word(text) || gazetteer::demonym(text).is_some())
+    {
         return None;
     }
     Some(t)
@@ -242,7 +248,11 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         }
     }
     // "Jamarat Bridge", "Al-Ghaza Hotel", "Camp Lejeune": buildings and sites.
+    // A common given name keeps a person's surname: "Sally Field".
+    let person_first = last == "Field"
+        && gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 20_000);
     if b - a >= 2
+        && !person_first
         && (is_facility_word(last) || matches!(doc.tok(a), "Camp" | "Fort" | "Villa" | "Masjid"))
     {
         let mut t = Typed::new(span, Kind::Place, "facility-word", 2);

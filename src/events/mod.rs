@@ -730,7 +730,7 @@ fn choose_main(
     drafts: &mut Vec<Draft>,
 ) -> Option<usize> {
     let Some(h) = head else {
-        return choose_reported(doc, head, drafts);
+        return choose_reported(doc, names, head, drafts);
     };
     // Only a verb before the headline's own triggers is its main verb.
     let bound = drafts
@@ -739,7 +739,7 @@ fn choose_main(
         .map(|d| d.first)
         .min()
         .unwrap_or(usize::MAX);
-    let main = choose_reported(doc, head, drafts);
+    let main = choose_reported(doc, names, head, drafts);
     // The headline's own verb when the reported main event is only a statement, or none, or
     // the headline's event sits in a subordinate clause: "Toblerone sparks outrage" over a
     // "said" in the body, "Felipe Massa makes an emotional farewell after crashing out".
@@ -758,7 +758,12 @@ fn choose_main(
 
 /// The main event among the reported ones: the headline's event as the lead reports it;
 /// without one, the lead's first concrete event.
-fn choose_reported(doc: &Doc, head: Option<usize>, drafts: &mut Vec<Draft>) -> Option<usize> {
+fn choose_reported(
+    doc: &Doc,
+    names: &Names,
+    head: Option<usize>,
+    drafts: &mut Vec<Draft>,
+) -> Option<usize> {
     if drafts.is_empty() {
         return None;
     }
@@ -800,7 +805,9 @@ fn choose_reported(doc: &Doc, head: Option<usize>, drafts: &mut Vec<Draft>) -> O
         if let Some(l) = lead_match(&drafts[best], drafts) {
             let h = drafts[best].clone();
             let main = &mut drafts[l];
-            if main.ev.agents.is_empty() {
+            // The headline's named participants over the lead's phrases: "Taliban Strike ..."
+            // over "the insurgents struck".
+            if main.ev.agents.is_empty() || named(names, &h.ev.agents) && !named(names, &main.ev.agents) {
                 main.ev.agents = h.ev.agents.clone();
             }
             if main.ev.targets.is_empty() {
@@ -829,6 +836,13 @@ fn choose_reported(doc: &Doc, head: Option<usize>, drafts: &mut Vec<Draft>) -> O
     concrete
         .or_else(|| (0..drafts.len()).find(|&i| in_lead(&drafts[i])))
         .or(Some(0))
+}
+
+/// True when some participant is a name the record lists (not a phrase such as "insurgents").
+fn named(names: &Names, parts: &[String]) -> bool {
+    parts
+        .iter()
+        .any(|p| names.entities.iter().any(|e| e.kind.is_some() && &e.name == p))
 }
 
 /// The main event from the headline's own verb ("Toblerone sparks outrage"): type `other`,
