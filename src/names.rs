@@ -283,6 +283,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     if organisations::is_sports(doc) {
         organisations::mark_teams(doc, &mut kept);
     }
+    organisations::link_team_short_names(doc, &mut kept);
     organisations::link_acronyms(doc, &mut kept);
     people::link_aliases(doc, &mut kept);
     group(doc, kept, user, &caps)

@@ -249,8 +249,8 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     }
     // "Jamarat Bridge", "Al-Ghaza Hotel", "Camp Lejeune": buildings and sites.
     // A common given name keeps a person's surname: "Sally Field".
-    let person_first = last == "Field"
-        && gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 20_000);
+    let person_first =
+        last == "Field" && gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 20_000);
     if b - a >= 2
         && !person_first
         && (is_facility_word(last) || matches!(doc.tok(a), "Camp" | "Fort" | "Villa" | "Masjid"))

@@ -190,6 +190,42 @@ fn lead_date<'t>(
     })
 }
 
+/// A later report of the main event that dates it: the same kind of happening by the same
+/// named agent, dated by its own sentence to a day in the week up to the reference date
+/// ("Clinton blames defeat on FBI director" ... "Mrs Clinton told the donors on a conference
+/// call on Saturday").
+fn coreferent_dated(
+    names: &Names,
+    drafts: &[Draft],
+    m: usize,
+    reference: NaiveDate,
+) -> Option<usize> {
+    let main = &drafts[m].ev;
+    let fam = family(main.kind);
+    let agents: Vec<&String> = main
+        .agents
+        .iter()
+        .filter(|a| named(names, std::slice::from_ref(a)))
+        .collect();
+    if agents.is_empty() {
+        return None;
+    }
+    (0..drafts.len()).find(|&j| {
+        let d = &drafts[j].ev;
+        j != m
+            && d.date_source == "sentence"
+            && !d.negated
+            && !d.hedged
+            && family(d.kind) == fam
+            && d.agents.iter().any(|a| agents.contains(&a))
+            && d.date.as_deref().is_some_and(|v| {
+                v.get(..10)
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                    .is_some_and(|v| v <= reference && (reference - v).num_days() <= 7)
+            })
+    })
+}
+
 /// A timex that can date an event: a resolved calendar date or time.
 fn usable(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
@@ -319,6 +355,15 @@ pub fn find_events(
         &mut drafts,
     );
     if let (Some(m), Some(r)) = (main, reference) {
+        if drafts[m].ev.date_source == "document" {
+            if let Some(j) = coreferent_dated(names, &drafts, m, r) {
+                let (date, grain) = (drafts[j].ev.date.clone(), drafts[j].ev.date_precision);
+                let d = &mut drafts[m].ev;
+                d.date = date;
+                d.date_source = "coreference";
+                d.date_precision = grain;
+            }
+        }
         let d = &mut drafts[m].ev;
         if d.date_source == "document" {
             if let Some(t) = lead_date(doc, timexes, head, r) {
@@ -807,7 +852,9 @@ fn choose_reported(
             let main = &mut drafts[l];
             // The headline's named participants over the lead's phrases: "Taliban Strike ..."
             // over "the insurgents struck".
-            if main.ev.agents.is_empty() || named(names, &h.ev.agents) && !named(names, &main.ev.agents) {
+            if main.ev.agents.is_empty()
+                || named(names, &h.ev.agents) && !named(names, &main.ev.agents)
+            {
                 main.ev.agents = h.ev.agents.clone();
             }
             if main.ev.targets.is_empty() {
@@ -840,9 +887,12 @@ fn choose_reported(
 
 /// True when some participant is a name the record lists (not a phrase such as "insurgents").
 fn named(names: &Names, parts: &[String]) -> bool {
-    parts
-        .iter()
-        .any(|p| names.entities.iter().any(|e| e.kind.is_some() && &e.name == p))
+    parts.iter().any(|p| {
+        names
+            .entities
+            .iter()
+            .any(|e| e.kind.is_some() && &e.name == p)
+    })
 }
 
 /// The main event from the headline's own verb ("Toblerone sparks outrage"): type `other`,
