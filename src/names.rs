@@ -1243,9 +1243,9 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     names
 }
 
-/// The canonical name of an entity without a user entry: a gazetteer place or organisation
-/// name, the text's own name for an administrative unit ("Salahuddin province"), else the
-/// fullest mention (most words, then longest), mixed-case mentions before shouted ones.
+/// The name of an entity without a user entry: the text's own name for an administrative unit
+/// ("Salahuddin province"), else the fullest mention (most words, then longest), mixed-case
+/// mentions before shouted ones; a gazetteer name when every mention is shouted.
 fn canonical(
     doc: &Doc,
     ent: &Entity,
@@ -1264,19 +1264,33 @@ fn canonical(
         if let Some(&m) = pool.iter().find(|&&m| mentions[m].rule == "admin-word") {
             return crate::text::fold(mentions[m].span.of(doc.text));
         }
-        if let Some(p) = ent.place {
-            return p.canonical.to_string();
-        }
     }
-    if ent.kind == Some(Kind::Organisation) {
-        if let Some(o) = ent.org {
-            return o.name.to_string();
+    // The gazetteer's name only when the text gives none in mixed case ("KUNDUZ, Afghanistan
+    // --"); the article's own spelling otherwise ("Mazar-i-Sharif", "UK"), the gazetteer's
+    // standard name going to `canonical`.
+    let gazetteer_name = match ent.kind {
+        Some(Kind::Place) => ent.place.map(|p| p.canonical),
+        Some(Kind::Organisation) => ent.org.map(|o| o.name),
+        _ => None,
+    };
+    // A place in capitals of four letters or more is a dateline's or headline's ("KUNDUZ"),
+    // not the article's spelling; "UK" and "UAE" are.
+    let capitals = |m: usize| {
+        let s = mentions[m].span.of(doc.text);
+        shouted(mentions[m].span)
+            || ent.kind == Some(Kind::Place)
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !s.chars().any(char::is_lowercase)
+    };
+    if let Some(g) = gazetteer_name {
+        if pool.iter().all(|&m| capitals(m)) {
+            return g.to_string();
         }
     }
     let best = pool.iter().copied().max_by_key(|&m| {
         let s = mentions[m].span.of(doc.text);
         (
-            !shouted(mentions[m].span),
+            !capitals(m),
             s.split_whitespace().count(),
             s.len(),
             std::cmp::Reverse(m),

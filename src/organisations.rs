@@ -669,6 +669,11 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Organisatio
         .of_kind(Kind::Organisation)
         .map(|(_, e)| Organisation {
             name: e.name.clone(),
+            canonical: e
+                .org
+                .map(|o| o.name)
+                .filter(|c| *c != e.name)
+                .map(str::to_string),
             aliases: e.aliases.clone(),
             kind: e
                 .org

@@ -344,6 +344,10 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
             let finite = |v: f32| (!v.is_nan()).then(|| ((v as f64) * 1e4).round() / 1e4);
             Place {
                 name: e.name.clone(),
+                canonical: row
+                    .map(|r| r.canonical)
+                    .filter(|c| *c != e.name)
+                    .map(str::to_string),
                 kind: row
                     .map(|r| r.kind)
                     .or(e.place_kind)

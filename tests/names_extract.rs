@@ -100,10 +100,14 @@ fn acronym_expansion_from_initials() {
     );
     let orgs = rec.organisations.unwrap();
     assert_eq!(orgs.len(), 1, "{orgs:#?}");
-    // The gazetteer spells it the OSCE's own way; the text's spelling is an alias.
+    // The name is the text's own spelling; the gazetteer's (the OSCE's own) is canonical.
     assert_eq!(
         orgs[0].name,
-        "Organization for Security and Co-operation in Europe"
+        "Organisation for Security and Cooperation in Europe"
+    );
+    assert_eq!(
+        orgs[0].canonical.as_deref(),
+        Some("Organization for Security and Co-operation in Europe")
     );
     assert!(orgs[0].aliases.contains(&"OSCE".to_string()));
     assert_eq!(
@@ -152,8 +156,12 @@ fn shouted_headline_and_possessive_make_no_junk() {
         "POLICE SAY TOTAL OF FIVE HURT IN LONDON\nPolice said on Friday that Britain's \
          transport minister would visit.",
     );
-    let places: Vec<String> = rec.places.unwrap().into_iter().map(|p| p.name).collect();
-    assert_eq!(places, ["London", "United Kingdom"]);
+    let places = rec.places.unwrap();
+    let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    // "LONDON" in a shouted headline is spelled the gazetteer's way; "Britain" is the text's
+    // name for the United Kingdom.
+    assert_eq!(names, ["London", "Britain"]);
+    assert_eq!(places[1].canonical.as_deref(), Some("United Kingdom"));
     assert!(rec.people.unwrap().is_empty());
     assert!(rec.organisations.unwrap().is_empty());
 }
