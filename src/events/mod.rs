@@ -778,9 +778,11 @@ fn choose_main(
         return choose_reported(doc, names, head, drafts);
     };
     // Only a verb before the headline's own triggers is its main verb.
+    // Triggers in a subordinate clause ("While the U.S. talks about election, UK outraged over
+    // Toblerone") bound nothing.
     let bound = drafts
         .iter()
-        .filter(|d| d.sentence == h)
+        .filter(|d| d.sentence == h && main_clause(doc, d))
         .map(|d| d.first)
         .min()
         .unwrap_or(usize::MAX);
