@@ -214,3 +214,53 @@ fn adversarial_repetition_stays_bounded() {
         .flat_map(|p| &p.mentions)
         .all(|m| m.end - m.start < 80));
 }
+
+#[test]
+fn sides_named_after_towns_and_their_short_names() {
+    let rec = extract(
+        "The Chicago Cubs beat the Kansas City Royals at Wrigley Field. The Cubs won 8-7. \
+         Houston Williams and Sally Field watched from the Golan Heights.",
+    );
+    let orgs = rec.organisations.unwrap();
+    let cubs = orgs
+        .iter()
+        .find(|o| o.name == "Chicago Cubs")
+        .expect("a side");
+    assert_eq!(cubs.kind.as_deref(), Some("sports"));
+    assert_eq!(cubs.mentions.len(), 2, "{cubs:?}");
+    assert_eq!(cubs.mentions[1].rule.as_deref(), Some("team-short-name"));
+    assert!(
+        orgs.iter().any(|o| o.name == "Kansas City Royals"),
+        "{orgs:?}"
+    );
+    let people: Vec<String> = rec.people.unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(people, ["Houston Williams", "Sally Field"]);
+    let places = rec.places.unwrap();
+    let field = places
+        .iter()
+        .find(|p| p.name == "Wrigley Field")
+        .expect("a ground");
+    assert_eq!(field.kind, "facility");
+    assert!(places.iter().any(|p| p.name == "Golan Heights"));
+}
+
+#[test]
+fn title_case_headline_is_read_through_body_names() {
+    let rec = extract(
+        "Taliban Strike German Consulate in Afghan City of Mazar-i-Sharif\n\
+         Taliban insurgents struck the German consulate in Mazar-i-Sharif on Thursday.",
+    );
+    let orgs: Vec<String> = rec
+        .organisations
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(orgs, ["Taliban"]);
+    let places = rec.places.unwrap();
+    assert_eq!(places.len(), 1, "{places:?}");
+    // The article's spelling names it; the gazetteer's is canonical.
+    assert_eq!(places[0].name, "Mazar-i-Sharif");
+    assert_eq!(places[0].canonical.as_deref(), Some("Mazar-e Sharif"));
+    assert_eq!(places[0].mentions.len(), 2);
+}
