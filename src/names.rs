@@ -636,7 +636,26 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             a += 1;
             continue;
         }
+        // "(Reuters) - The FBI said": an article opening a name the gazetteer does not know.
+        if b - a >= 2 && matches!(doc.tok(a), "The" | "THE") {
+            a += 1;
+            continue;
+        }
         break;
+    }
+    // "By Mark Hosenball WASHINGTON, Nov 6": a byline runs into a dateline's place in capitals.
+    if let Some(k) = (a + 1..b).find(|&k| {
+        let t = doc.tok(k);
+        let prev = doc.tok(k - 1);
+        t.len() >= 4
+            && t.bytes().all(|c| c.is_ascii_uppercase())
+            && prev.starts_with(|c: char| c.is_uppercase())
+            && prev.bytes().any(|c| c.is_ascii_lowercase())
+            && !gazetteer::places(t).is_empty()
+    }) {
+        classify(doc, a, k, out);
+        classify(doc, k, b, out);
+        return;
     }
     // "Friday Mitchell", "Seven Iraqis": a leading date or number word is not part of a name.
     while b - a > 1 && (is_calendar_word(doc.tok(a)) || is_number_word(doc.tok(a))) {
@@ -696,6 +715,23 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             let t = &mut out[before];
             t.span = doc.span(a, b - 1);
             t.country = t.country.or(Some(c));
+            return;
+        }
+        // "U.S. Embassy", "British Government": a people's own institution.
+        let titled = a + 1 >= b
+            || gazetteer::title(doc.span(a + 1, b - 1).of(doc.text)).is_some()
+            || gazetteer::title(doc.tok(b - 1)).is_some()
+            || b - a >= 3 && gazetteer::title(doc.span(b - 2, b - 1).of(doc.text)).is_some();
+        if government && !titled && a + 1 < b && out[before..].iter().all(|t| t.strength == 0) {
+            out.truncate(before);
+            let mut t = Typed::new(
+                doc.span(a, b - 1),
+                Kind::Organisation,
+                "demonym+government",
+                2,
+            );
+            t.country = Some(c);
+            out.push(t);
             return;
         }
         if let Some(p) = place {
