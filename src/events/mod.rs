@@ -326,6 +326,19 @@ pub fn find_events(
                     if prev.ev.targets.is_empty() {
                         prev.ev.targets = d.ev.targets;
                     }
+                    // "The Taliban said the bombing late Thursday ...": the repeat dates it.
+                    // Only a day in the week up to the article's date: "the deadliest stampede,
+                    // during the 1991 Hajj" is another happening.
+                    let recent = d.ev.date.as_deref().is_some_and(|v| {
+                        let day = v.get(..10).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+                        matches!((day, reference), (Some(day), Some(r)) if day <= r && (r - day).num_days() <= 7)
+                    });
+                    if recent && prev.ev.date_source != "sentence" && d.ev.date_source == "sentence"
+                    {
+                        prev.ev.date = d.ev.date;
+                        prev.ev.date_source = "sentence";
+                        prev.ev.date_precision = d.ev.date_precision;
+                    }
                     continue;
                 }
             }
@@ -637,7 +650,10 @@ fn sentence_events(
                 })
                 .min_by_key(|t| t.span.start.abs_diff(trig))
         };
-        own.push(mine.or_else(loose));
+        // "The death toll from the bombing rose to six Friday": the day dates the count, not
+        // the bombing.
+        let toll = d.noun && toll_update(doc, ctx.start, d.first, ctx.end);
+        own.push(if toll { None } else { mine.or_else(loose) });
     }
     for k in 0..drafts.len() {
         let report = if own[k].is_none() {
@@ -728,6 +744,23 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
         }
         (None, None) => (g[0], cands[g[0]].kind),
     }
+}
+
+/// True when the noun trigger at `i` sits in a count's subject ("the death toll from the
+/// bombing") whose verb updates it ("rose", "climbed", "reached").
+fn toll_update(doc: &Doc, start: usize, i: usize, end: usize) -> bool {
+    let toll = (i.saturating_sub(8).max(start)..i).any(|j| {
+        matches!(
+            doc.tok(j).to_ascii_lowercase().as_str(),
+            "toll" | "tally" | "number"
+        )
+    });
+    toll && (i + 1..end.min(i + 15)).any(|j| {
+        matches!(
+            doc.tok(j),
+            "rose" | "risen" | "climbed" | "increased" | "reached" | "jumped" | "rises" | "climbs"
+        )
+    })
 }
 
 /// True when the word at `i` only reports speech ("said", "says").
