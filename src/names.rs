@@ -1126,8 +1126,14 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 // A well-known place (a country, a city that is no given name) stays a place
                 // unless the full name is well attested: "Seattle" is not part of a person
                 // because a run-on "Donald Trump Seattle" was read as one name.
+                // "of" and "from" hold a region or country ("Republican from Texas"), not a
+                // town sharing a surname ("clear of Hamilton").
+                let loose = matches!(
+                    doc.tok(doc.token_at(t.span.start).saturating_sub(1)),
+                    "of" | "from"
+                ) && t.place.is_some_and(|p| p.kind == "city");
                 let place_holds = kinds[i] == Kind::Place
-                    && (after_locative(doc, t.span)
+                    && (after_locative(doc, t.span) && !loose
                         || (t.strength >= 2 && typed[full].strength < 2));
                 let yields = match kinds[i] {
                     Kind::Person => true,
