@@ -312,6 +312,36 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         return None;
     }
     let prev = doc.tok(a - 1);
+    // "the Brazilian Grand Prix at Interlagos", "the final at Wembley": a contest's venue.
+    let venue = prev == "at"
+        && a >= 2
+        && matches!(
+            doc.tok(a - 2),
+            "Prix"
+                | "Open"
+                | "Cup"
+                | "Final"
+                | "Games"
+                | "race"
+                | "match"
+                | "game"
+                | "final"
+                | "semi-final"
+                | "tournament"
+                | "concert"
+                | "summit"
+                | "ceremony"
+                | "rally"
+        );
+    if venue {
+        let text = doc.span(a, b - 1).of(doc.text);
+        if gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
+            return None;
+        }
+        let mut t = Typed::new(doc.span(a, b - 1), Kind::Place, "venue", 1);
+        t.place_kind = Some("facility");
+        return Some(t);
+    }
     if !matches!(prev, "in" | "near" | "outside" | "across" | "to" | "from") {
         return None;
     }

@@ -158,3 +158,16 @@ fn the_article_spells_event_places() {
         Some("Mazar-i-Sharif")
     );
 }
+
+#[test]
+fn a_venue_is_filed_under_its_town_too() {
+    let evs = events(
+        "Raikkonen and Massa crash out of the Brazilian Grand Prix at Interlagos\n\n\
+         Kimi Raikkonen crashed on lap 20 in torrential rain, and Felipe Massa crashed out \
+         later in the race, which was stopped twice.\n\n\
+         Fans in Sao Paulo had waited for hours.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.kind, "accident", "{main:?}");
+    assert_eq!(main.places, ["Interlagos", "Sao Paulo"], "{main:?}");
+}

@@ -434,6 +434,26 @@ pub fn find_events(
             .iter()
             .position(|e| e.kind == Some(Kind::Place) && &e.name == n)
     });
+    // A main event placed only at a site the gazetteer does not know ("Interlagos") is also
+    // filed under the article's main place ("Sao Paulo").
+    let known = |e: usize| names.entities.get(e).is_some_and(|e| e.place.is_some());
+    let town = focus_id.filter(|&f| known(f)).or_else(|| {
+        names.entities.iter().position(|e| {
+            e.kind == Some(Kind::Place)
+                && e.place
+                    .is_some_and(|p| matches!(p.kind, "city" | "subdivision"))
+        })
+    });
+    if let (Some(m), Some(f)) = (main, town) {
+        let d = &mut drafts[m];
+        let only_sites = !d.place_ids.is_empty() && d.place_ids.iter().all(|&e| !known(e));
+        if only_sites && !d.place_ids.contains(&f) {
+            if let Some(ent) = names.entities.get(f) {
+                d.place_ids.push(f);
+                d.ev.places.push(ent.name.clone());
+            }
+        }
+    }
     for d in &mut drafts {
         if d.ev.places.is_empty() {
             let (id, source) = match (dateline, focus_id) {
