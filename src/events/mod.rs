@@ -732,7 +732,10 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
             .unwrap_or(m);
         return (m, cands[m].kind);
     }
-    let cause = first_verb(&|c| is_cause(c.kind));
+    // "a truck bombing ..., which tore a crater and overturned cars": a mishap beside an attack
+    // is its effect.
+    let cause = first_verb(&|c| matches!(c.kind, "attack" | "military-operation" | "abduction"))
+        .or_else(|| first_verb(&|c| is_cause(c.kind)));
     let casualty = first_verb(&|c| is_casualty(c.kind));
     let violent_cause = cause
         .is_some_and(|c| matches!(cands[c].kind, "attack" | "military-operation" | "abduction"));
