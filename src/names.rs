@@ -257,11 +257,13 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         .iter()
         .map(|s| !s.tokens.is_empty() && doc.in_caps_line(s.tokens.start))
         .collect();
+    let title_head = title_case_headline(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.tokens.is_empty() {
             continue;
         }
-        if caps[si] {
+        // A title-case headline says as little about names as a shouted one.
+        if caps[si] || (si == 0 && title_head) {
             shouted.push(s.tokens.clone());
             continue;
         }
@@ -297,6 +299,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     if organisations::is_sports(doc) {
         organisations::mark_teams(doc, &mut kept);
     }
+    organisations::link_team_short_names(doc, &mut kept);
     organisations::link_acronyms(doc, &mut kept);
     people::link_aliases(doc, &mut kept);
     group(doc, kept, user, &caps)
@@ -444,6 +447,34 @@ fn take_abbreviation_period(doc: &Doc, end: usize, typed: &mut [Typed]) {
     for t in typed.iter_mut().filter(|t| t.span.end == last.end) {
         t.span.end = doc.tokens[end].span.end;
     }
+}
+
+/// True when the first line is a headline in title case ("Taliban Strike German Consulate in
+/// Afghan City of Mazar-i-Sharif"): a line of its own, no longer than a headline, where most
+/// ordinary words of four letters or more (not the first) are capitalised. Names do not count,
+/// so "Donald Trump lands in Washington to meet Barack Obama" is not title case.
+fn title_case_headline(doc: &Doc) -> bool {
+    let (Some(s0), Some(s1)) = (doc.sentences.first(), doc.sentences.get(1)) else {
+        return false;
+    };
+    if s0.paragraph == s1.paragraph || s0.tokens.len() > 40 || s0.tokens.is_empty() {
+        return false;
+    }
+    let (mut words, mut caps) = (0, 0);
+    for i in s0.tokens.start + 1..s0.tokens.end {
+        let t = doc.tok(i);
+        if doc.tokens[i].kind != TokenKind::Word
+            || t.len() < 4
+            || !gazetteer::is_common_word(t)
+            || gazetteer::given_name(t).is_some()
+            || !gazetteer::places(t).is_empty()
+        {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(doc.is_capitalised(i));
+    }
+    words >= 2 && caps * 10 >= words * 7
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
@@ -621,7 +652,26 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             a += 1;
             continue;
         }
+        // "(Reuters) - The FBI said": an article opening a name the gazetteer does not know.
+        if b - a >= 2 && matches!(doc.tok(a), "The" | "THE") {
+            a += 1;
+            continue;
+        }
         break;
+    }
+    // "By Mark Hosenball WASHINGTON, Nov 6": a byline runs into a dateline's place in capitals.
+    if let Some(k) = (a + 1..b).find(|&k| {
+        let t = doc.tok(k);
+        let prev = doc.tok(k - 1);
+        t.len() >= 4
+            && t.bytes().all(|c| c.is_ascii_uppercase())
+            && prev.starts_with(|c: char| c.is_uppercase())
+            && prev.bytes().any(|c| c.is_ascii_lowercase())
+            && !gazetteer::places(t).is_empty()
+    }) {
+        classify(doc, a, k, out);
+        classify(doc, k, b, out);
+        return;
     }
     // "Friday Mitchell", "Seven Iraqis": a leading date or number word is not part of a name.
     while b - a > 1 && (is_calendar_word(doc.tok(a)) || is_number_word(doc.tok(a))) {
@@ -681,6 +731,23 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             let t = &mut out[before];
             t.span = doc.span(a, b - 1);
             t.country = t.country.or(Some(c));
+            return;
+        }
+        // "U.S. Embassy", "British Government": a people's own institution.
+        let titled = a + 1 >= b
+            || gazetteer::title(doc.span(a + 1, b - 1).of(doc.text)).is_some()
+            || gazetteer::title(doc.tok(b - 1)).is_some()
+            || b - a >= 3 && gazetteer::title(doc.span(b - 2, b - 1).of(doc.text)).is_some();
+        if government && !titled && a + 1 < b && out[before..].iter().all(|t| t.strength == 0) {
+            out.truncate(before);
+            let mut t = Typed::new(
+                doc.span(a, b - 1),
+                Kind::Organisation,
+                "demonym+government",
+                2,
+            );
+            t.country = Some(c);
+            out.push(t);
             return;
         }
         if let Some(p) = place {
@@ -1096,8 +1163,14 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 // A well-known place (a country, a city that is no given name) stays a place
                 // unless the full name is well attested: "Seattle" is not part of a person
                 // because a run-on "Donald Trump Seattle" was read as one name.
+                // "of" and "from" hold a region or country ("Republican from Texas"), not a
+                // town sharing a surname ("clear of Hamilton").
+                let loose = matches!(
+                    doc.tok(doc.token_at(t.span.start).saturating_sub(1)),
+                    "of" | "from"
+                ) && t.place.is_some_and(|p| p.kind == "city");
                 let place_holds = kinds[i] == Kind::Place
-                    && (after_locative(doc, t.span)
+                    && (after_locative(doc, t.span) && !loose
                         || (t.strength >= 2 && typed[full].strength < 2));
                 let yields = match kinds[i] {
                     Kind::Person => true,
@@ -1257,9 +1330,9 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     names
 }
 
-/// The canonical name of an entity without a user entry: a gazetteer place or organisation
-/// name, the text's own name for an administrative unit ("Salahuddin province"), else the
-/// fullest mention (most words, then longest), mixed-case mentions before shouted ones.
+/// The name of an entity without a user entry: the text's own name for an administrative unit
+/// ("Salahuddin province"), else the fullest mention (most words, then longest), mixed-case
+/// mentions before shouted ones; a gazetteer name when every mention is shouted.
 fn canonical(
     doc: &Doc,
     ent: &Entity,
@@ -1278,19 +1351,33 @@ fn canonical(
         if let Some(&m) = pool.iter().find(|&&m| mentions[m].rule == "admin-word") {
             return crate::text::fold(mentions[m].span.of(doc.text));
         }
-        if let Some(p) = ent.place {
-            return p.canonical.to_string();
-        }
     }
-    if ent.kind == Some(Kind::Organisation) {
-        if let Some(o) = ent.org {
-            return o.name.to_string();
+    // The gazetteer's name only when the text gives none in mixed case ("KUNDUZ, Afghanistan
+    // --"); the article's own spelling otherwise ("Mazar-i-Sharif", "UK"), the gazetteer's
+    // standard name going to `canonical`.
+    let gazetteer_name = match ent.kind {
+        Some(Kind::Place) => ent.place.map(|p| p.canonical),
+        Some(Kind::Organisation) => ent.org.map(|o| o.name),
+        _ => None,
+    };
+    // A place in capitals of four letters or more is a dateline's or headline's ("KUNDUZ"),
+    // not the article's spelling; "UK" and "UAE" are.
+    let capitals = |m: usize| {
+        let s = mentions[m].span.of(doc.text);
+        shouted(mentions[m].span)
+            || ent.kind == Some(Kind::Place)
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !s.chars().any(char::is_lowercase)
+    };
+    if let Some(g) = gazetteer_name {
+        if pool.iter().all(|&m| capitals(m)) {
+            return g.to_string();
         }
     }
     let best = pool.iter().copied().max_by_key(|&m| {
         let s = mentions[m].span.of(doc.text);
         (
-            !shouted(mentions[m].span),
+            !capitals(m),
             s.split_whitespace().count(),
             s.len(),
             std::cmp::Reverse(m),

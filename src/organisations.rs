@@ -86,7 +86,100 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             return Some(Typed::new(span, Kind::Organisation, "organisation-head", 2));
         }
     }
+    if is_team_name(doc, a, b) {
+        let mut t = Typed::new(span, Kind::Organisation, "place+team-name", 2);
+        t.org_kind = Some("sports");
+        return Some(t);
+    }
     None
+}
+
+/// "Chicago Cubs", "Kansas City Royals", "Cleveland Indians": a town or region, then a
+/// capitalised plural that is no surname ("Houston Williams") and no plural landform ("Golan
+/// Heights", "Niagara Falls").
+fn is_team_name(doc: &Doc, a: usize, b: usize) -> bool {
+    if !(2..=4).contains(&(b - a)) {
+        return false;
+    }
+    let last = doc.tok(b - 1);
+    let plural = last.len() >= 4
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && last[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is");
+    if !plural || gazetteer::surname(last).is_some_and(|f| f > 15_000) {
+        return false;
+    }
+    if matches!(
+        last,
+        "Islands"
+            | "Isles"
+            | "Heights"
+            | "Falls"
+            | "Springs"
+            | "Hills"
+            | "Mountains"
+            | "Lakes"
+            | "Plains"
+            | "Keys"
+            | "Rapids"
+            | "Highlands"
+            | "Lowlands"
+            | "Territories"
+            | "Emirates"
+            | "States"
+            | "Provinces"
+            | "Alps"
+            | "Rockies"
+            | "Marshes"
+            | "Woods"
+            | "Sands"
+            | "Flats"
+            | "Shoals"
+            | "Cliffs"
+            | "Downs"
+            | "Fields"
+            | "Gardens"
+            | "Towers"
+            | "Docks"
+            | "Courts"
+            | "Games"
+            | "Series"
+            | "Olympics"
+            | "Championships"
+            | "Awards"
+            | "Affairs"
+            | "Forces"
+            | "Services"
+            | "News"
+            | "Times"
+    ) || gazetteer::org_word(last).is_some()
+    {
+        return false;
+    }
+    // "South Koreans", "North Americans": a people, not a side.
+    if gazetteer::demonym(doc.span(a, b - 1).of(doc.text)).is_some()
+        || matches!(
+            doc.tok(a),
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Central"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+        )
+    {
+        return false;
+    }
+    let town = doc.span(a, b - 2).of(doc.text);
+    gazetteer::places(town)
+        .iter()
+        .any(|p| matches!(p.kind, "city" | "subdivision" | "region") || p.population >= 50_000)
 }
 
 /// The token index of the acronym in "( ACRONYM )" right after token `after_name - 1`, if any.
@@ -271,6 +364,77 @@ pub fn link_acronyms(doc: &Doc, typed: &mut [Typed]) {
             t.strength = 3;
         }
     }
+}
+
+/// "The Cubs won" after "Chicago Cubs": a side named after its town is then called by its last
+/// word alone. Adds those mentions as aliases of the side. Call before any other pass that
+/// records positions in `typed`.
+pub fn link_team_short_names(doc: &Doc, typed: &mut Vec<Typed>) {
+    let teams: Vec<(&str, Span)> = typed
+        .iter()
+        .filter(|t| t.rule == "place+team-name")
+        .filter_map(|t| {
+            let text = t.span.of(doc.text);
+            text.rsplit_once(' ').map(|(_, last)| (last, t.span))
+        })
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    let mut added: Vec<Span> = Vec::new();
+    let mut links: Vec<(Span, Span)> = Vec::new();
+    for (i, tok) in doc.tokens.iter().enumerate() {
+        if !doc.is_capitalised(i) {
+            continue;
+        }
+        let w = doc.tok(i);
+        let Some(&(_, team)) = teams
+            .iter()
+            .find(|(last, span)| *last == w && span.start < tok.span.start)
+        else {
+            continue;
+        };
+        let k = typed.partition_point(|t| t.span.end <= tok.span.start);
+        match typed.get(k) {
+            // A weak reading of the word alone ("Cubs" as a name) yields to the side.
+            Some(t) if t.span == tok.span && t.strength <= 2 && t.user.is_none() => {
+                typed[k] = short_name(tok.span);
+                links.push((tok.span, team));
+            }
+            Some(t) if t.span.start < tok.span.end => {}
+            _ => {
+                added.push(tok.span);
+                links.push((tok.span, team));
+            }
+        }
+    }
+    // Merge the sorted additions into the sorted, non-overlapping names, then point each at
+    // its side (found by start offset: starts are unique).
+    let old = std::mem::take(typed);
+    let mut short = added.iter().peekable();
+    for t in old {
+        while let Some(&&span) = short.peek().filter(|s| s.start < t.span.start) {
+            typed.push(short_name(span));
+            short.next();
+        }
+        typed.push(t);
+    }
+    typed.extend(short.map(|&span| short_name(span)));
+    for (span, team) in links {
+        let at = |s: Span| {
+            let k = typed.partition_point(|t| t.span.start < s.start);
+            (typed.get(k).is_some_and(|t| t.span == s)).then_some(k)
+        };
+        if let (Some(i), Some(j)) = (at(span), at(team)) {
+            typed[i].alias_of = Some(j);
+        }
+    }
+}
+
+fn short_name(span: Span) -> Typed {
+    let mut t = Typed::new(span, Kind::Organisation, "team-short-name", 2);
+    t.org_kind = Some("sports");
+    t
 }
 
 /// Words that say a story is about sport (lower case).
@@ -535,6 +699,11 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Organisatio
         .of_kind(Kind::Organisation)
         .map(|(_, e)| Organisation {
             name: e.name.clone(),
+            canonical: e
+                .org
+                .map(|o| o.name)
+                .filter(|c| *c != e.name)
+                .map(str::to_string),
             aliases: e.aliases.clone(),
             kind: e
                 .org

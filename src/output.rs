@@ -193,10 +193,13 @@ fn write_tsv<W: Write>(w: &mut W, rec: &Record) -> io::Result<()> {
 }
 
 /// Compact JSON of a record, written field by field: the bytes serde_json writes for it (a test
-/// holds the two together), without a serialiser call per field name. Events, whose fields
-/// change most, go through serde_json.
+/// holds the two together), without a serialiser call per field name. Every struct is taken
+/// apart without `..`, so a new field fails to compile here until it is written. Events, whose
+/// fields change most, go through serde_json.
 mod json {
-    use crate::record::{DateExpr, Mention, Organisation, Person, Place, Record};
+    use crate::record::{
+        DateExpr, Focus, Mention, Organisation, Person, Place, Record, ReferenceDate, Resolution,
+    };
     use std::io;
 
     /// True when some byte of `c` needs escaping: a control character, `"` or `\\` (eight
@@ -295,14 +298,23 @@ mod json {
         out.push(b']');
     }
 
+    // Each writer takes its struct apart field by field, with no `..`: a field added to the
+    // record is a compile error here until it is written.
+
     fn mention(out: &mut Vec<u8>, m: &Mention) {
+        let Mention {
+            text,
+            start,
+            end,
+            rule,
+        } = m;
         key(out, b"{\"text\":");
-        string(out, &m.text);
+        string(out, text);
         key(out, b",\"start\":");
-        number(out, m.start);
+        number(out, *start);
         key(out, b",\"end\":");
-        number(out, m.end);
-        if let Some(r) = &m.rule {
+        number(out, *end);
+        if let Some(r) = rule {
             key(out, b",\"rule\":");
             string(out, r);
         }
@@ -316,17 +328,24 @@ mod json {
     }
 
     fn person(out: &mut Vec<u8>, p: &Person) {
+        let Person {
+            name,
+            titles,
+            aliases,
+            country,
+            mentions: ms,
+        } = p;
         key(out, b"{\"name\":");
-        string(out, &p.name);
+        string(out, name);
         key(out, b",\"titles\":");
-        strings(out, &p.titles);
+        strings(out, titles);
         key(out, b",\"aliases\":");
-        strings(out, &p.aliases);
-        if let Some(c) = &p.country {
+        strings(out, aliases);
+        if let Some(c) = country {
             key(out, b",\"country\":");
             string(out, c);
         }
-        mentions(out, &p.mentions);
+        mentions(out, ms);
     }
 
     fn float(out: &mut Vec<u8>, v: Option<f64>) -> io::Result<()> {
@@ -341,68 +360,111 @@ mod json {
     }
 
     fn place(out: &mut Vec<u8>, p: &Place) -> io::Result<()> {
+        let Place {
+            name,
+            canonical,
+            kind,
+            country,
+            admin1,
+            lat,
+            lon,
+            aliases,
+            mentions: ms,
+        } = p;
         key(out, b"{\"name\":");
-        string(out, &p.name);
+        string(out, name);
+        if let Some(c) = canonical {
+            key(out, b",\"canonical\":");
+            string(out, c);
+        }
         key(out, b",\"kind\":");
-        string(out, &p.kind);
+        string(out, kind);
         key(out, b",\"country\":");
-        opt_string(out, p.country.as_ref());
-        if let Some(a) = &p.admin1 {
+        opt_string(out, country.as_ref());
+        if let Some(a) = admin1 {
             key(out, b",\"admin1\":");
             string(out, a);
         }
         key(out, b",\"lat\":");
-        float(out, p.lat)?;
+        float(out, *lat)?;
         key(out, b",\"lon\":");
-        float(out, p.lon)?;
+        float(out, *lon)?;
         key(out, b",\"aliases\":");
-        strings(out, &p.aliases);
-        mentions(out, &p.mentions);
+        strings(out, aliases);
+        mentions(out, ms);
         Ok(())
     }
 
     fn organisation(out: &mut Vec<u8>, o: &Organisation) {
+        let Organisation {
+            name,
+            canonical,
+            aliases,
+            kind,
+            country,
+            mentions: ms,
+        } = o;
         key(out, b"{\"name\":");
-        string(out, &o.name);
+        string(out, name);
+        if let Some(c) = canonical {
+            key(out, b",\"canonical\":");
+            string(out, c);
+        }
         key(out, b",\"aliases\":");
-        strings(out, &o.aliases);
-        if let Some(k) = &o.kind {
+        strings(out, aliases);
+        if let Some(k) = kind {
             key(out, b",\"kind\":");
             string(out, k);
         }
-        if let Some(c) = &o.country {
+        if let Some(c) = country {
             key(out, b",\"country\":");
             string(out, c);
         }
-        mentions(out, &o.mentions);
+        mentions(out, ms);
     }
 
     fn date(out: &mut Vec<u8>, d: &DateExpr) {
+        let DateExpr {
+            text,
+            start,
+            end,
+            kind,
+            value,
+            grain,
+            r#mod,
+            resolution,
+            rule,
+        } = d;
         key(out, b"{\"text\":");
-        string(out, &d.text);
+        string(out, text);
         key(out, b",\"start\":");
-        number(out, d.start);
+        number(out, *start);
         key(out, b",\"end\":");
-        number(out, d.end);
+        number(out, *end);
         key(out, b",\"type\":");
-        string(out, &d.kind);
+        string(out, kind);
         key(out, b",\"value\":");
-        string(out, &d.value);
-        if let Some(g) = &d.grain {
+        string(out, value);
+        if let Some(g) = grain {
             key(out, b",\"grain\":");
             string(out, g);
         }
-        if let Some(m) = &d.r#mod {
+        if let Some(m) = r#mod {
             key(out, b",\"mod\":");
             string(out, m);
         }
-        let r = &d.resolution;
+        let Resolution {
+            method,
+            direction,
+            reason,
+            anchor,
+        } = resolution;
         key(out, b",\"resolution\":{\"method\":");
-        string(out, &r.method);
+        string(out, method);
         for (name, v) in [
-            (&b",\"direction\":"[..], &r.direction),
-            (b",\"reason\":", &r.reason),
-            (b",\"anchor\":", &r.anchor),
+            (&b",\"direction\":"[..], direction),
+            (b",\"reason\":", reason),
+            (b",\"anchor\":", anchor),
         ] {
             if let Some(v) = v {
                 key(out, name);
@@ -410,46 +472,59 @@ mod json {
             }
         }
         out.push(b'}');
-        if let Some(rule) = &d.rule {
+        if let Some(r) = rule {
             key(out, b",\"rule\":");
-            string(out, rule);
+            string(out, r);
         }
         out.push(b'}');
     }
 
     /// Appends the compact JSON of `rec` (no newline).
     pub fn record(out: &mut Vec<u8>, rec: &Record) -> io::Result<()> {
+        let Record {
+            id,
+            schema_version,
+            date: reference,
+            title,
+            focus,
+            people,
+            places,
+            organisations,
+            dates,
+            events,
+            warnings,
+        } = rec;
         key(out, b"{\"id\":");
-        string(out, &rec.id);
+        string(out, id);
         key(out, b",\"schema_version\":");
-        string(out, &rec.schema_version);
+        string(out, schema_version);
         key(out, b",\"date\":");
-        match &rec.date {
-            Some(d) => {
+        match reference {
+            Some(ReferenceDate { value, source }) => {
                 key(out, b"{\"value\":");
-                string(out, &d.value);
+                string(out, value);
                 key(out, b",\"source\":");
-                string(out, &d.source);
+                string(out, source);
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"null"),
         }
-        if let Some(t) = &rec.title {
+        if let Some(t) = title {
             key(out, b",\"title\":");
             string(out, t);
         }
-        if let Some(f) = &rec.focus {
+        if let Some(Focus { country, place }) = focus {
             key(out, b",\"focus\":{\"country\":");
-            opt_string(out, f.country.as_ref());
+            opt_string(out, country.as_ref());
             key(out, b",\"place\":");
-            opt_string(out, f.place.as_ref());
+            opt_string(out, place.as_ref());
             out.push(b'}');
         }
-        if let Some(people) = &rec.people {
+        if let Some(people) = people {
             key(out, b",\"people\":");
             list_of(out, people, person);
         }
-        if let Some(places) = &rec.places {
+        if let Some(places) = places {
             key(out, b",\"places\":");
             out.push(b'[');
             for (i, p) in places.iter().enumerate() {
@@ -460,21 +535,21 @@ mod json {
             }
             out.push(b']');
         }
-        if let Some(orgs) = &rec.organisations {
+        if let Some(orgs) = organisations {
             key(out, b",\"organisations\":");
             list_of(out, orgs, organisation);
         }
-        if let Some(dates) = &rec.dates {
+        if let Some(dates) = dates {
             key(out, b",\"dates\":");
             list_of(out, dates, date);
         }
-        if let Some(events) = &rec.events {
+        if let Some(events) = events {
             key(out, b",\"events\":");
             serde_json::to_writer(&mut *out, events).map_err(io::Error::from)?;
         }
-        if !rec.warnings.is_empty() {
+        if !warnings.is_empty() {
             key(out, b",\"warnings\":");
-            strings(out, &rec.warnings);
+            strings(out, warnings);
         }
         out.push(b'}');
         Ok(())

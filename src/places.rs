@@ -69,6 +69,10 @@ fn is_facility_word(w: &str) -> bool {
             | "Crossing"
             | "Highway"
             | "Boulevard"
+            | "Field"
+            | "Speedway"
+            | "Circuit"
+            | "Racecourse"
     )
 }
 
@@ -213,7 +217,9 @@ pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
     let nation = t
         .place
         .is_some_and(|p| is_nation(p) || p.kind == "continent");
-    if single && !nation && gazetteer::is_common_word(text) {
+    // "GERMAN CONSULATE": a people's adjective names no place.
+    if single && !nation && (gazetteer::is_common_word(text) || gazetteer::demonym(text).is_some())
+    {
         return None;
     }
     Some(t)
@@ -241,7 +247,11 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         }
     }
     // "Jamarat Bridge", "Al-Ghaza Hotel", "Camp Lejeune": buildings and sites.
+    // A common given name keeps a person's surname: "Sally Field".
+    let person_first =
+        last == "Field" && gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 20_000);
     if b - a >= 2
+        && !person_first
         && (is_facility_word(last) || matches!(doc.tok(a), "Camp" | "Fort" | "Villa" | "Masjid"))
     {
         let mut t = Typed::new(span, Kind::Place, "facility-word", 2);
@@ -301,6 +311,36 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         return None;
     }
     let prev = doc.tok(a - 1);
+    // "the Brazilian Grand Prix at Interlagos", "the final at Wembley": a contest's venue.
+    let venue = prev == "at"
+        && a >= 2
+        && matches!(
+            doc.tok(a - 2),
+            "Prix"
+                | "Open"
+                | "Cup"
+                | "Final"
+                | "Games"
+                | "race"
+                | "match"
+                | "game"
+                | "final"
+                | "semi-final"
+                | "tournament"
+                | "concert"
+                | "summit"
+                | "ceremony"
+                | "rally"
+        );
+    if venue {
+        let text = doc.span(a, b - 1).of(doc.text);
+        if gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
+            return None;
+        }
+        let mut t = Typed::new(doc.span(a, b - 1), Kind::Place, "venue", 1);
+        t.place_kind = Some("facility");
+        return Some(t);
+    }
     if !matches!(prev, "in" | "near" | "outside" | "across" | "to" | "from") {
         return None;
     }
@@ -333,6 +373,10 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
             let finite = |v: f32| (!v.is_nan()).then(|| ((v as f64) * 1e4).round() / 1e4);
             Place {
                 name: e.name.clone(),
+                canonical: row
+                    .map(|r| r.canonical)
+                    .filter(|c| *c != e.name)
+                    .map(str::to_string),
                 kind: row
                     .map(|r| r.kind)
                     .or(e.place_kind)

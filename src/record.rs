@@ -130,8 +130,12 @@ pub struct Person {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Place {
-    /// Canonical name ("United States" for "the U.S.").
+    /// The article's own name for it: its fullest mention ("Mazar-i-Sharif", "UK").
     pub name: String,
+    /// The gazetteer's standard English name when it differs from `name` ("Mazar-e Sharif",
+    /// "United Kingdom"): the key for grouping places across articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
     /// `continent`, `region`, `country`, `subdivision`, `city`, a natural feature kind
     /// (`mountains`, `sea`, `river`, ...), or `place` when only the text says it is one.
     pub kind: String,
@@ -155,8 +159,13 @@ pub struct Place {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Organisation {
-    /// Canonical name (the expansion of an acronym when the text gives it).
+    /// The article's own name for it: its fullest mention (the expansion of an acronym when
+    /// the text gives it).
     pub name: String,
+    /// The gazetteer's standard name when it differs from `name` ("Federal Bureau of
+    /// Investigation" for "FBI").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
     /// Other names ("ISIS").
     pub aliases: Vec<String>,
     /// `government`, `armed-group`, `company`, `party`, `sports`, ... when known.

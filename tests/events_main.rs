@@ -99,3 +99,75 @@ fn compound_dash_is_not_a_dateline() {
     );
     assert_ne!(evs[0].place_source, "dateline", "{:?}", evs[0]);
 }
+
+#[test]
+fn light_verb_subjects_act_in_a_noun_event() {
+    let evs = events(
+        "Donald Trump and Barack Obama hold 90-minute White House transition meeting\n\n\
+         The president invited his successor to the White House for the first time since \
+         the election.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.trigger.text, "meeting");
+    assert_eq!(main.agents, ["Donald Trump", "Barack Obama"], "{main:?}");
+}
+
+#[test]
+fn a_later_dated_report_by_the_same_agent_dates_the_main_event() {
+    // 2024-10-18 is a Friday: "on Wednesday" is 2024-10-16.
+    let evs = events(
+        "Clinton blames defeat on FBI director\n\n\
+         Hillary Clinton has blamed her defeat in the election on the FBI director. \
+         Protests are continuing in several cities across the country. \
+         Mrs Clinton told donors on a conference call on Wednesday that the letter stopped \
+         her momentum.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.trigger.text, "blamed", "{evs:#?}");
+    assert_eq!(main.date.as_deref(), Some("2024-10-16"));
+    assert_eq!(main.date_source, "coreference");
+}
+
+#[test]
+fn a_past_form_is_a_verb_not_a_repeated_noun() {
+    let evs = events(
+        "Headline about the final game\n\n\
+         The Chicago Cubs beat the Cleveland Indians to win the title. \
+         The Cubs won 8-7 after the deciding game ended on Wednesday night.",
+    );
+    let won = evs
+        .iter()
+        .find(|e| e.trigger.text == "won")
+        .expect("\"won\" reports its own event");
+    assert_eq!(won.kind, "contest");
+    assert_eq!(won.agents, ["Chicago Cubs"], "{won:?}");
+    assert_eq!(won.date_source, "sentence");
+}
+
+#[test]
+fn the_article_spells_event_places() {
+    let evs = events(
+        "Taliban Strike German Consulate in Afghan City of Mazar-i-Sharif\n\n\
+         At least two people were killed when the insurgents struck with a car bomb near the \
+         consulate in Mazar-i-Sharif late on Thursday, officials said.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.agents, ["Taliban"], "{main:?}");
+    assert_eq!(
+        main.places.first().map(String::as_str),
+        Some("Mazar-i-Sharif")
+    );
+}
+
+#[test]
+fn a_venue_is_filed_under_its_town_too() {
+    let evs = events(
+        "Raikkonen and Massa crash out of the Brazilian Grand Prix at Interlagos\n\n\
+         Kimi Raikkonen crashed on lap 20 in torrential rain, and Felipe Massa crashed out \
+         later in the race, which was stopped twice.\n\n\
+         Fans in Sao Paulo had waited for hours.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.kind, "accident", "{main:?}");
+    assert_eq!(main.places, ["Interlagos", "Sao Paulo"], "{main:?}");
+}

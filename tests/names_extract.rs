@@ -26,6 +26,15 @@ fn run(opts: Options, text: &str) -> Record {
     rec
 }
 
+/// The organisations' names, in record order.
+fn org_names(rec: &Record) -> Vec<String> {
+    rec.organisations
+        .iter()
+        .flatten()
+        .map(|o| o.name.clone())
+        .collect()
+}
+
 fn extract(text: &str) -> Record {
     run(Options::default(), text)
 }
@@ -100,10 +109,14 @@ fn acronym_expansion_from_initials() {
     );
     let orgs = rec.organisations.unwrap();
     assert_eq!(orgs.len(), 1, "{orgs:#?}");
-    // The gazetteer spells it the OSCE's own way; the text's spelling is an alias.
+    // The name is the text's own spelling; the gazetteer's (the OSCE's own) is canonical.
     assert_eq!(
         orgs[0].name,
-        "Organization for Security and Co-operation in Europe"
+        "Organisation for Security and Cooperation in Europe"
+    );
+    assert_eq!(
+        orgs[0].canonical.as_deref(),
+        Some("Organization for Security and Co-operation in Europe")
     );
     assert!(orgs[0].aliases.contains(&"OSCE".to_string()));
     assert_eq!(
@@ -130,12 +143,7 @@ fn sports_sides_named_after_places_are_organisations() {
         "CRICKET - ESSEX CLOSE IN\nLONDON 1996-08-30\nEssex beat Somerset by an innings at \
          Chelmsford. Derbyshire reached 372 for six against Kent.",
     );
-    let orgs: Vec<String> = rec
-        .organisations
-        .unwrap()
-        .into_iter()
-        .map(|o| o.name)
-        .collect();
+    let orgs = org_names(&rec);
     for team in ["Essex", "Somerset", "Derbyshire", "Kent"] {
         assert!(
             orgs.iter().any(|o| o == team),
@@ -152,8 +160,12 @@ fn shouted_headline_and_possessive_make_no_junk() {
         "POLICE SAY TOTAL OF FIVE HURT IN LONDON\nPolice said on Friday that Britain's \
          transport minister would visit.",
     );
-    let places: Vec<String> = rec.places.unwrap().into_iter().map(|p| p.name).collect();
-    assert_eq!(places, ["London", "United Kingdom"]);
+    let places = rec.places.unwrap();
+    let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    // "LONDON" in a shouted headline is spelled the gazetteer's way; "Britain" is the text's
+    // name for the United Kingdom.
+    assert_eq!(names, ["London", "Britain"]);
+    assert_eq!(places[1].canonical.as_deref(), Some("United Kingdom"));
     assert!(rec.people.unwrap().is_empty());
     assert!(rec.organisations.unwrap().is_empty());
 }
@@ -205,4 +217,49 @@ fn adversarial_repetition_stays_bounded() {
         .iter()
         .flat_map(|p| &p.mentions)
         .all(|m| m.end - m.start < 80));
+}
+
+#[test]
+fn sides_named_after_towns_and_their_short_names() {
+    let rec = extract(
+        "The Chicago Cubs beat the Kansas City Royals at Wrigley Field. The Cubs won 8-7. \
+         Houston Williams and Sally Field watched from the Golan Heights.",
+    );
+    let orgs = rec.organisations.unwrap();
+    let cubs = orgs
+        .iter()
+        .find(|o| o.name == "Chicago Cubs")
+        .expect("a side");
+    assert_eq!(cubs.kind.as_deref(), Some("sports"));
+    assert_eq!(cubs.mentions.len(), 2, "{cubs:?}");
+    assert_eq!(cubs.mentions[1].rule.as_deref(), Some("team-short-name"));
+    assert!(
+        orgs.iter().any(|o| o.name == "Kansas City Royals"),
+        "{orgs:?}"
+    );
+    let people: Vec<String> = rec.people.unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(people, ["Houston Williams", "Sally Field"]);
+    let places = rec.places.unwrap();
+    let field = places
+        .iter()
+        .find(|p| p.name == "Wrigley Field")
+        .expect("a ground");
+    assert_eq!(field.kind, "facility");
+    assert!(places.iter().any(|p| p.name == "Golan Heights"));
+}
+
+#[test]
+fn title_case_headline_is_read_through_body_names() {
+    let rec = extract(
+        "Taliban Strike German Consulate in Afghan City of Mazar-i-Sharif\n\
+         Taliban insurgents struck the German consulate in Mazar-i-Sharif on Thursday.",
+    );
+    let orgs = org_names(&rec);
+    assert_eq!(orgs, ["Taliban"]);
+    let places = rec.places.unwrap();
+    assert_eq!(places.len(), 1, "{places:?}");
+    // The article's spelling names it; the gazetteer's is canonical.
+    assert_eq!(places[0].name, "Mazar-i-Sharif");
+    assert_eq!(places[0].canonical.as_deref(), Some("Mazar-e Sharif"));
+    assert_eq!(places[0].mentions.len(), 2);
 }

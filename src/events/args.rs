@@ -602,7 +602,25 @@ pub fn participants(
                     .collect()
             })
             .unwrap_or_default();
-        let mut agents = nearest(&left, 2);
+        // "Trump and Obama hold White House meeting": after a light verb, the names before
+        // the verb act; those between it and the noun only describe the event.
+        let sentence_start = doc.sentences[doc.sentence_of[first] as usize].tokens.start;
+        let light = (first.saturating_sub(9).max(sentence_start)..first)
+            .rev()
+            .find(|&j| LIGHT_VERB.has(doc, j));
+        let mut agents = match light {
+            Some(j) => {
+                let before = actors(
+                    doc,
+                    names,
+                    j.saturating_sub(8).max(sentence_start),
+                    j,
+                    false,
+                );
+                nearest(&before, 3)
+            }
+            None => nearest(&left, 2),
+        };
         agents.extend(after_by.iter().map(|p| p.1));
         (agents, first_of(&targets, true))
     } else {
@@ -672,6 +690,29 @@ pub fn participants(
     }
     parts
 }
+
+/// Verbs that carry a noun event: "hold talks", "staged a protest", "launched an offensive".
+static LIGHT_VERB: WordSet = WordSet::new(&[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "stage",
+    "stages",
+    "staged",
+    "launch",
+    "launches",
+    "launched",
+    "conduct",
+    "conducts",
+    "conducted",
+    "carry",
+    "carries",
+    "carried",
+    "mount",
+    "mounts",
+    "mounted",
+]);
 
 /// "the Prime Minister said": a title standing for its holder.
 fn title_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {

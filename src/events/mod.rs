@@ -190,6 +190,42 @@ fn lead_date<'t>(
     })
 }
 
+/// A later report of the main event that dates it: the same kind of happening by the same
+/// named agent, dated by its own sentence to a day in the week up to the reference date
+/// ("Clinton blames defeat on FBI director" ... "Mrs Clinton told the donors on a conference
+/// call on Saturday").
+fn coreferent_dated(
+    names: &Names,
+    drafts: &[Draft],
+    m: usize,
+    reference: NaiveDate,
+) -> Option<usize> {
+    let main = &drafts[m].ev;
+    let fam = family(main.kind);
+    let agents: Vec<&String> = main
+        .agents
+        .iter()
+        .filter(|a| named(names, std::slice::from_ref(a)))
+        .collect();
+    if agents.is_empty() {
+        return None;
+    }
+    (0..drafts.len()).find(|&j| {
+        let d = &drafts[j].ev;
+        j != m
+            && d.date_source == "sentence"
+            && !d.negated
+            && !d.hedged
+            && family(d.kind) == fam
+            && d.agents.iter().any(|a| agents.contains(&a))
+            && d.date.as_deref().is_some_and(|v| {
+                v.get(..10)
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                    .is_some_and(|v| v <= reference && (reference - v).num_days() <= 7)
+            })
+    })
+}
+
 /// A timex that can date an event: a resolved calendar date or time.
 fn usable(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
@@ -290,6 +326,19 @@ pub fn find_events(
                     if prev.ev.targets.is_empty() {
                         prev.ev.targets = d.ev.targets;
                     }
+                    // "The Taliban said the bombing late Thursday ...": the repeat dates it.
+                    // Only a day in the week up to the article's date: "the deadliest stampede,
+                    // during the 1991 Hajj" is another happening.
+                    let recent = d.ev.date.as_deref().is_some_and(|v| {
+                        let day = v.get(..10).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+                        matches!((day, reference), (Some(day), Some(r)) if day <= r && (r - day).num_days() <= 7)
+                    });
+                    if recent && prev.ev.date_source != "sentence" && d.ev.date_source == "sentence"
+                    {
+                        prev.ev.date = d.ev.date;
+                        prev.ev.date_source = "sentence";
+                        prev.ev.date_precision = d.ev.date_precision;
+                    }
                     continue;
                 }
             }
@@ -319,6 +368,15 @@ pub fn find_events(
         &mut drafts,
     );
     if let (Some(m), Some(r)) = (main, reference) {
+        if drafts[m].ev.date_source == "document" {
+            if let Some(j) = coreferent_dated(names, &drafts, m, r) {
+                let (date, grain) = (drafts[j].ev.date.clone(), drafts[j].ev.date_precision);
+                let d = &mut drafts[m].ev;
+                d.date = date;
+                d.date_source = "coreference";
+                d.date_precision = grain;
+            }
+        }
         let d = &mut drafts[m].ev;
         if d.date_source == "document" {
             if let Some(t) = lead_date(doc, timexes, head, r) {
@@ -376,6 +434,26 @@ pub fn find_events(
             .iter()
             .position(|e| e.kind == Some(Kind::Place) && &e.name == n)
     });
+    // A main event placed only at a site the gazetteer does not know ("Interlagos") is also
+    // filed under the article's main place ("Sao Paulo").
+    let known = |e: usize| names.entities.get(e).is_some_and(|e| e.place.is_some());
+    let town = focus_id.filter(|&f| known(f)).or_else(|| {
+        names.entities.iter().position(|e| {
+            e.kind == Some(Kind::Place)
+                && e.place
+                    .is_some_and(|p| matches!(p.kind, "city" | "subdivision"))
+        })
+    });
+    if let (Some(m), Some(f)) = (main, town) {
+        let d = &mut drafts[m];
+        let only_sites = !d.place_ids.is_empty() && d.place_ids.iter().all(|&e| !known(e));
+        if only_sites && !d.place_ids.contains(&f) {
+            if let Some(ent) = names.entities.get(f) {
+                d.place_ids.push(f);
+                d.ev.places.push(ent.name.clone());
+            }
+        }
+    }
     for d in &mut drafts {
         if d.ev.places.is_empty() {
             let (id, source) = match (dateline, focus_id) {
@@ -592,7 +670,10 @@ fn sentence_events(
                 })
                 .min_by_key(|t| t.span.start.abs_diff(trig))
         };
-        own.push(mine.or_else(loose));
+        // "The death toll from the bombing rose to six Friday": the day dates the count, not
+        // the bombing.
+        let toll = d.noun && toll_update(doc, ctx.start, d.first, ctx.end);
+        own.push(if toll { None } else { mine.or_else(loose) });
     }
     for k in 0..drafts.len() {
         let report = if own[k].is_none() {
@@ -651,7 +732,10 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
             .unwrap_or(m);
         return (m, cands[m].kind);
     }
-    let cause = first_verb(&|c| is_cause(c.kind));
+    // "a truck bombing ..., which tore a crater and overturned cars": a mishap beside an attack
+    // is its effect.
+    let cause = first_verb(&|c| matches!(c.kind, "attack" | "military-operation" | "abduction"))
+        .or_else(|| first_verb(&|c| is_cause(c.kind)));
     let casualty = first_verb(&|c| is_casualty(c.kind));
     let violent_cause = cause
         .is_some_and(|c| matches!(cands[c].kind, "attack" | "military-operation" | "abduction"));
@@ -683,6 +767,23 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
         }
         (None, None) => (g[0], cands[g[0]].kind),
     }
+}
+
+/// True when the noun trigger at `i` sits in a count's subject ("the death toll from the
+/// bombing") whose verb updates it ("rose", "climbed", "reached").
+fn toll_update(doc: &Doc, start: usize, i: usize, end: usize) -> bool {
+    let toll = (i.saturating_sub(8).max(start)..i).any(|j| {
+        matches!(
+            doc.tok(j).to_ascii_lowercase().as_str(),
+            "toll" | "tally" | "number"
+        )
+    });
+    toll && (i + 1..end.min(i + 15)).any(|j| {
+        matches!(
+            doc.tok(j),
+            "rose" | "risen" | "climbed" | "increased" | "reached" | "jumped" | "rises" | "climbs"
+        )
+    })
 }
 
 /// True when the word at `i` only reports speech ("said", "says").
@@ -730,16 +831,18 @@ fn choose_main(
     drafts: &mut Vec<Draft>,
 ) -> Option<usize> {
     let Some(h) = head else {
-        return choose_reported(doc, head, drafts);
+        return choose_reported(doc, names, head, drafts);
     };
     // Only a verb before the headline's own triggers is its main verb.
+    // Triggers in a subordinate clause ("While the U.S. talks about election, UK outraged over
+    // Toblerone") bound nothing.
     let bound = drafts
         .iter()
-        .filter(|d| d.sentence == h)
+        .filter(|d| d.sentence == h && main_clause(doc, d))
         .map(|d| d.first)
         .min()
         .unwrap_or(usize::MAX);
-    let main = choose_reported(doc, head, drafts);
+    let main = choose_reported(doc, names, head, drafts);
     // The headline's own verb when the reported main event is only a statement, or none, or
     // the headline's event sits in a subordinate clause: "Toblerone sparks outrage" over a
     // "said" in the body, "Felipe Massa makes an emotional farewell after crashing out".
@@ -758,7 +861,12 @@ fn choose_main(
 
 /// The main event among the reported ones: the headline's event as the lead reports it;
 /// without one, the lead's first concrete event.
-fn choose_reported(doc: &Doc, head: Option<usize>, drafts: &mut Vec<Draft>) -> Option<usize> {
+fn choose_reported(
+    doc: &Doc,
+    names: &Names,
+    head: Option<usize>,
+    drafts: &mut Vec<Draft>,
+) -> Option<usize> {
     if drafts.is_empty() {
         return None;
     }
@@ -800,7 +908,11 @@ fn choose_reported(doc: &Doc, head: Option<usize>, drafts: &mut Vec<Draft>) -> O
         if let Some(l) = lead_match(&drafts[best], drafts) {
             let h = drafts[best].clone();
             let main = &mut drafts[l];
-            if main.ev.agents.is_empty() {
+            // The headline's named participants over the lead's phrases: "Taliban Strike ..."
+            // over "the insurgents struck".
+            if main.ev.agents.is_empty()
+                || named(names, &h.ev.agents) && !named(names, &main.ev.agents)
+            {
                 main.ev.agents = h.ev.agents.clone();
             }
             if main.ev.targets.is_empty() {
@@ -829,6 +941,16 @@ fn choose_reported(doc: &Doc, head: Option<usize>, drafts: &mut Vec<Draft>) -> O
     concrete
         .or_else(|| (0..drafts.len()).find(|&i| in_lead(&drafts[i])))
         .or(Some(0))
+}
+
+/// True when some participant is a name the record lists (not a phrase such as "insurgents").
+fn named(names: &Names, parts: &[String]) -> bool {
+    parts.iter().any(|p| {
+        names
+            .entities
+            .iter()
+            .any(|e| e.kind.is_some() && &e.name == p)
+    })
 }
 
 /// The main event from the headline's own verb ("Toblerone sparks outrage"): type `other`,

@@ -296,6 +296,31 @@ fn letter(c: u8) -> Option<usize> {
     c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
 }
 
+/// Past tense and participle forms of verb-or-noun triggers: "won", "struck", "attacked".
+fn is_past_form(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 4)
+        || matches!(
+            w,
+            "won"
+                | "struck"
+                | "fought"
+                | "met"
+                | "fled"
+                | "sank"
+                | "stole"
+                | "sold"
+                | "bought"
+                | "rose"
+                | "took"
+                | "taken"
+                | "held"
+                | "beaten"
+                | "swore"
+                | "sworn"
+                | "overthrew"
+        )
+}
+
 /// For each length up to 24 and first letter, the set of last letters of the table's keys.
 static SHAPES: Lazy<[[u32; 26]; 25]> = Lazy::new(|| {
     let mut out = [[0u32; 26]; 25];
@@ -955,7 +980,10 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             // "the killing of": a gerund read as a noun.
             w.ends_with("ing") && i > start && NOUN_BEFORE.has(doc, i - 1)
         }
-        Pos::Either => !phrase && reads_as_noun(doc, start, end, i, ctx.title_case()),
+        // "The Cubs won": a past form is never the noun.
+        Pos::Either => {
+            !phrase && !is_past_form(&w) && reads_as_noun(doc, start, end, i, ctx.title_case())
+        }
         Pos::Adjective => false,
     };
     let mut kind = row.kind;
