@@ -183,10 +183,7 @@ fn lead_date<'t>(
                 Some("day" | "part-of-day" | "hour" | "minute" | "second")
             )
             && spans.iter().any(|s| s.contains(t.span))
-            && t.value
-                .get(..10)
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .is_some_and(|d| d <= reference && (reference - d).num_days() <= 7)
+            && in_last_week(&t.value, reference)
     })
 }
 
@@ -218,12 +215,17 @@ fn coreferent_dated(
             && !d.hedged
             && family(d.kind) == fam
             && d.agents.iter().any(|a| agents.contains(&a))
-            && d.date.as_deref().is_some_and(|v| {
-                v.get(..10)
-                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-                    .is_some_and(|v| v <= reference && (reference - v).num_days() <= 7)
-            })
+            && d.date
+                .as_deref()
+                .is_some_and(|v| in_last_week(v, reference))
     })
+}
+
+/// True when the TIMEX3 value `v` starts with a day in the week up to `reference`.
+fn in_last_week(v: &str, reference: NaiveDate) -> bool {
+    v.get(..10)
+        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .is_some_and(|d| d <= reference && (reference - d).num_days() <= 7)
 }
 
 /// A timex that can date an event: a resolved calendar date or time.
@@ -329,10 +331,10 @@ pub fn find_events(
                     // "The Taliban said the bombing late Thursday ...": the repeat dates it.
                     // Only a day in the week up to the article's date: "the deadliest stampede,
                     // during the 1991 Hajj" is another happening.
-                    let recent = d.ev.date.as_deref().is_some_and(|v| {
-                        let day = v.get(..10).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
-                        matches!((day, reference), (Some(day), Some(r)) if day <= r && (r - day).num_days() <= 7)
-                    });
+                    let recent = matches!(
+                        (d.ev.date.as_deref(), reference),
+                        (Some(v), Some(r)) if in_last_week(v, r)
+                    );
                     if recent && prev.ev.date_source != "sentence" && d.ev.date_source == "sentence"
                     {
                         prev.ev.date = d.ev.date;
