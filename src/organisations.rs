@@ -94,6 +94,27 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     None
 }
 
+/// True for an institution named after the building that houses it ("White House",
+/// "Kremlin"): "at the White House" and "a White House meeting" place an event there.
+pub fn is_seat(name: &str) -> bool {
+    matches!(
+        name,
+        "White House"
+            | "Kremlin"
+            | "Pentagon"
+            | "Elysee Palace"
+            | "Élysée Palace"
+            | "Elysee"
+            | "Élysée"
+            | "Blue House"
+            | "Capitol"
+            | "Zhongnanhai"
+            | "Vatican"
+            | "Buckingham Palace"
+            | "Chancellery"
+    )
+}
+
 /// "Chicago Cubs", "Kansas City Royals", "Cleveland Indians": a town or region, then a
 /// capitalised plural that is no surname ("Houston Williams") and no plural landform ("Golan
 /// Heights", "Niagara Falls").

@@ -332,7 +332,14 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
                 | "ceremony"
                 | "rally"
         );
-    if venue {
+    // "the Interlagos track", "the Hungaroring circuit": a ground named before its kind.
+    let ground = doc.tokens.get(b).is_some_and(|_| {
+        matches!(
+            doc.tok(b),
+            "track" | "circuit" | "stadium" | "racecourse" | "speedway" | "velodrome" | "arena"
+        )
+    }) && matches!(prev, "the" | "The");
+    if venue || ground {
         let text = doc.span(a, b - 1).of(doc.text);
         if gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
             return None;

@@ -171,3 +171,62 @@ fn a_venue_is_filed_under_its_town_too() {
     assert_eq!(main.kind, "accident", "{main:?}");
     assert_eq!(main.places, ["Interlagos", "Sao Paulo"], "{main:?}");
 }
+
+#[test]
+fn a_definite_repeat_with_a_day_dates_the_lead_event() {
+    // The lead gives a toll update on Friday; "the bombing late Thursday" dates the bombing,
+    // though the second sentence also reports other violence.
+    let evs = events(
+        "Truck bomb hits consulate in Mazar-i-Sharif\n\n\
+         The death toll from a truck bombing at the German consulate in Mazar-i-Sharif rose to \
+         six Friday, with more than 100 others wounded. The Taliban said the bombing late \
+         Thursday was revenge for air strikes this month that left 32 civilians dead.",
+    );
+    assert_eq!(evs[0].trigger.text, "bombing", "{evs:#?}");
+    assert_eq!(evs[0].date.as_deref(), Some("2024-10-17"), "{evs:#?}");
+    assert_eq!(evs[0].date_source, "sentence");
+}
+
+#[test]
+fn a_repeat_with_an_old_day_does_not_date_the_event() {
+    let evs = events(
+        "Truck bomb hits consulate in Mazar-i-Sharif\n\n\
+         A truck bombing at the German consulate in Mazar-i-Sharif wounded 100 people. \
+         Officials compared it with the bombing on 3 March 2019 that killed 20.",
+    );
+    assert_ne!(evs[0].date.as_deref(), Some("2019-03-03"), "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_at_the_white_house_is_placed_there() {
+    let evs = events(
+        "Obama and Trump hold White House transition meeting\n\n\
+         President Barack Obama and Donald Trump met for 90 minutes on Thursday to discuss \
+         the handover.",
+    );
+    assert_eq!(evs[0].kind, "meeting", "{evs:#?}");
+    assert!(evs[0].places.iter().any(|p| p == "White House"), "{evs:#?}");
+}
+
+#[test]
+fn the_white_house_speaking_is_no_place() {
+    let evs = events(
+        "White House says talks will go on\n\n\
+         The White House said on Thursday that talks with Congress would continue next week.",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| e.places.iter().all(|p| p != "White House")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_ground_named_before_its_kind_is_a_place() {
+    let evs = events(
+        "Raikkonen crashes out of rain-soaked Grand Prix\n\n\
+         Kimi Raikkonen crashed out in treacherous conditions at Interlagos on Sunday. His \
+         Ferrari was removed from the Interlagos track after the crash.",
+    );
+    assert!(evs[0].places.iter().any(|p| p == "Interlagos"), "{evs:#?}");
+}

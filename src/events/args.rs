@@ -1137,7 +1137,8 @@ pub fn places(
         let Some(e) = names.entities.get(m.entity) else {
             continue;
         };
-        if e.kind != Some(Kind::Place) {
+        let seat = e.kind == Some(Kind::Organisation) && crate::organisations::is_seat(&e.name);
+        if e.kind != Some(Kind::Place) && !seat {
             continue;
         }
         let f = doc.token_at(m.span.start);
@@ -1168,7 +1169,10 @@ pub fn places(
         if noun
             && l <= first
             && first - l <= 2
-            && (l..first).all(|k| !doc.is_capitalised(k) || k == first)
+            && (l..first).all(|k| {
+                (!doc.is_capitalised(k) || k == first)
+                    && super::triggers::rows_for(doc.tok(k)).is_none()
+            })
         {
             loc = true;
         }

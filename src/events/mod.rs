@@ -178,10 +178,7 @@ fn lead_date<'t>(
     let spans: Vec<crate::text::Span> = sentences.iter().map(|&s| doc.sentences[s].span).collect();
     timexes.iter().find(|t| {
         usable(t)
-            && matches!(
-                t.grain,
-                Some("day" | "part-of-day" | "hour" | "minute" | "second")
-            )
+            && day_grain(t)
             && spans.iter().any(|s| s.contains(t.span))
             && in_last_week(&t.value, reference)
     })
@@ -221,6 +218,57 @@ fn coreferent_dated(
     })
 }
 
+/// Dates an earlier undated event from a definite noun of its family followed by a day in the
+/// week up to the reference date ("the bombing late Thursday", "the crash on Sunday").
+fn date_repeat(
+    doc: &Doc,
+    timexes: &[Timex],
+    cands: &[Cand],
+    head: Option<usize>,
+    reference: NaiveDate,
+    drafts: &mut [Draft],
+) {
+    for c in cands.iter().filter(|c| c.noun && c.definite) {
+        let fam = family(c.kind);
+        if fam == c.kind {
+            continue;
+        }
+        let after = doc.tokens[c.last].span.end;
+        let Some(next) = doc.tokens.get(c.last + 1) else {
+            continue;
+        };
+        // The day starts at the next word or one preposition later ("on Sunday").
+        let reach = doc
+            .tokens
+            .get(c.last + 2)
+            .filter(|_| matches!(doc.tok(c.last + 1), "on" | "early" | "late"))
+            .map_or(next.span.end, |t| t.span.end);
+        let lo = timexes.partition_point(|t| t.span.start < after);
+        let Some(t) = timexes[lo..]
+            .iter()
+            .take_while(|t| t.span.start < reach)
+            .find(|t| usable(t) && day_grain(t))
+        else {
+            continue;
+        };
+        if !in_last_week(&t.value, reference) {
+            continue;
+        }
+        if let Some(prev) = drafts
+            .iter_mut()
+            .rev()
+            .find(|p| head != Some(p.sentence) && family(p.ev.kind) == fam)
+        {
+            if prev.ev.date_source != "sentence" {
+                prev.ev.date = Some(t.value.clone());
+                prev.ev.date_source = "sentence";
+                prev.ev.date_precision = t.grain;
+            }
+        }
+        return;
+    }
+}
+
 /// True when the TIMEX3 value `v` starts with a day in the week up to `reference`.
 fn in_last_week(v: &str, reference: NaiveDate) -> bool {
     v.get(..10)
@@ -229,6 +277,14 @@ fn in_last_week(v: &str, reference: NaiveDate) -> bool {
 }
 
 /// A timex that can date an event: a resolved calendar date or time.
+/// True when a date names a day or a time within one.
+fn day_grain(t: &Timex) -> bool {
+    matches!(
+        t.grain,
+        Some("day" | "part-of-day" | "hour" | "minute" | "second")
+    )
+}
+
 fn usable(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
         && t.value.len() >= 4
@@ -288,6 +344,12 @@ pub fn find_events(
         let cands = triggers::find(&ctx);
         if cands.is_empty() {
             continue;
+        }
+        // "The Taliban said the bombing late Thursday, which ...": a definite noun right before
+        // a recent day repeats an event already reported and dates it, whatever else the
+        // sentence reports.
+        if let Some(r) = reference.filter(|_| !is_head) {
+            date_repeat(doc, timexes, &cands, head, r, &mut drafts);
         }
         let mut built = sentence_events(
             doc,
