@@ -850,6 +850,11 @@ fn classify_rest(
     if b - a >= 2 && is_event_word(doc.tok(b - 1)) {
         return;
     }
+    // "in Arlington Virginia": a town and its state.
+    if let Some(both) = places::town_and_region(doc, a, b) {
+        out.extend(both);
+        return;
+    }
     // "Cofinec CEO Stephen Frater", "South Carolina Gov. David Beasley": a title inside the
     // chunk splits it.
     if b - a >= 3 {

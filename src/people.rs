@@ -26,6 +26,13 @@ pub fn strip_titles(doc: &Doc, a: usize, b: usize) -> (Vec<String>, usize) {
                 if end < doc.tokens.len() && doc.tok(end) == "." && !doc.tokens[end].after_space {
                     end += 1;
                 }
+                // "President Elect Trump", "Prime Minister Designate": a rank's qualifier.
+                if end < b
+                    && end + 1 < b
+                    && matches!(doc.tok(end), "Elect" | "Designate" | "Emeritus")
+                {
+                    end += 1;
+                }
                 titles.push(crate::text::fold(doc.span(i, end - 1).of(doc.text)));
                 i = end;
                 // After a period the name continues at the next word.

@@ -290,6 +290,70 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     None
 }
 
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "New"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+    )
+}
+
+/// "Arlington Virginia", "Paris Texas": a town run on into the state or country that holds
+/// it, without the comma. Returns both places, the town read inside the region.
+pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
+    if !(2..=4).contains(&(b - a)) {
+        return None;
+    }
+    (a + 1..b).find_map(|k| {
+        let town_text = doc.span(a, k - 1).of(doc.text);
+        // "West Germany", "Bell Canada": an ordinary word is no town.
+        if gazetteer::is_common_word(town_text) || (a..k).any(|i| is_compass(doc.tok(i))) {
+            return None;
+        }
+        let towns = places_of(town_text);
+        if towns.is_empty() {
+            return None;
+        }
+        let region_span = doc.span(k, b - 1);
+        let regions = places_of(region_span.of(doc.text));
+        let region = regions
+            .iter()
+            .find(|r| r.kind == "subdivision" || is_nation(*r))?;
+        let inside = towns.iter().find(|t| {
+            t.kind == "city"
+                && if region.kind == "subdivision" {
+                    t.admin1 == region.canonical && t.country == region.country
+                } else {
+                    t.country == region.country
+                }
+        });
+        // "to Moscow U.S. grain": after a bare country, the town must be best known there;
+        // "Gillette Canada" is a company.
+        let best = best_row(&towns)?;
+        let town = inside.filter(|t| region.kind == "subdivision" || best.country == t.country)?;
+        let mut first = Typed::new(doc.span(a, k - 1), Kind::Place, "town+region", 2);
+        first.place = Some(town);
+        let mut second = Typed::new(region_span, Kind::Place, "town+region", 2);
+        second.place = Some(region);
+        Some([first, second])
+    })
+}
+
 /// With "`<Place>`, `<Country or state>`", picks the reading inside that country or state.
 fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceRow> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {

@@ -263,3 +263,61 @@ fn title_case_headline_is_read_through_body_names() {
     assert_eq!(places[0].canonical.as_deref(), Some("Mazar-e Sharif"));
     assert_eq!(places[0].mentions.len(), 2);
 }
+
+#[test]
+fn a_town_run_on_into_its_state_is_two_places() {
+    let rec = extract(
+        "The jet landed at Ronald Reagan airport in Arlington Virginia at 10pm. The firm is \
+         based in Midland Texas. Wheat was sold to Moscow U.S. traders said. Gillette \
+         Canada Inc issued a bond; Gillette Canada is a unit of Gillette Co.",
+    );
+    let people: Vec<&str> = rec
+        .people
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(!people.contains(&"Arlington Virginia"), "{people:?}");
+    assert!(
+        org_names(&rec).contains(&"Gillette Canada Inc".to_string()),
+        "{:?}",
+        org_names(&rec)
+    );
+    let places: Vec<(&str, &str, &str)> = rec
+        .places
+        .iter()
+        .flatten()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.kind.as_str(),
+                p.country.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(places.contains(&("Arlington", "city", "US")), "{places:?}");
+    assert!(
+        places.contains(&("Virginia", "subdivision", "US")),
+        "{places:?}"
+    );
+    assert!(places.contains(&("Midland", "city", "US")), "{places:?}");
+    // A bare country after a town does not move the town there.
+    assert!(
+        !places.iter().any(|p| p.0 == "Moscow" && p.2 == "US"),
+        "{places:?}"
+    );
+}
+
+#[test]
+fn a_rank_qualifier_stays_in_the_title() {
+    let rec = extract(
+        "Donald Trump met the president. Aides praised President Elect Trump's plans on Friday.",
+    );
+    let people: Vec<&str> = rec
+        .people
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(people, ["Donald Trump"]);
+}
