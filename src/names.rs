@@ -652,8 +652,12 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             a += 1;
             continue;
         }
-        // "(Reuters) - The FBI said": an article opening a name the gazetteer does not know.
-        if b - a >= 2 && matches!(doc.tok(a), "The" | "THE") {
+        // "(Reuters) - The FBI said": an article opening a name the gazetteer does not know;
+        // "A Crystal Palace fan" after a caption.
+        if b - a >= 2
+            && (matches!(doc.tok(a), "The" | "THE")
+                || matches!(doc.tok(a), "A" | "An") && doc.is_capitalised(a + 1))
+        {
             a += 1;
             continue;
         }
@@ -849,6 +853,36 @@ fn classify_rest(
     // organisations.
     if b - a >= 2 && is_event_word(doc.tok(b - 1)) {
         return;
+    }
+    // "West German", "South Korean officials": a people's adjective names no one.
+    if b - a >= 2 && places::is_compass(doc.tok(a)) {
+        // "North American Equity Services" is a company.
+        if let Some(t) = organisations::classify(doc, a, b) {
+            out.push(t);
+            return;
+        }
+        let next = doc.tok(a + 1);
+        let country = gazetteer::demonym(doc.span(a, a + 1).of(doc.text))
+            .or_else(|| gazetteer::demonym(next));
+        let continental = matches!(
+            next,
+            "African"
+                | "Africans"
+                | "European"
+                | "Europeans"
+                | "Asian"
+                | "Asians"
+                | "American"
+                | "Americans"
+                | "Arab"
+                | "Arabs"
+        );
+        if country.is_some() || continental {
+            if a + 2 < b {
+                classify_rest(doc, a + 2, b, country, out);
+            }
+            return;
+        }
     }
     // "in Arlington Virginia": a town and its state.
     if let Some(both) = places::town_and_region(doc, a, b) {

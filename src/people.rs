@@ -58,14 +58,29 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let first = doc.tok(a);
     let words = b - a;
+    // "Southern California Edison", "West Texas Intermediate": no one's name opens with a
+    // point of the compass.
+    if words >= 2 && crate::places::is_compass(first) {
+        return None;
+    }
     // "Hong Kong Open" starts with a place, not a given name.
     let place_start = words >= 3 && !gazetteer::places(doc.span(a, a + 1).of(doc.text)).is_empty();
     // "Dow Jones Industrial Average", "Washington Mutual": an ordinary last word ends no name.
     let last = doc.tok(b - 1);
     let plain_last = gazetteer::is_common_word(last) && gazetteer::surname(last).is_none();
+    // "London Tramlink": a great city or a country opens no person's name unless a known name
+    // follows ("Paris Hilton") or it is a common given name ("Chad Ogea").
+    let city_start = words == 2
+        && gazetteer::given_name(first).is_none_or(|(_, f)| f < 100_000)
+        && gazetteer::surname(last).is_none()
+        && gazetteer::given_name(last).is_none()
+        && gazetteer::places(first)
+            .iter()
+            .any(|p| p.kind == "country" || p.population >= 1_000_000);
     if (2..=5).contains(&words)
         && gazetteer::given_name(first).is_some()
         && !place_start
+        && !city_start
         && !plain_last
         && !last_is_major_place(last)
     {
@@ -82,7 +97,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     {
         return Some(Typed::new(span, Kind::Person, "name-particle", 2));
     }
-    if (2..=4).contains(&words) && speech_context(doc, a, b) {
+    if (2..=4).contains(&words) && !city_start && speech_context(doc, a, b) {
         return Some(Typed::new(span, Kind::Person, "capitalised+said", 2));
     }
     // "C. Lewis", "George W. Bush": initials make a person.
@@ -108,6 +123,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         })
         && (a..b).any(|i| !gazetteer::is_common_word(doc.tok(i)))
         && !last_is_place(doc.tok(b - 1))
+        && !city_start
     {
         return Some(Typed::new(span, Kind::Person, "capitalised-name", 1));
     }

@@ -178,9 +178,19 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         let given = gazetteer::given_name(text).is_some();
         if common || given {
             let prev = (a > 0).then(|| doc.tok(a - 1));
-            let locative =
-                prev.is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from" | "to"));
+            // "father to Tracy": a common given name needs more than "to" or "from", unless the
+            // town is a large one ("from Houston").
+            let popular = gazetteer::given_name(text).is_some_and(|(_, f)| f >= 100_000)
+                && t.place
+                    .is_none_or(|p| p.kind == "city" && p.population < 500_000);
+            let locative = prev.is_some_and(|p| {
+                matches!(p, "in" | "near" | "outside" | "at")
+                    || matches!(p, "from" | "to") && !popular
+            });
             if common && !locative && narrowed.is_none() && !after_comma_place(doc, b) {
+                return None;
+            }
+            if popular && prev.is_some_and(|p| matches!(p, "from" | "to")) {
                 return None;
             }
             t.strength = 1;
@@ -258,6 +268,20 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         t.place_kind = Some("facility");
         return Some(t);
     }
+    // "South London", "Northern Kenya": a part of a known place.
+    if b - a == 2
+        && is_compass(doc.tok(a))
+        && doc.tok(a) != "New"
+        && !gazetteer::is_common_word(doc.tok(a + 1))
+    {
+        let rows = places_of(doc.tok(a + 1));
+        if let Some(row) = best_row(&rows) {
+            let mut t = Typed::new(span, Kind::Place, "compass+place", 2);
+            t.place_kind = Some("region");
+            t.country = Some(row.country).filter(|c| !c.is_empty());
+            return Some(t);
+        }
+    }
     // "Lake Victoria", "Mount Everest", "Gulf of Aden".
     if b - a >= 2
         && matches!(
@@ -290,7 +314,8 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     None
 }
 
-fn is_compass(w: &str) -> bool {
+/// "North", "Western", "Central": a word that names a part of a place.
+pub fn is_compass(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
         "North"

@@ -321,3 +321,50 @@ fn a_rank_qualifier_stays_in_the_title() {
         .collect();
     assert_eq!(people, ["Donald Trump"]);
 }
+
+#[test]
+fn compass_words_open_places_and_adjectives_not_people() {
+    let rec = extract(
+        "West Germany and South London were named. West German officials met South African \
+         and West African envoys. Southern California Edison said prices would rise. London \
+         Tramlink said services would resume. The Rail Accident Investigation Branch said \
+         the tram was fast.",
+    );
+    let people: Vec<&str> = rec
+        .people
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+    let places: Vec<&str> = rec
+        .places
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(places.contains(&"West Germany"), "{places:?}");
+    assert!(places.contains(&"South London"), "{places:?}");
+    assert!(!places.contains(&"West German"), "{places:?}");
+    assert!(
+        org_names(&rec).contains(&"Rail Accident Investigation Branch".to_string()),
+        "{:?}",
+        org_names(&rec)
+    );
+}
+
+#[test]
+fn a_popular_given_name_after_to_is_no_town() {
+    let rec = extract(
+        "He was a loving husband to Marilyn and father to Tracy. Senator Mark Warner from \
+         Virginia spoke.",
+    );
+    let places: Vec<&str> = rec
+        .places
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(!places.contains(&"Tracy"), "{places:?}");
+    assert!(places.contains(&"Virginia"), "{places:?}");
+}
