@@ -230,3 +230,38 @@ fn a_ground_named_before_its_kind_is_a_place() {
     );
     assert!(evs[0].places.iter().any(|p| p == "Interlagos"), "{evs:#?}");
 }
+
+#[test]
+fn victims_named_with_their_ages_are_targets() {
+    let evs = events(
+        "Seven killed as tram overturns in Croydon\n\n\
+         Seven people were killed when a tram overturned in Croydon on Wednesday. Police \
+         named the victims as Donald Collett, 62, and 63-year-old Robert Huxley. Mark Smith, \
+         a witness, said the tram was fast.",
+    );
+    let main = &evs[0];
+    assert!(
+        main.targets.iter().any(|t| t == "Donald Collett"),
+        "{main:#?}"
+    );
+    assert!(
+        main.targets.iter().any(|t| t == "Robert Huxley"),
+        "{main:#?}"
+    );
+    assert!(main.targets.iter().all(|t| t != "Mark Smith"), "{main:#?}");
+}
+
+#[test]
+fn a_cause_takes_its_victims_from_the_lead() {
+    let evs = events(
+        "At least 7 killed in tram accident in south London\n\n\
+         A tram derailed near the Sandilands stop in Croydon on Wednesday. At least seven \
+         people were killed when the two-car tram jumped the rails on a sharp curve.",
+    );
+    let main = &evs[0];
+    assert_eq!(main.kind, "accident", "{main:#?}");
+    assert!(
+        main.targets.iter().any(|t| t.contains("seven people")),
+        "{main:#?}"
+    );
+}

@@ -218,6 +218,53 @@ fn coreferent_dated(
     })
 }
 
+/// People named with their age ("Donald Collett, 62,", "63-year-old Robert Huxley") in a
+/// sentence about victims or the dead: at most five, in order of appearance.
+fn named_victims(doc: &Doc, names: &Names) -> Vec<String> {
+    const VICTIM: &[&str] = &[
+        "victim",
+        "victims",
+        "dead",
+        "died",
+        "killed",
+        "identified",
+        "named",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end);
+        if out.len() >= 5 || !(a..b).any(|i| VICTIM.contains(&doc.tok(i))) {
+            continue;
+        }
+        for m in names.mentions_in(s.span) {
+            let Some(e) = names.entities.get(m.entity) else {
+                continue;
+            };
+            if e.kind != Some(Kind::Person) || out.contains(&e.name) {
+                continue;
+            }
+            let f = doc.token_at(m.span.start);
+            let l = doc.token_at(m.span.end);
+            let age = |i: usize| {
+                doc.tokens.get(i).is_some_and(|_| {
+                    doc.tok(i)
+                        .parse::<u8>()
+                        .is_ok_and(|n| (1..=110).contains(&n))
+                })
+            };
+            let aged_after = l + 1 < b && doc.tok(l) == "," && age(l + 1);
+            let aged_before = f > a && doc.tok(f - 1).ends_with("year-old");
+            if aged_after || aged_before {
+                out.push(e.name.clone());
+                if out.len() >= 5 {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Dates an earlier undated event from a definite noun of its family followed by a day in the
 /// week up to the reference date ("the bombing late Thursday", "the crash on Sunday").
 fn date_repeat(
@@ -447,6 +494,36 @@ pub fn find_events(
                 d.date = Some(t.value.clone());
                 d.date_source = "lead";
                 d.date_precision = t.grain;
+            }
+        }
+    }
+    // "The victims were named as Donald Collett, 62, and 63-year-old Robert Huxley": the
+    // people a casualty report names by age are its targets.
+    if let Some(m) = main {
+        // "A tram derailed ..." then "at least seven people were killed": the lead's casualty
+        // report of the same happening names those affected.
+        if drafts[m].ev.targets.is_empty() && family(drafts[m].ev.kind) != drafts[m].ev.kind {
+            let lead = lead_sentences(doc, head);
+            let kind = drafts[m].ev.kind;
+            if let Some(t) = drafts
+                .iter()
+                .find(|o| {
+                    is_casualty(o.ev.kind)
+                        && lead.contains(&o.sentence)
+                        && same_happening(kind, o.ev.kind)
+                        && !o.ev.targets.is_empty()
+                })
+                .map(|o| o.ev.targets.clone())
+            {
+                drafts[m].ev.targets = t;
+            }
+        }
+        let d = &mut drafts[m].ev;
+        if family(d.kind) != d.kind {
+            for v in named_victims(doc, names) {
+                if !d.targets.contains(&v) && !d.agents.contains(&v) {
+                    d.targets.push(v);
+                }
             }
         }
     }
