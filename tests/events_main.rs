@@ -265,3 +265,17 @@ fn a_cause_takes_its_victims_from_the_lead() {
         "{main:#?}"
     );
 }
+
+#[test]
+fn a_suspect_named_with_his_age_is_no_victim() {
+    let evs = events(
+        "Man shot dead in Leeds\n\n\
+         A man was shot dead in Leeds on Wednesday. John Smith, 34, was arrested hours after \
+         the man was killed, police said.",
+    );
+    assert!(
+        evs[0].targets.iter().all(|t| t != "John Smith"),
+        "{:#?}",
+        evs[0]
+    );
+}

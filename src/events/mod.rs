@@ -230,10 +230,25 @@ fn named_victims(doc: &Doc, names: &Names) -> Vec<String> {
         "identified",
         "named",
     ];
+    const SUSPECT: &[&str] = &[
+        "charged",
+        "arrested",
+        "suspect",
+        "suspected",
+        "accused",
+        "gunman",
+        "attacker",
+        "convicted",
+        "detained",
+    ];
     let mut out: Vec<String> = Vec::new();
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end);
         if out.len() >= 5 || !(a..b).any(|i| VICTIM.contains(&doc.tok(i))) {
+            continue;
+        }
+        // "Smith, 34, was charged with killing ...": a suspect is no victim.
+        if (a..b).any(|i| SUSPECT.contains(&doc.tok(i))) {
             continue;
         }
         for m in names.mentions_in(s.span) {
