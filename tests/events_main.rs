@@ -279,3 +279,17 @@ fn a_suspect_named_with_his_age_is_no_victim() {
         evs[0]
     );
 }
+
+#[test]
+fn the_speaker_is_the_agent_of_its_pronoun() {
+    let evs = events(
+        "Instrumentarium buys two importers\n\n\
+         HELSINKI, Oct 18 - Finland's medical group Instrumentarium Oy said it has acquired \
+         the electronics importers Ferrado Oy and Insele Oy.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.kind == "acquisition")
+        .expect("an acquisition");
+    assert_eq!(e.agents, ["Instrumentarium Oy"], "{e:#?}");
+}

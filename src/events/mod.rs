@@ -218,6 +218,68 @@ fn coreferent_dated(
     })
 }
 
+/// "Instrumentarium Oy said it has acquired ...": the pronoun subject of a reported clause is
+/// the speaker, who is then the agent of the reported event.
+fn speaker_pronoun(doc: &Doc, built: &mut [Draft]) {
+    for k in 0..built.len() {
+        if built[k].weak || built[k].noun || !built[k].ev.agents.is_empty() {
+            continue;
+        }
+        // Back from the trigger over auxiliaries and adverbs to "it", "they" or "we".
+        let mut j = built[k].first;
+        let mut steps = 0;
+        let pronoun = loop {
+            if j == 0 || steps > 4 {
+                break None;
+            }
+            j -= 1;
+            steps += 1;
+            let t = doc.tok(j);
+            if matches!(t, "it" | "they" | "we" | "It" | "They" | "We") {
+                break Some(j);
+            }
+            if !matches!(
+                t,
+                "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "now"
+                    | "also"
+                    | "already"
+                    | "recently"
+                    | "been"
+                    | "formally"
+                    | "successfully"
+            ) {
+                break None;
+            }
+        };
+        let Some(p) = pronoun else {
+            continue;
+        };
+        let reporter = p.checked_sub(if p > 0 && doc.tok(p - 1) == "that" {
+            2
+        } else {
+            1
+        });
+        let Some(r) = reporter else {
+            continue;
+        };
+        let speaker = built.iter().find(|d| {
+            d.weak && d.first == r && d.ev.kind == "statement" && !d.ev.agents.is_empty()
+        });
+        if let Some(agents) = speaker.map(|d| d.ev.agents.clone()) {
+            built[k].ev.agents = agents;
+        }
+    }
+}
+
 /// People named with their age ("Donald Collett, 62,", "63-year-old Robert Huxley") in a
 /// sentence about victims or the dead: at most five, in order of appearance.
 fn named_victims(doc: &Doc, names: &Names) -> Vec<String> {
@@ -423,6 +485,7 @@ pub fn find_events(
             &ctx,
             &cands,
         );
+        speaker_pronoun(doc, &mut built);
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
