@@ -404,6 +404,13 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
         }
         // "Boatmen's Bancshares Inc.": a possessive inside a company's name.
         if matches!(t, "'s" | "’s") && j + 1 < limit && is_name_word(doc, j + 1) {
+            // "Sweden's Stora AB", "West Germany's Siemens AG": a country owns no company name.
+            let owner = doc.tok(j - 1);
+            // "Kerry Packer's Consolidated Press": nor does a person.
+            let person = j - i >= 2 && gazetteer::given_name(doc.tok(i)).is_some();
+            if person || gazetteer::places(owner).iter().any(|p| p.kind == "country") {
+                return j;
+            }
             let k = chunk_end(doc, j + 1, limit);
             if matches!(gazetteer::org_word(doc.tok(k - 1)), Some("suffix")) {
                 return k;
@@ -630,7 +637,12 @@ fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
 /// Types the chunk `[a, b)` and pushes the typed name(s).
 fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // "Basra Saturday" (a dateline run on): a trailing date word is not part of a name.
-    while b - a > 1 && is_calendar_word(doc.tok(b - 1)) {
+    // "Theresa May", "Brian May": a month that is a surname after a given name stays.
+    while b - a > 1
+        && is_calendar_word(doc.tok(b - 1))
+        && !(gazetteer::surname(doc.tok(b - 1)).is_some()
+            && gazetteer::given_name(doc.tok(b - 2)).is_some())
+    {
         b -= 1;
     }
     // Sentence-initial common words are not names: "The", "However", "Police" — unless the

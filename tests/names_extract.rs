@@ -368,3 +368,28 @@ fn a_popular_given_name_after_to_is_no_town() {
     assert!(!places.contains(&"Tracy"), "{places:?}");
     assert!(places.contains(&"Virginia"), "{places:?}");
 }
+
+#[test]
+fn a_country_or_person_owning_a_company_is_not_its_name() {
+    let rec = extract(
+        "Sweden's Stora Kopparbergs Bergslags AB said it bought Papyrus AB. Kerry Packer's \
+         Consolidated Press Holdings agreed. Boatmen's Bancshares Inc said. Britain's Prime \
+         Minister Theresa May spoke in May.",
+    );
+    let orgs = org_names(&rec);
+    for want in [
+        "Stora Kopparbergs Bergslags AB",
+        "Consolidated Press Holdings",
+        "Boatmen's Bancshares Inc",
+    ] {
+        assert!(orgs.contains(&want.to_string()), "{orgs:?}");
+    }
+    let people: Vec<&str> = rec
+        .people
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(people.contains(&"Kerry Packer"), "{people:?}");
+    assert!(people.contains(&"Theresa May"), "{people:?}");
+}
