@@ -293,3 +293,36 @@ fn the_speaker_is_the_agent_of_its_pronoun() {
         .expect("an acquisition");
     assert_eq!(e.agents, ["Instrumentarium Oy"], "{e:#?}");
 }
+
+#[test]
+fn the_company_is_the_article_company() {
+    let evs = events(
+        "Galaxy Oil delisted\n\n\
+         WICHITA FALLS, Texas, Oct 18 - Galaxy Oil Co said its common stock is being delisted \
+         from the American Stock Exchange. The company said it had agreed to sell its refinery \
+         to Holly Corp.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("an agreement");
+    assert_eq!(e.agents, ["Galaxy Oil Co"], "{e:#?}");
+}
+
+#[test]
+fn the_group_is_the_nearest_group_named() {
+    let evs = events(
+        "Militants claim attack\n\n\
+         Islamic State said its fighters carried out the attack. The group also attacked an \
+         army post near Kirkuk on Tuesday, the Iraqi government said.",
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.agents.iter().any(|a| a == "Islamic State")),
+        "{evs:#?}"
+    );
+    assert!(
+        evs.iter().all(|e| e.agents.iter().all(|a| a != "group")),
+        "{evs:#?}"
+    );
+}

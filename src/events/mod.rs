@@ -218,6 +218,74 @@ fn coreferent_dated(
     })
 }
 
+/// How many name mentions back "the group" looks for what it refers to.
+const DESCRIPTION_REACH: usize = 60;
+
+/// True when the organisation `e` reads as a company: the gazetteer says so, or its name ends in
+/// a company suffix ("Inc", "Corp", "AB"). Exchanges list companies; they are not "the company".
+fn is_company(e: &crate::names::Entity) -> bool {
+    let category = e.org.map(|o| o.kind);
+    let suffix = e
+        .name
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| crate::gazetteer::org_word(w) == Some("suffix"));
+    e.kind == Some(Kind::Organisation)
+        && (category == Some("company") || category.is_none() && suffix)
+        && !e.name.contains("Exchange")
+}
+
+/// The article's company: the first company the headline or lead sentence names.
+fn main_company(doc: &Doc, names: &Names, head: Option<usize>) -> Option<usize> {
+    let mut sentences: Vec<usize> = head.into_iter().collect();
+    sentences.extend(lead_sentences(doc, head));
+    sentences.iter().find_map(|&s| {
+        names
+            .mentions_in(doc.sentences[s].span)
+            .map(|m| m.entity)
+            .find(|&e| names.entities.get(e).is_some_and(is_company))
+    })
+}
+
+/// "Acme Corp said ... The company said": a participant that is only a description of a
+/// company ("the company", "the bank") is the article's company (the first its headline or lead
+/// names), else the nearest company named before; "the group" is the nearest organisation
+/// named before that is not a government or a newspaper.
+fn resolve_descriptions(names: &Names, company: Option<usize>, d: &mut Draft) {
+    let at = d.ev.trigger.start;
+    let lo = names.mentions.partition_point(|m| m.span.start < at);
+    let before = &names.mentions[lo.saturating_sub(DESCRIPTION_REACH)..lo];
+    let nearest = |fits: &dyn Fn(&crate::names::Entity) -> bool| -> Option<&String> {
+        before.iter().rev().find_map(|m| {
+            let e = names.entities.get(m.entity)?;
+            fits(e).then_some(&e.name)
+        })
+    };
+    for part in [&mut d.ev.agents, &mut d.ev.targets] {
+        for k in 0..part.len() {
+            let found = match part[k].to_ascii_lowercase().as_str() {
+                "company" | "firm" | "corporation" | "bank" | "airline" | "carrier" | "insurer"
+                | "retailer" | "automaker" | "carmaker" | "brewer" | "utility" | "conglomerate" => {
+                    company
+                        .and_then(|c| names.entities.get(c).map(|e| &e.name))
+                        .or_else(|| nearest(&is_company))
+                }
+                "group" | "organisation" | "organization" => nearest(&|e| {
+                    e.kind == Some(Kind::Organisation)
+                        && !matches!(e.org.map(|o| o.kind), Some("government" | "media"))
+                        && e.org_kind != Some("sports")
+                }),
+                _ => continue,
+            };
+            if let Some(name) = found {
+                if !part.contains(name) {
+                    part[k] = name.clone();
+                }
+            }
+        }
+    }
+}
+
 /// "Instrumentarium Oy said it has acquired ...": the pronoun subject of a reported clause is
 /// the speaker, who is then the agent of the reported event.
 fn speaker_pronoun(doc: &Doc, built: &mut [Draft]) {
@@ -449,6 +517,7 @@ pub fn find_events(
     let quoted = quoted(doc);
     let head = headline(doc);
     let ref_day = reference.map(|r| r.format("%Y-%m-%d").to_string());
+    let company = main_company(doc, names, head);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut weak_speakers: Vec<Vec<String>> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -486,6 +555,9 @@ pub fn find_events(
             &cands,
         );
         speaker_pronoun(doc, &mut built);
+        for d in &mut built {
+            resolve_descriptions(names, company, d);
+        }
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
