@@ -966,6 +966,10 @@ fn classify_rest(
         out.push(t);
         return;
     }
+    if let Some(t) = organisations::from_context(doc, a, b) {
+        out.push(t);
+        return;
+    }
     if let Some(mut t) = people::classify(doc, a, b) {
         t.country = country;
         out.push(t);

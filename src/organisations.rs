@@ -94,6 +94,38 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     None
 }
 
+/// "the Shabab group", "the Wagner militia": an unknown name between "the" and a lower-case
+/// word for an armed or political body.
+pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    if a == 0 || b >= doc.tokens.len() || b - a > 3 {
+        return None;
+    }
+    if !matches!(doc.tok(a - 1), "the" | "The")
+        || !matches!(
+            doc.tok(b),
+            "group" | "militia" | "movement" | "faction" | "rebels" | "militants"
+        )
+    {
+        return None;
+    }
+    let text = doc.span(a, b - 1).of(doc.text);
+    // "the Islamic group", "the Kurdish rebels": an adjective, not a name.
+    let last = doc.tok(b - 1);
+    let adjective = gazetteer::demonym(last).is_some()
+        || ["ic", "ist", "ish", "ian", "ese", "ite"]
+            .iter()
+            .any(|s| last.ends_with(s));
+    if adjective || gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
+        return None;
+    }
+    Some(Typed::new(
+        doc.span(a, b - 1),
+        Kind::Organisation,
+        "name+group",
+        1,
+    ))
+}
+
 /// True for an institution named after the building that houses it ("White House",
 /// "Kremlin"): "at the White House" and "a White House meeting" place an event there.
 pub fn is_seat(name: &str) -> bool {

@@ -393,3 +393,12 @@ fn a_country_or_person_owning_a_company_is_not_its_name() {
     assert!(people.contains(&"Kerry Packer"), "{people:?}");
     assert!(people.contains(&"Theresa May"), "{people:?}");
 }
+
+#[test]
+fn a_name_before_group_is_an_organisation() {
+    let rec = extract(
+        "Since the Shabab group controls much of the country, the army has failed. Israel \
+         complained about the Islamic group and the Kurdish rebels.",
+    );
+    assert_eq!(org_names(&rec), ["Shabab"]);
+}
