@@ -191,15 +191,6 @@ static GROUPS: WordSet = WordSet::new(&[
     "regulators",
     "investors",
     "company",
-    // Descriptions of an organisation the events module resolves ("the group", "the bank").
-    "group",
-    "firm",
-    "bank",
-    "airline",
-    "automaker",
-    "carmaker",
-    "insurer",
-    "retailer",
 ]);
 
 /// Lower-case modifiers kept in a group phrase ("security forces", "riot police").

@@ -250,8 +250,9 @@ fn main_company(doc: &Doc, names: &Names, head: Option<usize>) -> Option<usize> 
 /// "Acme Corp said ... The company said": a participant that is only a description of a
 /// company ("the company", "the bank") is the article's company (the first its headline or lead
 /// names), else the nearest company named before; "the group" is the nearest organisation
-/// named before that is not a government or a newspaper.
-fn resolve_descriptions(names: &Names, company: Option<usize>, d: &mut Draft) {
+/// named before that is not a government or a newspaper; a title ("the Prime Minister") is the
+/// one person in the article named with that title.
+fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mut Draft) {
     let at = d.ev.trigger.start;
     let lo = names.mentions.partition_point(|m| m.span.start < at);
     let before = &names.mentions[lo.saturating_sub(DESCRIPTION_REACH)..lo];
@@ -261,6 +262,7 @@ fn resolve_descriptions(names: &Names, company: Option<usize>, d: &mut Draft) {
             fits(e).then_some(&e.name)
         })
     };
+    let (sentence, first) = (d.sentence, d.first);
     for part in [&mut d.ev.agents, &mut d.ev.targets] {
         for k in 0..part.len() {
             let found = match part[k].to_ascii_lowercase().as_str() {
@@ -275,6 +277,24 @@ fn resolve_descriptions(names: &Names, company: Option<usize>, d: &mut Draft) {
                         && !matches!(e.org.map(|o| o.kind), Some("government" | "media"))
                         && e.org_kind != Some("sports")
                 }),
+                // "the Prime Minister said": the one person named with that title (of the
+                // country a demonym before it gives: "the Kenyan President").
+                p if crate::gazetteer::title(p).is_some() => {
+                    let country = title_country(doc, sentence, first, p);
+                    let holds = |e: &crate::names::Entity| {
+                        e.kind == Some(Kind::Person)
+                            && country.is_none_or(|c| e.country == Some(c))
+                            && e.titles.iter().any(|t| {
+                                let t = t.to_lowercase();
+                                t == p || t.ends_with(p) && t[..t.len() - p.len()].ends_with(' ')
+                            })
+                    };
+                    let mut holders = names.entities.iter().filter(|e| holds(e));
+                    match (holders.next(), holders.next()) {
+                        (Some(e), None) => Some(&e.name),
+                        _ => None,
+                    }
+                }
                 _ => continue,
             };
             if let Some(name) = found {
@@ -284,6 +304,21 @@ fn resolve_descriptions(names: &Names, company: Option<usize>, d: &mut Draft) {
             }
         }
     }
+}
+
+/// The country of a demonym right before the title phrase `p` in the event's sentence ("The
+/// Kenyan President told ..."), if any.
+fn title_country(doc: &Doc, sentence: usize, first: usize, p: &str) -> Option<&'static str> {
+    let s = &doc.sentences[sentence];
+    let last = p.rsplit(' ').next()?;
+    let words = p.split(' ').count();
+    let k = (s.tokens.start..first)
+        .rev()
+        .find(|&k| doc.tok(k).eq_ignore_ascii_case(last))?;
+    let j = (k + 1).checked_sub(words + 1)?;
+    (j >= s.tokens.start)
+        .then(|| crate::gazetteer::demonym(doc.tok(j)))
+        .flatten()
 }
 
 /// "Instrumentarium Oy said it has acquired ...": the pronoun subject of a reported clause is
@@ -556,7 +591,7 @@ pub fn find_events(
         );
         speaker_pronoun(doc, &mut built);
         for d in &mut built {
-            resolve_descriptions(names, company, d);
+            resolve_descriptions(doc, names, company, d);
         }
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
