@@ -315,7 +315,8 @@ fn a_title_is_the_one_person_named_with_it() {
         "Ecuador to raise output\n\n\
          QUITO, Oct 18 - Ecuador's Energy Minister Fernando Santos Alvite said on Friday that \
          output would rise. Ugandan President Yoweri Museveni visited Quito on Thursday. Later \
-         the minister denied reports of a strike, and the Kenyan President praised the plan.",
+         the minister denied reports of a strike. The Kenyan President praised the plan on \
+         Friday.",
     );
     let denied = evs
         .iter()
@@ -323,9 +324,12 @@ fn a_title_is_the_one_person_named_with_it() {
         .expect("a denial");
     assert_eq!(denied.agents, ["Fernando Santos Alvite"], "{evs:#?}");
     // Another country's president is not "the Kenyan President".
+    let praised = evs
+        .iter()
+        .find(|e| e.trigger.text == "praised")
+        .expect("praise");
     assert!(
-        evs.iter()
-            .all(|e| e.trigger.text != "praised" || e.agents.iter().all(|a| a != "Yoweri Museveni")),
+        praised.agents.iter().all(|a| a != "Yoweri Museveni"),
         "{evs:#?}"
     );
 }
