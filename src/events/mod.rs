@@ -218,7 +218,7 @@ fn coreferent_dated(
     })
 }
 
-/// How many name mentions back "the group" looks for what it refers to.
+/// How many name mentions back "the company" looks for what it refers to.
 const DESCRIPTION_REACH: usize = 60;
 
 /// True when the organisation `e` reads as a company: the gazetteer says so, or its name ends in
@@ -247,11 +247,10 @@ fn main_company(doc: &Doc, names: &Names, head: Option<usize>) -> Option<usize> 
     })
 }
 
-/// "Acme Corp said ... The company said": a participant that is only a description of a
-/// company ("the company", "the bank") is the article's company (the first its headline or lead
-/// names), else the nearest company named before; "the group" is the nearest organisation
-/// named before that is not a government or a newspaper; a title ("the Prime Minister") is the
-/// one person in the article named with that title.
+/// "Acme Corp said ... The company said": a participant that is only "the company" is the
+/// article's company (the first its headline or lead names), else the nearest company named
+/// before; a title ("the Prime Minister") is the one person in the article named with that
+/// title.
 fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mut Draft) {
     let at = d.ev.trigger.start;
     let lo = names.mentions.partition_point(|m| m.span.start < at);
@@ -266,17 +265,9 @@ fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mu
     for part in [&mut d.ev.agents, &mut d.ev.targets] {
         for k in 0..part.len() {
             let found = match part[k].to_ascii_lowercase().as_str() {
-                "company" | "firm" | "corporation" | "bank" | "airline" | "carrier" | "insurer"
-                | "retailer" | "automaker" | "carmaker" | "brewer" | "utility" | "conglomerate" => {
-                    company
-                        .and_then(|c| names.entities.get(c).map(|e| &e.name))
-                        .or_else(|| nearest(&is_company))
-                }
-                "group" | "organisation" | "organization" => nearest(&|e| {
-                    e.kind == Some(Kind::Organisation)
-                        && !matches!(e.org.map(|o| o.kind), Some("government" | "media"))
-                        && e.org_kind != Some("sports")
-                }),
+                "company" => company
+                    .and_then(|c| names.entities.get(c).map(|e| &e.name))
+                    .or_else(|| nearest(&is_company)),
                 // "the Prime Minister said": the one person named with that title (of the
                 // country a demonym before it gives: "the Kenyan President").
                 p if crate::gazetteer::title(p).is_some() => {
