@@ -333,3 +333,16 @@ fn a_title_is_the_one_person_named_with_it() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn those_affected_are_not_also_the_actors() {
+    let evs = events(
+        "Strikes leave civilians dead\n\n\
+         Air strikes in Kunduz this month left 32 civilians dead, officials said on Friday.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.count.contains_key("killed"))
+        .expect("a killing");
+    assert!(e.agents.iter().all(|a| !a.contains("civilians")), "{e:#?}");
+}

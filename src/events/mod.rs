@@ -580,6 +580,15 @@ pub fn find_events(
             &ctx,
             &cands,
         );
+        // "left 32 civilians dead": those affected are not also the actors.
+        for d in &mut built {
+            let targets = &d.ev.targets;
+            d.ev.agents.retain(|a| {
+                !targets
+                    .iter()
+                    .any(|t| t == a || t.strip_suffix(a.as_str()).is_some_and(|r| r.ends_with(' ')))
+            });
+        }
         speaker_pronoun(doc, &mut built);
         for d in &mut built {
             resolve_descriptions(doc, names, company, d);
