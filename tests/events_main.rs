@@ -338,7 +338,9 @@ fn a_title_is_the_one_person_named_with_it() {
 fn those_affected_are_not_also_the_actors() {
     let evs = events(
         "Strikes leave civilians dead\n\n\
-         Air strikes in Kunduz this month left 32 civilians dead, officials said on Friday.",
+         A truck bomb hit the German consulate in Mazar-i-Sharif. The Taliban said the \
+         bombing late Thursday was a revenge attack for US air strikes this month in the \
+         province of Kunduz that left 32 civilians dead.",
     );
     let e = evs
         .iter()
