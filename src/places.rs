@@ -344,7 +344,13 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
     if !(2..=4).contains(&(b - a)) {
         return None;
     }
-    (a + 1..b).find_map(|k| {
+    // The state or country is the last word or two ("Virginia", "New York").
+    (b.saturating_sub(2).max(a + 1)..b).rev().find_map(|k| {
+        let region_span = doc.span(k, b - 1);
+        let regions = places_of(region_span.of(doc.text));
+        let region = regions
+            .iter()
+            .find(|r| r.kind == "subdivision" || is_nation(*r))?;
         let town_text = doc.span(a, k - 1).of(doc.text);
         // "West Germany", "Bell Canada": an ordinary word is no town.
         if gazetteer::is_common_word(town_text) || (a..k).any(|i| is_compass(doc.tok(i))) {
@@ -354,11 +360,6 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
         if towns.is_empty() {
             return None;
         }
-        let region_span = doc.span(k, b - 1);
-        let regions = places_of(region_span.of(doc.text));
-        let region = regions
-            .iter()
-            .find(|r| r.kind == "subdivision" || is_nation(*r))?;
         let inside = towns.iter().find(|t| {
             t.kind == "city"
                 && if region.kind == "subdivision" {

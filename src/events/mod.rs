@@ -264,13 +264,21 @@ fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mu
     let (sentence, first) = (d.sentence, d.first);
     for part in [&mut d.ev.agents, &mut d.ev.targets] {
         for k in 0..part.len() {
-            let found = match part[k].to_ascii_lowercase().as_str() {
-                "company" => company
+            // Names the record lists are left as they are, without a lookup: a description is
+            // a phrase of a few lower-case words, a title one of a few words.
+            if part[k].len() > 40 || part[k].bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let found = if part[k].eq_ignore_ascii_case("company") {
+                company
                     .and_then(|c| names.entities.get(c).map(|e| &e.name))
-                    .or_else(|| nearest(&is_company)),
+                    .or_else(|| nearest(&is_company))
+            } else if crate::gazetteer::title(&part[k]).is_some() {
                 // "the Prime Minister said": the one person named with that title (of the
                 // country a demonym before it gives: "the Kenyan President").
-                p if crate::gazetteer::title(p).is_some() => {
+                let p = part[k].to_lowercase();
+                let p = p.as_str();
+                {
                     let country = title_country(doc, sentence, first, p);
                     let holds = |e: &crate::names::Entity| {
                         e.kind == Some(Kind::Person)
@@ -286,7 +294,8 @@ fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mu
                         _ => None,
                     }
                 }
-                _ => continue,
+            } else {
+                continue;
             };
             if let Some(name) = found {
                 if !part.contains(name) {
