@@ -52,6 +52,7 @@ fn is_facility_word(w: &str) -> bool {
             | "Road"
             | "Palace"
             | "Mosque"
+            | "Synagogue"
             | "Cathedral"
             | "Prison"
             | "Airbase"

@@ -348,3 +348,22 @@ fn those_affected_are_not_also_the_actors() {
         .expect("a killing");
     assert!(e.agents.iter().all(|a| !a.contains("civilians")), "{e:#?}");
 }
+
+#[test]
+fn a_source_is_no_participant_and_football_attack_no_event() {
+    let evs = events(
+        "Stampede at Hajj\n\n\
+         According to the Saudi Interior Ministry over 345 pilgrims have been killed in a \
+         stampede near Mecca on Thursday.",
+    );
+    assert!(
+        evs[0].agents.iter().all(|a| a != "Interior Ministry"),
+        "{evs:#?}"
+    );
+    let evs = events(
+        "Bayern advance\n\n\
+         Bayern played a strong side, with Lukas Podolski and Roy Makaay in attack on \
+         Wednesday.",
+    );
+    assert!(evs.iter().all(|e| e.trigger.text != "attack"), "{evs:#?}");
+}

@@ -419,6 +419,9 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
             continue;
         }
         let first = doc.token_at(m.span.start);
+        if cited(doc, a, first) {
+            continue;
+        }
         let after = doc.token_at(m.span.end);
         // "Islamic State (ISIS) commander": skip a bracketed alias to find the role noun.
         let mut n = after;
@@ -437,6 +440,23 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
         out.push((first, m.entity));
     }
     out
+}
+
+/// True when the name at `first` is a source ("according to Saudi Arabia's Civil Defense
+/// Authority"), not a participant.
+fn cited(doc: &Doc, a: usize, first: usize) -> bool {
+    let mut j = first;
+    while j > a && first - j < 6 {
+        j -= 1;
+        let t = doc.tok(j);
+        if t.eq_ignore_ascii_case("to") {
+            return j > a && doc.tok(j - 1).eq_ignore_ascii_case("according");
+        }
+        if !(doc.is_capitalised(j) || matches!(t, "'s" | "’s" | "the")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Who acted and who was acted on.

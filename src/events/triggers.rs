@@ -986,6 +986,15 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         }
         Pos::Adjective => false,
     };
+    // "Podolski and Makaay in attack", "resigned in protest": a position or a manner.
+    if noun
+        && !phrase
+        && i > start
+        && doc.tok(i - 1) == "in"
+        && matches!(w.as_str(), "attack" | "protest")
+    {
+        return None;
+    }
     let mut kind = row.kind;
     let next = |k: usize| (last + k < end).then(|| doc.tok(last + k));
     let prev = |k: usize| (i >= start + k).then(|| doc.tok(i - k));
