@@ -861,6 +861,20 @@ fn classify_rest(
             return;
         }
     }
+    // "Minister of Education Stefania Giannini": the portfolio ends the title.
+    if b - a >= 3
+        && a >= 2
+        && doc.tok(a - 1) == "of"
+        && gazetteer::title(doc.tok(a - 2)).is_some()
+        && gazetteer::given_name(doc.tok(a + 1)).is_some()
+        && people::looks_like_person(doc, a + 1, b)
+    {
+        let mut t = Typed::new(doc.span(a + 1, b - 1), Kind::Person, "title+capitalised", 3);
+        t.titles = vec![crate::text::fold(doc.span(a - 2, a).of(doc.text))];
+        t.country = country;
+        out.push(t);
+        return;
+    }
     // "U.S. Open", "Hong Kong Open", "World Cup": events are not people, places or
     // organisations.
     if b - a >= 2 && is_event_word(doc.tok(b - 1)) {
@@ -923,6 +937,34 @@ fn classify_rest(
                     classify_rest(doc, a, k, country, out);
                 }
                 return;
+            }
+        }
+    }
+    // "Ambassador to the United States Hamdullah Mohib": a country, then a person's name.
+    if b - a >= 3 {
+        for k in a + 1..b - 1 {
+            // "Chad Johnson", "Jordan Henderson": a common given name is no country here.
+            let given = gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 100_000);
+            let country = places::classify_known(doc, a, k)
+                .filter(|t| !given && t.place.is_some_and(|p| p.kind == "country"));
+            if let Some(c) = country.filter(|_| people::looks_like_person(doc, k, b)) {
+                // "Indonesia AirAsia Flight 8501": ordinary words make no name.
+                let plain = (k..b).any(|i| {
+                    let t = doc.tok(i);
+                    gazetteer::is_common_word(t)
+                        && gazetteer::given_name(t).is_none()
+                        && gazetteer::surname(t).is_none()
+                });
+                if !plain && (k..b).all(|i| gazetteer::places(doc.tok(i)).is_empty()) {
+                    out.push(c);
+                    out.push(Typed::new(
+                        doc.span(k, b - 1),
+                        Kind::Person,
+                        "country+name",
+                        2,
+                    ));
+                    return;
+                }
             }
         }
     }

@@ -402,3 +402,30 @@ fn a_name_before_group_is_an_organisation() {
     );
     assert_eq!(org_names(&rec), ["Shabab"]);
 }
+
+#[test]
+fn a_country_or_portfolio_before_a_name_is_not_part_of_it() {
+    let rec = extract(
+        "Team wins contest\n\nThe Afghan Ambassador to the United States Hamdullah Mohib \
+         praised the team. Minister of Education Stefania Giannini said a reflection is \
+         needed. Jordan Henderson scored. The crash of Indonesia AirAsia Flight 8501 was \
+         investigated.",
+    );
+    let people: Vec<(&str, Vec<String>)> = rec
+        .people
+        .iter()
+        .flatten()
+        .map(|p| (p.name.as_str(), p.titles.clone()))
+        .collect();
+    let names: Vec<&str> = people.iter().map(|p| p.0).collect();
+    assert!(names.contains(&"Hamdullah Mohib"), "{people:?}");
+    assert!(names.contains(&"Jordan Henderson"), "{people:?}");
+    assert!(!names.iter().any(|n| n.contains("AirAsia")), "{people:?}");
+    assert!(
+        people.contains(&(
+            "Stefania Giannini",
+            vec!["Minister of Education".to_string()]
+        )),
+        "{people:?}"
+    );
+}
