@@ -15,6 +15,13 @@ fn events(text: &str) -> Vec<Event> {
         .expect("events are on by default")
 }
 
+/// The first event of `kind`.
+fn of_kind<'e>(evs: &'e [Event], kind: &str) -> &'e Event {
+    evs.iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} event in {evs:#?}"))
+}
+
 #[test]
 fn headline_verb_beats_a_said_in_the_body() {
     let evs = events(
@@ -287,10 +294,7 @@ fn the_speaker_is_the_agent_of_its_pronoun() {
          HELSINKI, Oct 18 - Finland's medical group Instrumentarium Oy said it has acquired \
          the electronics importers Ferrado Oy and Insele Oy.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.kind == "acquisition")
-        .expect("an acquisition");
+    let e = of_kind(&evs, "acquisition");
     assert_eq!(e.agents, ["Instrumentarium Oy"], "{e:#?}");
 }
 
@@ -302,10 +306,7 @@ fn the_company_is_the_article_company() {
          from the American Stock Exchange. The company said it had agreed to sell its refinery \
          to Holly Corp.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .expect("an agreement");
+    let e = of_kind(&evs, "agreement");
     assert_eq!(e.agents, ["Galaxy Oil Co"], "{e:#?}");
 }
 

@@ -35,6 +35,24 @@ fn org_names(rec: &Record) -> Vec<String> {
         .collect()
 }
 
+/// The people's names, in record order.
+fn person_names(rec: &Record) -> Vec<&str> {
+    rec.people
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+/// The places' names, in record order.
+fn place_names(rec: &Record) -> Vec<&str> {
+    rec.places
+        .iter()
+        .flatten()
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
 fn extract(text: &str) -> Record {
     run(Options::default(), text)
 }
@@ -271,12 +289,7 @@ fn a_town_run_on_into_its_state_is_two_places() {
          based in Midland Texas. Wheat was sold to Moscow U.S. traders said. Gillette \
          Canada Inc issued a bond; Gillette Canada is a unit of Gillette Co.",
     );
-    let people: Vec<&str> = rec
-        .people
-        .iter()
-        .flatten()
-        .map(|p| p.name.as_str())
-        .collect();
+    let people = person_names(&rec);
     assert!(!people.contains(&"Arlington Virginia"), "{people:?}");
     assert!(
         org_names(&rec).contains(&"Gillette Canada Inc".to_string()),
@@ -313,12 +326,7 @@ fn a_rank_qualifier_stays_in_the_title() {
     let rec = extract(
         "Donald Trump met the president. Aides praised President Elect Trump's plans on Friday.",
     );
-    let people: Vec<&str> = rec
-        .people
-        .iter()
-        .flatten()
-        .map(|p| p.name.as_str())
-        .collect();
+    let people = person_names(&rec);
     assert_eq!(people, ["Donald Trump"]);
 }
 
@@ -330,19 +338,9 @@ fn compass_words_open_places_and_adjectives_not_people() {
          Tramlink said services would resume. The Rail Accident Investigation Branch said \
          the tram was fast.",
     );
-    let people: Vec<&str> = rec
-        .people
-        .iter()
-        .flatten()
-        .map(|p| p.name.as_str())
-        .collect();
+    let people = person_names(&rec);
     assert!(people.is_empty(), "{people:?}");
-    let places: Vec<&str> = rec
-        .places
-        .iter()
-        .flatten()
-        .map(|p| p.name.as_str())
-        .collect();
+    let places = place_names(&rec);
     assert!(places.contains(&"West Germany"), "{places:?}");
     assert!(places.contains(&"South London"), "{places:?}");
     assert!(!places.contains(&"West German"), "{places:?}");
@@ -359,12 +357,7 @@ fn a_popular_given_name_after_to_is_no_town() {
         "He was a loving husband to Marilyn and father to Tracy. Senator Mark Warner from \
          Virginia spoke.",
     );
-    let places: Vec<&str> = rec
-        .places
-        .iter()
-        .flatten()
-        .map(|p| p.name.as_str())
-        .collect();
+    let places = place_names(&rec);
     assert!(!places.contains(&"Tracy"), "{places:?}");
     assert!(places.contains(&"Virginia"), "{places:?}");
 }
@@ -384,12 +377,7 @@ fn a_country_or_person_owning_a_company_is_not_its_name() {
     ] {
         assert!(orgs.contains(&want.to_string()), "{orgs:?}");
     }
-    let people: Vec<&str> = rec
-        .people
-        .iter()
-        .flatten()
-        .map(|p| p.name.as_str())
-        .collect();
+    let people = person_names(&rec);
     assert!(people.contains(&"Kerry Packer"), "{people:?}");
     assert!(people.contains(&"Theresa May"), "{people:?}");
 }
