@@ -21,6 +21,7 @@
 use crate::gazetteer::{self, OrgRow, PlaceRow, UserGazetteer};
 use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// The three kinds of name.
@@ -1021,8 +1022,21 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
     gazetteer::is_common_word(t)
 }
 
-/// Which entity a typed name belongs to: a kind and a key unique to the entity.
-type GroupKey = (Kind, String);
+/// What makes an entity one: a user entry, a gazetteer row, or a name's key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Group {
+    /// A user gazetteer entry (its index).
+    User(usize),
+    /// A gazetteer place: canonical name and country.
+    Place(&'static str, &'static str),
+    /// A gazetteer organisation, by name.
+    Org(&'static str),
+    /// A name the gazetteers do not give, by the number of its key (see `group`).
+    Name(usize),
+}
+
+/// Which entity a typed name belongs to: a kind and what is unique to the entity.
+type GroupKey = (Kind, Group);
 
 /// Groups typed names into entities: one type per name, the same gazetteer row or name → the
 /// same entity, a person's surname or partial name → the fullest name containing it, an
@@ -1037,19 +1051,31 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         .iter()
         .map(|t| gazetteer::key(t.span.of(doc.text)))
         .collect();
+    // Each distinct key gets a number, in order of first use: later steps index by it
+    // instead of hashing the key again.
+    let mut key_ids: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let key_id: Vec<usize> = keys
+        .iter()
+        .map(|k| {
+            let next = key_ids.len();
+            *key_ids.entry(k.as_str()).or_insert(next)
+        })
+        .collect();
+    let distinct = key_ids.len();
+    drop(key_ids);
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
-    let mut best_kind: HashMap<&str, (u8, Kind)> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    for (t, k) in typed.iter().zip(&keys) {
-        let e = best_kind.entry(k.as_str()).or_insert((t.strength, t.kind));
+    let mut best_kind: Vec<Option<(u8, Kind)>> = vec![None; distinct];
+    for (t, &k) in typed.iter().zip(&key_id) {
+        let e = best_kind[k].get_or_insert((t.strength, t.kind));
         if t.strength > e.0 {
             *e = (t.strength, t.kind);
         }
     }
     for i in 0..n {
-        if let Some(&(s, kind)) = best_kind.get(keys[i].as_str()) {
+        if let Some((s, kind)) = best_kind[key_id[i]] {
             if kind != kinds[i] && s > typed[i].strength {
                 kinds[i] = kind;
             }
@@ -1060,12 +1086,12 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // Each distinct full name once (its first mention), so a name repeated many times costs
     // nothing more: no list grows with the number of mentions.
     let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut seen_full: HashSet<&str> = HashSet::default();
+    let mut seen_full: Vec<bool> = vec![false; distinct];
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
             continue;
         }
-        if !seen_full.insert(keys[i].as_str()) {
+        if std::mem::replace(&mut seen_full[key_id[i]], true) {
             continue;
         }
         let words: Vec<&str> = keys[i].split(' ').collect();
@@ -1102,7 +1128,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             .map_or(k, |i| &k[i + 1..]);
         (f, l)
     }
-    let full_name_of = |i: usize| -> Option<usize> {
+    let full_name_by_key = |i: usize| -> Option<usize> {
         let wc = word_count(i);
         let (first, last) = ends(&keys[i]);
         let (cands, need_first) = match by_part.get(keys[i].as_str()) {
@@ -1122,6 +1148,11 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             .filter(|&c| fits(c) && ends(&keys[c]) == e0)
             .max_by_key(|&c| (word_count(c), std::cmp::Reverse(c)))
     };
+    // It depends on the key alone: worked out once per key.
+    let mut full_names: Vec<Option<Option<usize>>> = vec![None; distinct];
+    let mut full_name_of = |i: usize| -> Option<usize> {
+        *full_names[key_id[i]].get_or_insert_with(|| full_name_by_key(i))
+    };
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
     let mut place_prefix: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
@@ -1136,19 +1167,14 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     let base_key = |i: usize, kind: Kind| -> GroupKey {
         let t = &typed[i];
         if let Some(u) = t.user {
-            return (kind, format!("\u{1}user:{u}"));
+            return (kind, Group::User(u));
         }
-        match kind {
-            Kind::Place => match t.place {
-                Some(p) => (kind, ["\u{1}place:", p.canonical, ":", p.country].concat()),
-                None => (kind, keys[i].clone()),
-            },
-            Kind::Organisation => match t.org {
-                Some(o) => (kind, ["\u{1}org:", o.name].concat()),
-                None => (kind, keys[i].clone()),
-            },
-            Kind::Person => (kind, keys[i].clone()),
-        }
+        let group = match (kind, t.place, t.org) {
+            (Kind::Place, Some(p), _) => Group::Place(p.canonical, p.country),
+            (Kind::Organisation, _, Some(o)) => Group::Org(o.name),
+            _ => Group::Name(key_id[i]),
+        };
+        (kind, group)
     };
     let mut gkeys: Vec<Option<GroupKey>> = vec![None; n];
     for i in 0..n {
@@ -1179,7 +1205,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 };
                 if yields {
                     kinds[i] = Kind::Person;
-                    gkeys[i] = Some((Kind::Person, keys[full].clone()));
+                    gkeys[i] = Some((Kind::Person, Group::Name(key_id[full])));
                     continue;
                 }
             }
@@ -1207,53 +1233,71 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     let mut redirect: HashMap<GroupKey, GroupKey> = HashMap::default();
     for i in 0..n {
         if let Some(a) = typed[i].alias_of {
-            let Some(target) = gkeys[a].clone() else {
+            let Some(target) = gkeys[a] else {
                 continue;
             };
             kinds[i] = target.0;
             if typed[i].user.is_none() {
-                redirect.insert((target.0, keys[i].clone()), target.clone());
-                redirect.insert(base_key(i, target.0), target.clone());
+                redirect.insert((target.0, Group::Name(key_id[i])), target);
+                redirect.insert(base_key(i, target.0), target);
             }
             gkeys[i] = Some(target);
         }
     }
-    for i in 0..n {
-        if typed[i].alias_of.is_some() {
-            continue;
-        }
-        if let Some(g) = &gkeys[i] {
-            if let Some(to) = redirect.get(g) {
-                kinds[i] = to.0;
-                gkeys[i] = Some(to.clone());
+    if !redirect.is_empty() {
+        for i in 0..n {
+            if typed[i].alias_of.is_some() {
+                continue;
+            }
+            if let Some(g) = &gkeys[i] {
+                if let Some(&to) = redirect.get(g) {
+                    kinds[i] = to.0;
+                    gkeys[i] = Some(to);
+                }
             }
         }
     }
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
-    let mut strongest: HashMap<&GroupKey, u8> =
+    // Each group gets a number in order of first mention, and its facts are indexed by it.
+    let mut group_ids: HashMap<GroupKey, usize> =
         HashMap::with_capacity_and_hasher(n, Default::default());
+    let group_of: Vec<Option<usize>> = gkeys
+        .iter()
+        .map(|g| {
+            g.map(|g| {
+                let next = group_ids.len();
+                *group_ids.entry(g).or_insert(next)
+            })
+        })
+        .collect();
+    let mut strongest: Vec<u8> = vec![0; group_ids.len()];
+    drop(group_ids);
     for i in 0..n {
-        if let Some(g) = &gkeys[i] {
-            let s = strongest.entry(g).or_insert(0);
-            let confirmed = typed[i].strength.max(u8::from(g.1 != keys[i]));
-            *s = (*s).max(confirmed);
+        if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
+            // A name grouped under something other than its own key is confirmed by that.
+            let own = g.1 == Group::Name(key_id[i]);
+            let confirmed = typed[i].strength.max(u8::from(!own));
+            strongest[gi] = strongest[gi].max(confirmed);
         }
     }
     let mut names = Names::default();
-    let mut entity_of: HashMap<&GroupKey, usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
+    // The typed name behind each mention.
+    let mut typed_of: Vec<usize> = Vec::with_capacity(n);
     for i in 0..n {
-        let Some(g) = &gkeys[i] else { continue };
-        if strongest.get(g).copied().unwrap_or(0) == 0 {
+        let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) else {
+            continue;
+        };
+        if strongest[gi] == 0 {
             continue;
         }
         let surface = typed[i].span.of(doc.text);
         if user.is_some_and(|u| u.is_denied(surface)) {
             continue;
         }
-        let e = *entity_of.entry(g).or_insert_with(|| {
+        let e = *entity_of[gi].get_or_insert_with(|| {
             names.entities.push(Entity {
                 kind: Some(g.0),
                 ..Entity::default()
@@ -1279,6 +1323,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         ent.org_kind = ent.org_kind.or(t.org_kind);
         ent.mentions.push(names.mentions.len());
         is_alias.push(t.alias_of.is_some());
+        typed_of.push(i);
         names.mentions.push(NameMention {
             span: t.span,
             rule: t.rule,
@@ -1295,7 +1340,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         let name_key = gazetteer::key(&ent.name);
         let mut aliases: Vec<String> = Vec::new();
         // The keys of `aliases`, in step.
-        let mut alias_keys: Vec<String> = Vec::new();
+        let mut alias_keys: Vec<Cow<str>> = Vec::new();
         for &mi in &ent.mentions {
             // A person's other names are those the text gives as such ("also known as"), not
             // shorter forms of the same name.
@@ -1307,13 +1352,19 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             if shouted(m.span) && !is_alias[mi] {
                 continue;
             }
-            let surface = crate::text::fold(m.span.of(doc.text));
-            let k = gazetteer::key(&surface);
-            if k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
+            let raw = m.span.of(doc.text);
+            // The key of the folded surface is the mention's own key, but for curly double
+            // quotes, which `fold` straightens and `key` keeps.
+            let k: Cow<str> = if raw.contains(['“', '”']) {
+                Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
+            } else {
+                Cow::Borrowed(&keys[typed_of[mi]])
+            };
+            if *k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
                 continue;
             }
             if !alias_keys.contains(&k) {
-                aliases.push(surface);
+                aliases.push(crate::text::fold(raw));
                 alias_keys.push(k);
             }
         }
