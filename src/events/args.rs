@@ -730,6 +730,22 @@ fn title_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
     None
 }
 
+/// Words that may stand between the people and a casualty verb ("were", "reportedly").
+static VICTIM_GLUE: WordSet = WordSet::new(&[
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "been",
+    "had",
+    "also",
+    "reportedly",
+    "all",
+    "more",
+]);
+
 /// The people a casualty verb is about when no number is given ("Several people died",
 /// "dozens were injured").
 pub fn victim_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
@@ -764,24 +780,7 @@ pub fn victim_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
             }
             return Some(crate::text::fold(doc.span(s, k).of(doc.text)));
         }
-        if !lower_in(
-            doc,
-            k,
-            &[
-                "were",
-                "was",
-                "are",
-                "is",
-                "have",
-                "has",
-                "been",
-                "had",
-                "also",
-                "reportedly",
-                "all",
-                "more",
-            ],
-        ) {
+        if !VICTIM_GLUE.has(doc, k) {
             return None;
         }
     }
@@ -1259,41 +1258,37 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
 /// Whether the clause before the trigger denies it or only reports it as possible.
 pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
     let near = first.saturating_sub(4).max(a);
-    let negated = (near..first).any(|j| {
-        lower_in(
-            doc,
-            j,
-            &[
-                "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
-            ],
-        )
-    });
+    let negated = (near..first).any(|j| NEGATORS.has(doc, j));
     let hedged = (a..first).any(|j| {
-        lower_in(
-            doc,
-            j,
-            &[
-                "allegedly",
-                "reportedly",
-                "apparently",
-                "possibly",
-                "probably",
-                "suspected",
-                "alleged",
-                "may",
-                "might",
-                "could",
-                "believed",
-                "likely",
-                "unconfirmed",
-                "purportedly",
-                "presumably",
-                "feared",
-            ],
-        ) || doc.tok(j) == "said" && j + 1 < first && doc.tok(j + 1) == "to"
+        HEDGES.has(doc, j) || doc.tok(j) == "said" && j + 1 < first && doc.tok(j + 1) == "to"
     });
     (negated, hedged)
 }
+
+/// Words that deny an event when just before its trigger.
+static NEGATORS: WordSet = WordSet::new(&[
+    "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
+]);
+
+/// Words that report an event as possible only.
+static HEDGES: WordSet = WordSet::new(&[
+    "allegedly",
+    "reportedly",
+    "apparently",
+    "possibly",
+    "probably",
+    "suspected",
+    "alleged",
+    "may",
+    "might",
+    "could",
+    "believed",
+    "likely",
+    "unconfirmed",
+    "purportedly",
+    "presumably",
+    "feared",
+]);
 
 #[cfg(test)]
 mod tests {
