@@ -22,7 +22,7 @@ use crate::gazetteer::{self, OrgRow, PlaceRow, UserGazetteer};
 use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The three kinds of name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -283,9 +283,11 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     }
     if !shouted.is_empty() {
         let memory = memory(doc, &typed);
+        let mut found = Vec::new();
         for r in shouted {
-            caps_line(doc, r, &memory, &mut typed);
+            caps_line(doc, r, &memory, &typed, &mut found);
         }
+        typed.extend(found);
     }
     organisations::expand_acronyms(doc, &mut typed);
     if let Some(u) = user {
@@ -479,47 +481,78 @@ fn title_case_headline(doc: &Doc) -> bool {
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
-/// of each.
+/// of each, and the first words of longer names.
 struct Memory {
-    /// Folded name → its strongest reading.
-    names: HashMap<String, Typed>,
-    /// Folded first words of names of two words or more ("mick" of "mick mccarthy").
-    prefixes: HashSet<String>,
+    /// Folded name or name start → what the body says of it.
+    keys: HashMap<String, Remembered>,
+}
+
+/// What the body says of one folded key.
+#[derive(Default)]
+struct Remembered {
+    /// The strongest reading of the name: the typed name (an index into the body's) and the
+    /// strength it is remembered with.
+    name: Option<(usize, u8)>,
+    /// The key is the first word(s) of a name of more words ("mick" of "mick mccarthy").
+    prefix: bool,
 }
 
 fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
-    let mut m: HashMap<String, Typed> = HashMap::default();
-    for t in typed.iter().filter(|t| t.strength >= 1) {
+    let mut m: HashMap<String, Remembered> = HashMap::default();
+    for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
         let k = gazetteer::key(t.span.of(doc.text));
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
         if t.kind == Kind::Person {
             if let Some((_, last)) = k.rsplit_once(' ') {
                 if last.chars().count() > 2 && !m.contains_key(last) {
-                    let mut p = t.clone();
-                    p.strength = 1;
-                    m.insert(last.to_string(), p);
+                    m.insert(
+                        last.to_string(),
+                        Remembered {
+                            name: Some((ti, 1)),
+                            prefix: false,
+                        },
+                    );
                 }
             }
         }
-        match m.get(&k) {
-            Some(old) if old.strength >= t.strength => {}
-            _ => {
-                m.insert(k, t.clone());
+        match m.get_mut(&k) {
+            Some(Remembered {
+                name: Some((_, old)),
+                ..
+            }) if *old >= t.strength => {}
+            Some(r) => r.name = Some((ti, t.strength)),
+            None => {
+                m.insert(
+                    k,
+                    Remembered {
+                        name: Some((ti, t.strength)),
+                        prefix: false,
+                    },
+                );
             }
         }
     }
-    let mut prefixes = HashSet::default();
+    let mut prefixes: Vec<String> = Vec::new();
     for k in m.keys() {
         for (i, _) in k.match_indices(' ') {
-            prefixes.insert(k[..i].to_string());
+            prefixes.push(k[..i].to_string());
         }
     }
-    Memory { names: m, prefixes }
+    for p in prefixes {
+        m.entry(p).or_default().prefix = true;
+    }
+    Memory { keys: m }
 }
 
-/// Reads a shouted line (headline, dateline) through names already found in the body and the
-/// gazetteers: capitals there say nothing about names.
-fn caps_line(doc: &Doc, range: std::ops::Range<usize>, memory: &Memory, out: &mut Vec<Typed>) {
+/// Reads a shouted line (headline, dateline) through names already found in the body
+/// (`memory`, over `body`) and the gazetteers: capitals there say nothing about names.
+fn caps_line(
+    doc: &Doc,
+    range: std::ops::Range<usize>,
+    memory: &Memory,
+    body: &[Typed],
+    out: &mut Vec<Typed>,
+) {
     let mut i = range.start;
     while i < range.end {
         if doc.tokens[i].kind != TokenKind::Word {
@@ -533,14 +566,18 @@ fn caps_line(doc: &Doc, range: std::ops::Range<usize>, memory: &Memory, out: &mu
             let span = doc.span(i, j);
             let text = span.of(doc.text);
             let single = j == i;
-            let (known, more) =
-                gazetteer::with_key(text, |k| (memory.names.get(k), memory.prefixes.contains(k)));
-            if let Some(known) = known {
-                let mut t = known.clone();
+            let (known, more) = gazetteer::with_key(text, |k| {
+                memory
+                    .keys
+                    .get(k)
+                    .map_or((None, false), |r| (r.name, r.prefix))
+            });
+            if let Some((ti, strength)) = known {
+                let mut t = body[ti].clone();
                 t.span = span;
                 t.rule = "caps:known-name";
                 t.titles.clear();
-                t.strength = t.strength.min(2);
+                t.strength = strength.min(2);
                 best = Some((j + 1, t));
             } else if let Some(t) = places::lookup_caps(text, span, single) {
                 best = Some((j + 1, t));
