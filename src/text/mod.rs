@@ -45,6 +45,9 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub sentence_of: Vec<u32>,
+    /// The text with ASCII letters lower-cased (same byte offsets), for case-blind reading
+    /// of tokens without lower-casing them again at every test.
+    pub lower: String,
 }
 
 impl<'a> Doc<'a> {
@@ -79,6 +82,7 @@ impl<'a> Doc<'a> {
             paragraphs,
             sentences: sents,
             sentence_of,
+            lower: text.to_ascii_lowercase(),
         }
     }
 
@@ -94,6 +98,13 @@ impl<'a> Doc<'a> {
     pub fn tok_bytes(&self, i: usize) -> &'a [u8] {
         let s = self.tokens[i].span;
         &self.text.as_bytes()[s.start..s.end]
+    }
+
+    /// The bytes of token `i` with ASCII letters lower-cased.
+    #[inline]
+    pub fn lower_bytes(&self, i: usize) -> &[u8] {
+        let s = self.tokens[i].span;
+        &self.lower.as_bytes()[s.start..s.end]
     }
 
     /// True when token `i` opens its sentence (ignoring opening quotes and brackets).
