@@ -198,11 +198,24 @@ pub const PARTICLES: &[&str] = &[
 const MAX_CHUNK: usize = 8;
 
 /// True for a token that can be part of a name chunk on its own.
+#[inline]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     if doc.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    // Bytes first: most tokens are lower-case words, answered without slicing the text.
+    // Bytes first: most tokens are lower-case words, answered here without a call. One that
+    // starts with an ASCII byte other than a capital is a name word only with a hyphen
+    // ("al-Sudani").
+    let b = doc.tok_bytes(i);
+    match b.first() {
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() && !b.contains(&b'-') => false,
+        _ => is_name_word_slow(doc, i),
+    }
+}
+
+/// `is_name_word` for a word that starts with a capital, outside ASCII or holds a hyphen.
+#[inline(never)]
+fn is_name_word_slow(doc: &Doc, i: usize) -> bool {
     let b = doc.tok_bytes(i);
     // Byte searches for the hyphen: tokens are short, and most have none.
     let dash = |b: &u8| *b == b'-';
