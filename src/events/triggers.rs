@@ -291,6 +291,32 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     TRIGGERS.get(&buf[..b.len()]).map(Vec::as_slice)
 }
 
+/// `rows_for` of token `i`, read from the document's lower-cased text: the quick rejections
+/// inline, the lookup out of line.
+#[inline]
+pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
+    let b = doc.lower_bytes(i);
+    if b.len() < 3 || b.len() > 24 {
+        return None;
+    }
+    let (Some(f), Some(l)) = (letter(b[0]), letter(b[b.len() - 1])) else {
+        return None;
+    };
+    if SHAPES[b.len()][f] & (1 << l) == 0 {
+        return None;
+    }
+    rows_for_lower(b)
+}
+
+/// The rows for a lower-case word that passed the shape test.
+#[inline(never)]
+fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
+    if !b.is_ascii() {
+        return None;
+    }
+    TRIGGERS.get(b).map(Vec::as_slice)
+}
+
 /// A lower-case ASCII letter's index.
 fn letter(c: u8) -> Option<usize> {
     c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
@@ -895,7 +921,7 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
         if doc.tokens[here].kind != TokenKind::Word || ctx.quoted[here] {
             continue;
         }
-        let Some(rows) = rows_for(doc.tok(here)) else {
+        let Some(rows) = rows_for_token(doc, here) else {
             continue;
         };
         // A capitalised trigger inside a sentence is part of a name ("Operation Iraqi Freedom").
@@ -1517,6 +1543,17 @@ mod tests {
         for key in TRIGGERS.keys() {
             let key = std::str::from_utf8(key).expect("keys are UTF-8");
             assert!(rows_for(key).is_some(), "{key:?} is not found by rows_for");
+        }
+        // Read from a document's tokens, in any case, the same rows.
+        let doc = Doc::new("Police KILLED two; the Attack was denied.");
+        for i in 0..doc.tokens.len() {
+            let rows = |r: Option<&[Row]>| r.map(<[Row]>::as_ptr);
+            assert_eq!(
+                rows(rows_for_token(&doc, i)),
+                rows(rows_for(doc.tok(i))),
+                "{}",
+                doc.tok(i)
+            );
         }
         let k = |w: &str| rows_for(w).map(|r| r[0].kind);
         assert_eq!(k("killed"), Some("killing"));
