@@ -201,6 +201,9 @@ fn with_key_bytes<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         return f(key(raw).as_bytes());
     }
     let mut buf = [0u8; CAP];
+    if lower_plain(raw.as_bytes(), &mut buf) {
+        return f(&buf[..raw.len()]);
+    }
     let mut n = 0;
     let mut space = false;
     for &c in raw.as_bytes() {
@@ -217,6 +220,61 @@ fn with_key_bytes<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         n += 1;
     }
     f(&buf[..n])
+}
+
+/// The key of a plain ASCII name, eight bytes at a time: when `raw` (ASCII, at most `buf`'s
+/// length, a multiple of eight) holds no control byte and its only whitespace is single spaces between words (a
+/// word, or words as text gives them), its key is its bytes lower-cased, written to `buf`.
+/// False, with `buf` in any state, for anything else (tabs, line breaks, runs of spaces, a
+/// space at either end), which the byte loop of `with_key_bytes` folds.
+fn lower_plain(raw: &[u8], buf: &mut [u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Every byte is below 0x80, so adding at most 0x7f to each carries into no other byte:
+    // `(v + (0x80 - c) * ONES) & HIGH` marks the bytes at or above `c`.
+    let at_least = |v: u64, c: u8| v.wrapping_add((0x80 - u64::from(c)) * ONES) & HIGH;
+    if raw.first() == Some(&b' ') || raw.last() == Some(&b' ') {
+        return false;
+    }
+    // The space mark of the previous chunk's last byte, moved to the first byte's place.
+    let mut space_before = 0u64;
+    // Folds `n` bytes (packed little-endian in `v`, zeros after them) at `at`.
+    let mut fold = |v: u64, n: usize, at: usize| -> bool {
+        let own = if n == 8 {
+            HIGH
+        } else {
+            HIGH & ((1u64 << (8 * n)) - 1)
+        };
+        let control = !at_least(v, b' ') & own;
+        let space = !at_least(v ^ (u64::from(b' ') * ONES), 1) & own;
+        // Two spaces side by side, within the chunk or across its start.
+        let double = space & ((space >> 8) | space_before);
+        space_before = (space >> 56) & 0x80;
+        let upper = at_least(v, b'A') & !at_least(v, b'Z' + 1);
+        let lower = (v | (upper >> 2)).to_le_bytes();
+        // All eight bytes, past the name's end too: `buf` has room (its length is a multiple
+        // of eight), and the caller reads the name's bytes only.
+        buf[at..at + 8].copy_from_slice(&lower);
+        control == 0 && double == 0
+    };
+    let mut chunks = raw.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        if !fold(u64::from_le_bytes(eight), 8, at) {
+            return false;
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.is_empty() || {
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+        fold(v, rest.len(), at)
+    }
 }
 
 /// Compares a table key with the folded form of `raw` (code-point order, which is the byte
@@ -443,6 +501,50 @@ mod tests {
         }
         for (k, v) in ORG_WORDS {
             assert_eq!(org_word(k), Some(*v), "{k}");
+        }
+    }
+
+    #[test]
+    fn plain_names_fold_eight_bytes_at_a_time_as_key_does() {
+        let mut names: Vec<String> = [
+            "",
+            "a",
+            "Iraq",
+            "NEW YORK",
+            "New  York",
+            " New York",
+            "New York ",
+            "New\tYork",
+            "New\nYork",
+            "a b c d e f g h i",
+            "ABCDEFGH",
+            "ABCDEFGH IJKLMNOP",
+            "abcdefg  h",
+            "abcdefgh ijklmnop qrstuvwx",
+            "@[`{ AZaz",
+            "x\u{1}y",
+            "x\u{b}y",
+            "x\u{7f}Y",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Spaces and capitals at every position around the eight-byte boundaries.
+        for len in 1..20 {
+            for at in 0..len {
+                for c in [' ', 'Q', '\t'] {
+                    let mut s: String = "abcdefghijklmnopqrstu"[..len].to_string();
+                    s.replace_range(at..at + 1, &c.to_string());
+                    names.push(s.clone());
+                    if at + 1 < len {
+                        s.replace_range(at + 1..at + 2, " ");
+                        names.push(s);
+                    }
+                }
+            }
+        }
+        for name in &names {
+            assert_eq!(with_key(name, str::to_string), key(name), "{name:?}");
         }
     }
 
