@@ -164,7 +164,7 @@ impl WordSet {
     /// True when token `i` of `doc` is in the set: read from the document's lower-cased text.
     /// Most tokens are turned away by the quick rejections, which keep nothing live across a
     /// call (the index is built out of line, the probe is the last call).
-    #[inline]
+    #[inline(always)]
     pub fn has(&self, doc: &Doc, i: usize) -> bool {
         let Some(index) = self.index.get() else {
             return self.has_first(doc, i);
