@@ -1465,10 +1465,7 @@ fn canonical(
     // not the article's spelling; "UK" and "UAE" are.
     let capitals = |m: usize| {
         let s = mentions[m].span.of(doc.text);
-        shouted(mentions[m].span)
-            || ent.kind == Some(Kind::Place)
-                && s.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && !s.chars().any(char::is_lowercase)
+        shouted(mentions[m].span) || ent.kind == Some(Kind::Place) && in_capitals(s)
     };
     if let Some(g) = gazetteer_name {
         if pool.iter().all(|&m| capitals(m)) {
@@ -1477,16 +1474,38 @@ fn canonical(
     }
     let best = pool.iter().copied().max_by_key(|&m| {
         let s = mentions[m].span.of(doc.text);
-        (
-            !capitals(m),
-            s.split_whitespace().count(),
-            s.len(),
-            std::cmp::Reverse(m),
-        )
+        (!capitals(m), word_count(s), s.len(), std::cmp::Reverse(m))
     });
     best.map_or_else(String::new, |m| {
         crate::text::fold(mentions[m].span.of(doc.text))
     })
+}
+
+/// Four letters or more, none of them lower case ("KUNDUZ"); ASCII answered by bytes.
+fn in_capitals(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 4
+            && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !s.chars().any(char::is_lowercase)
+}
+
+/// `s.split_whitespace().count()`, ASCII answered by bytes.
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let mut words = 0;
+    let mut after_space = true;
+    for &c in s.as_bytes() {
+        let is_space = space(c);
+        words += usize::from(after_space && !is_space);
+        after_space = is_space;
+    }
+    words
 }
 
 /// True when the name at `span` follows a locative preposition ("in Jordan").
@@ -1575,6 +1594,31 @@ mod tests {
         assert_eq!(p.len(), 1, "{f:?}");
         assert_eq!(p[0].1, "Mick McCarthy");
         assert_eq!(p[0].2, ["MCCARTHY", "Mick McCarthy"]);
+    }
+
+    #[test]
+    fn ascii_word_counts_and_capitals_match_the_unicode_ones() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "New York",
+            "  New \t York\n",
+            "KUNDUZ",
+            "UK",
+            "Kunduz",
+            "A B C D",
+            "U.S.",
+            "X\u{b}Y\u{c}Z",
+            "x\u{1c}y",
+            "É A B C",
+            "Ülm",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+            let unicode = s.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !s.chars().any(char::is_lowercase);
+            assert_eq!(in_capitals(s), unicode, "{s:?}");
+        }
     }
 
     #[test]
