@@ -511,7 +511,10 @@ struct Remembered {
 }
 
 fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
-    let mut m: HashMap<String, Remembered> = HashMap::default();
+    // Room for every name and a surname for each, so the map does not grow (and rehash) as
+    // it fills.
+    let mut m: HashMap<String, Remembered> =
+        HashMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
         let k = gazetteer::key(t.span.of(doc.text));
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
@@ -1135,7 +1138,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // 2. Full person names (two words or more), by each of their words.
     // Each distinct full name once (its first mention), so a name repeated many times costs
     // nothing more: no list grows with the number of mentions.
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_part: HashMap<&str, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     let mut seen_full: Vec<bool> = vec![false; distinct];
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
