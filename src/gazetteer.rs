@@ -194,19 +194,28 @@ pub fn with_key<R>(raw: &str, f: impl FnOnce(&str) -> R) -> R {
     with_key_bytes(raw, |k| f(std::str::from_utf8(k).unwrap_or("")))
 }
 
+/// The longest name whose key is folded in a stack buffer; longer ones (and names outside
+/// ASCII) go through `key`.
+const KEY_CAP: usize = 96;
+
 /// `with_key` for the table lookups, which compare bytes: no UTF-8 check of the buffer.
 fn with_key_bytes<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    const CAP: usize = 96;
-    if raw.len() > CAP || !raw.is_ascii() {
+    if raw.len() > KEY_CAP || !raw.is_ascii() {
         return f(key(raw).as_bytes());
     }
-    let mut buf = [0u8; CAP];
-    if lower_plain(raw.as_bytes(), &mut buf) {
-        return f(&buf[..raw.len()]);
+    let mut buf = [0u8; KEY_CAP];
+    let n = fold_ascii(raw.as_bytes(), &mut buf);
+    f(&buf[..n])
+}
+
+/// Folds an ASCII name of at most `KEY_CAP` bytes into its key in `buf`: its length.
+fn fold_ascii(raw: &[u8], buf: &mut [u8; KEY_CAP]) -> usize {
+    if lower_plain(raw, buf) {
+        return raw.len();
     }
     let mut n = 0;
     let mut space = false;
-    for &c in raw.as_bytes() {
+    for &c in raw {
         if c.is_ascii_whitespace() || c == 0x0b {
             space = n > 0;
             continue;
@@ -219,7 +228,96 @@ fn with_key_bytes<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         buf[n] = c.to_ascii_lowercase();
         n += 1;
     }
-    f(&buf[..n])
+    n
+}
+
+/// A name's lookup key and its hash, folded once for lookups in several tables (a name
+/// tried as an organisation, a place and a common word).
+pub struct Key {
+    /// The key of a short ASCII name.
+    buf: [u8; KEY_CAP],
+    /// Its length in `buf`.
+    len: usize,
+    /// The key of a longer name or one outside ASCII.
+    long: Option<String>,
+    /// `key_hash` of the key.
+    hash: u32,
+}
+
+impl Key {
+    /// The key of `raw`.
+    pub fn new(raw: &str) -> Key {
+        let mut k = Key {
+            buf: [0; KEY_CAP],
+            len: 0,
+            long: None,
+            hash: 0,
+        };
+        if raw.len() > KEY_CAP || !raw.is_ascii() {
+            k.long = Some(key(raw));
+        } else {
+            k.len = fold_ascii(raw.as_bytes(), &mut k.buf);
+        }
+        k.hash = key_hash(k.bytes());
+        k
+    }
+
+    /// The key's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.long {
+            Some(k) => k.as_bytes(),
+            None => &self.buf[..self.len],
+        }
+    }
+
+    /// Every place row of the name (see `places`).
+    pub fn places(&self) -> Places {
+        places_at(self.bytes(), self.hash)
+    }
+
+    /// A well-known organisation of the name (see `organisation`).
+    pub fn organisation(&self) -> Option<&'static OrgRow> {
+        find_at(ORG_KEYS, &generated::ORG_INDEX, self.bytes(), self.hash)
+            .map(|&i| &ORGANISATIONS[i as usize])
+    }
+
+    /// True for a common English word (see `is_common_word`).
+    pub fn is_common_word(&self) -> bool {
+        probe_at(
+            &generated::COMMON_WORDS_INDEX,
+            self.bytes(),
+            self.hash,
+            |i| COMMON_WORDS.get_bytes(i),
+        )
+        .is_some()
+    }
+
+    /// A given name's gender and frequency (see `given_name`).
+    pub fn given_name(&self) -> Option<(char, u32)> {
+        probe_at(
+            &generated::GIVEN_NAMES_INDEX,
+            self.bytes(),
+            self.hash,
+            |i| GIVEN_NAMES_KEYS.get_bytes(i),
+        )
+        .map(|i| GIVEN_NAMES_VALUES[i])
+    }
+
+    /// A demonym's country code (see `demonym`).
+    pub fn demonym(&self) -> Option<&'static str> {
+        find_at(
+            DEMONYMS,
+            &generated::DEMONYMS_INDEX,
+            self.bytes(),
+            self.hash,
+        )
+        .copied()
+    }
+
+    /// A person title's kind (see `title`).
+    pub fn title(&self) -> Option<&'static str> {
+        find_at(TITLES, &generated::TITLES_INDEX, self.bytes(), self.hash).copied()
+    }
 }
 
 /// The key of a plain ASCII name, eight bytes at a time: when `raw` (ASCII, at most `buf`'s
@@ -293,8 +391,19 @@ pub fn folds_to(table_key: &str, raw: &str) -> bool {
 /// the first position whose key equals `k`, probing from slot `key_hash(k)` on.
 #[inline]
 fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static [u8]) -> Option<usize> {
+    probe_at(index, k, key_hash(k), key_at)
+}
+
+/// `probe` with the key's hash already known.
+#[inline]
+fn probe_at(
+    index: &[u32],
+    k: &[u8],
+    hash: u32,
+    key_at: impl Fn(usize) -> &'static [u8],
+) -> Option<usize> {
     let mask = index.len() - 1;
-    let mut s = key_hash(k) as usize & mask;
+    let mut s = hash as usize & mask;
     loop {
         let i = index[s];
         if i == u32::MAX {
@@ -308,7 +417,17 @@ fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static [u8]) -> Op
 }
 
 fn find<V>(table: &'static [(&'static str, V)], index: &[u32], raw: &str) -> Option<&'static V> {
-    with_key_bytes(raw, |k| probe(index, k, |i| table[i].0.as_bytes())).map(|i| &table[i].1)
+    with_key_bytes(raw, |k| find_at(table, index, k, key_hash(k)))
+}
+
+/// `find` of a key with its hash.
+fn find_at<V>(
+    table: &'static [(&'static str, V)],
+    index: &[u32],
+    k: &[u8],
+    hash: u32,
+) -> Option<&'static V> {
+    probe_at(index, k, hash, |i| table[i].0.as_bytes()).map(|i| &table[i].1)
 }
 
 /// True when some place or organisation name starts with the words of `raw` followed by more
@@ -333,7 +452,14 @@ pub fn places_by_key(k: &str) -> Places {
 }
 
 fn places_by_key_bytes(k: &[u8]) -> Places {
-    match probe(&generated::PLACE_INDEX, k, |i| PLACE_KEYS.get_bytes(i)) {
+    places_at(k, key_hash(k))
+}
+
+/// `places_by_key_bytes` with the key's hash.
+fn places_at(k: &[u8], hash: u32) -> Places {
+    match probe_at(&generated::PLACE_INDEX, k, hash, |i| {
+        PLACE_KEYS.get_bytes(i)
+    }) {
         Some(lo) => {
             let n = (lo..PLACE_KEYS.len())
                 .take_while(|&i| PLACE_KEYS.get_bytes(i) == k)

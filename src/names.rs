@@ -658,11 +658,13 @@ fn is_calendar_word(w: &str) -> bool {
 fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
+    // One key for every table.
+    let key = gazetteer::Key::new(text);
     // "Total" opening a sentence is the word, not the oil company.
-    let opener = b - a == 1 && doc.starts_sentence(a) && gazetteer::is_common_word(text);
-    organisations::lookup(text, span, false)
+    let opener = b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
+    organisations::lookup_key(text, &key, span, false)
         .filter(|_| !opener)
-        .or_else(|| places::classify_known(doc, a, b))
+        .or_else(|| places::classify_known_key(doc, a, b, &key))
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
@@ -1055,24 +1057,28 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
     if is_frequent_opener(t) {
         return true;
     }
-    if gazetteer::title(t).is_some() && b > a + 1 {
+    // One key for every table.
+    let k = gazetteer::Key::new(t);
+    if k.title().is_some() && b > a + 1 {
         return false;
     }
-    if gazetteer::demonym(t).is_some() {
+    if k.demonym().is_some() {
         return false;
     }
-    if gazetteer::places(t)
+    if k.places()
         .any_kind(|k| matches!(k, "country" | "continent" | "region" | "subdivision"))
     {
         return false;
     }
-    if gazetteer::organisation(t).is_some_and(|o| o.name == t || o.alias_list().any(|x| x == t)) {
+    if k.organisation()
+        .is_some_and(|o| o.name == t || o.alias_list().any(|x| x == t))
+    {
         return false;
     }
-    if gazetteer::given_name(t).is_some() && b > a + 1 {
+    if k.given_name().is_some() && b > a + 1 {
         return false;
     }
-    gazetteer::is_common_word(t)
+    k.is_common_word()
 }
 
 /// What makes an entity one: a user entry, a gazetteer row, or a name's key.
