@@ -80,8 +80,9 @@ const NUMBER_WORDS: &[(&str, u64)] = &[
 ];
 
 fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
-    let t = doc.tok(i);
-    set.iter().any(|s| s.eq_ignore_ascii_case(t))
+    // The sets are lower case: compared with the lower-cased token.
+    let t = doc.lower_bytes(i);
+    set.iter().any(|s| s.as_bytes() == t)
 }
 
 /// For each token of `start..end`, whether it opens a new clause: computed once per sentence,

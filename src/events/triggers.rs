@@ -380,8 +380,9 @@ pub struct Cand {
 }
 
 fn lower_is(doc: &Doc, i: usize, set: &[&str]) -> bool {
-    let t = doc.tok(i);
-    set.iter().any(|s| s.eq_ignore_ascii_case(t))
+    // The sets are lower case: compared with the lower-cased token.
+    let t = doc.lower_bytes(i);
+    set.iter().any(|s| s.as_bytes() == t)
 }
 
 /// Words after which a trigger is a noun.
