@@ -1082,7 +1082,7 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// What makes an entity one: a user entry, a gazetteer row, or a name's key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Group {
     /// A user gazetteer entry (its index).
     User(usize),
@@ -1096,6 +1096,23 @@ enum Group {
 
 /// Which entity a typed name belongs to: a kind and what is unique to the entity.
 type GroupKey = (Kind, Group);
+
+/// Numbers equal items alike: each item's class (classes numbered in sorted order) and the
+/// number of classes. By sorting, not hashing: cheaper for the few names of one article, and
+/// the cost does not depend on how names hash.
+fn classes<T: Ord>(items: &[T]) -> (Vec<usize>, usize) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by(|&a, &b| items[a].cmp(&items[b]));
+    let mut class = vec![0; items.len()];
+    let mut count = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k == 0 || items[order[k - 1]] != items[i] {
+            count += 1;
+        }
+        class[i] = count - 1;
+    }
+    (class, count)
+}
 
 /// Groups typed names into entities: one type per name, the same gazetteer row or name → the
 /// same entity, a person's surname or partial name → the fullest name containing it, an
@@ -1112,17 +1129,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         .collect();
     // Each distinct key gets a number, in order of first use: later steps index by it
     // instead of hashing the key again.
-    let mut key_ids: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    let key_id: Vec<usize> = keys
-        .iter()
-        .map(|k| {
-            let next = key_ids.len();
-            *key_ids.entry(k.as_str()).or_insert(next)
-        })
-        .collect();
-    let distinct = key_ids.len();
-    drop(key_ids);
+    let (key_id, distinct) = classes(&keys);
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
@@ -1320,19 +1327,13 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
     // Each group gets a number in order of first mention, and its facts are indexed by it.
-    let mut group_ids: HashMap<GroupKey, usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    let (group_class, groups) = classes(&gkeys);
     let group_of: Vec<Option<usize>> = gkeys
         .iter()
-        .map(|g| {
-            g.map(|g| {
-                let next = group_ids.len();
-                *group_ids.entry(g).or_insert(next)
-            })
-        })
+        .zip(&group_class)
+        .map(|(g, &c)| g.map(|_| c))
         .collect();
-    let mut strongest: Vec<u8> = vec![0; group_ids.len()];
-    drop(group_ids);
+    let mut strongest: Vec<u8> = vec![0; groups];
     for i in 0..n {
         if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
             // A name grouped under something other than its own key is confirmed by that.
@@ -1629,6 +1630,13 @@ mod tests {
                 && !s.chars().any(char::is_lowercase);
             assert_eq!(in_capitals(s), unicode, "{s:?}");
         }
+    }
+
+    #[test]
+    fn classes_number_equal_items_alike() {
+        let (class, count) = classes(&["b", "a", "b", "c", "a"]);
+        assert_eq!((class, count), (vec![1, 0, 1, 2, 0], 3));
+        assert_eq!(classes::<u8>(&[]), (vec![], 0));
     }
 
     #[test]
