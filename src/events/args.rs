@@ -451,11 +451,11 @@ pub struct Parts {
 
 /// True when the trigger at `first` is a passive verb ("was killed", "were arrested").
 pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
-    let w = doc.tok(first).to_ascii_lowercase();
+    let w = doc.lower_tok(first);
     let participle = w.ends_with("ed")
         || w.ends_with("en")
         || matches!(
-            w.as_str(),
+            w,
             "shot"
                 | "hurt"
                 | "slain"
@@ -476,23 +476,23 @@ pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
     while j > a && steps < 4 {
         j -= 1;
         steps += 1;
-        let t = doc.tok(j).to_ascii_lowercase();
+        let t = doc.lower_tok(j);
         if matches!(
-            t.as_str(),
+            t,
             "was" | "were" | "been" | "being" | "be" | "is" | "are" | "got" | "get" | "gets"
         ) {
             return true;
         }
         let adverb = t.len() > 4 && t.ends_with("ly")
             || matches!(
-                t.as_str(),
+                t,
                 "reportedly" | "allegedly" | "also" | "not" | "n't" | "later" | "subsequently"
             );
         if !adverb {
             // "At least four killed", "Seven people killed": a counted subject of a casualty
             // participle reads as passive ("insurgents struck" does not).
             let casualty = matches!(
-                w.as_str(),
+                w,
                 "killed" | "injured" | "wounded" | "hurt" | "slain" | "arrested" | "detained"
             );
             let counted = |p: usize| {

@@ -732,7 +732,7 @@ fn is_number(doc: &Doc, i: usize) -> bool {
 
 /// True when the noun read is likelier than the verb read for an ambiguous word at `i`.
 fn reads_as_noun(doc: &Doc, start: usize, end: usize, i: usize, title_case: bool) -> bool {
-    let w = doc.tok(i).to_ascii_lowercase();
+    let w = doc.lower_tok(i);
     if i > start {
         let p = i - 1;
         if NOUN_BEFORE.has(doc, p) || doc.tokens[p].kind == TokenKind::Number {
@@ -973,7 +973,7 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
 fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     let doc = ctx.doc;
     let (start, end) = (ctx.start, ctx.end);
-    let w = doc.tok(i).to_ascii_lowercase();
+    let w = doc.lower_tok(i);
     let phrase = last > i;
     let noun = match row.pos {
         Pos::Noun => {
@@ -1009,7 +1009,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         }
         // "The Cubs won": a past form is never the noun.
         Pos::Either => {
-            !phrase && !is_past_form(&w) && reads_as_noun(doc, start, end, i, ctx.title_case())
+            !phrase && !is_past_form(w) && reads_as_noun(doc, start, end, i, ctx.title_case())
         }
         Pos::Adjective => false,
     };
@@ -1473,10 +1473,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
-            && !matches!(
-                w.as_str(),
-                "talks" | "earnings" | "losses" | "profits" | "series"
-            );
+            && !matches!(w, "talks" | "earnings" | "losses" | "profits" | "series");
         if plural && !ctx.headline {
             let counted = (before..i).any(|j| is_number(doc, j) && doc.tok(j) != "a");
             let determined = lower_is(
@@ -1496,9 +1493,9 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         let mut det = false;
         while j > start && i - j < 4 {
             j -= 1;
-            let t = doc.tok(j).to_ascii_lowercase();
+            let t = doc.lower_tok(j);
             if matches!(
-                t.as_str(),
+                t,
                 "the"
                     | "this"
                     | "that"
@@ -1514,7 +1511,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                 det = true;
                 break;
             }
-            if matches!(t.as_str(), "a" | "an" | "," | "of" | "in" | "on" | "at")
+            if matches!(t, "a" | "an" | "," | "of" | "in" | "on" | "at")
                 || doc.tokens[j].kind != TokenKind::Word
             {
                 break;

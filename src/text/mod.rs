@@ -100,6 +100,12 @@ impl<'a> Doc<'a> {
         &self.text.as_bytes()[s.start..s.end]
     }
 
+    /// The text of token `i` with ASCII letters lower-cased.
+    #[inline]
+    pub fn lower_tok(&self, i: usize) -> &str {
+        self.tokens[i].span.of(&self.lower)
+    }
+
     /// The bytes of token `i` with ASCII letters lower-cased.
     #[inline]
     pub fn lower_bytes(&self, i: usize) -> &[u8] {
