@@ -268,7 +268,7 @@ pub fn find_events(
     }
     let quoted = quoted(doc);
     let head = headline(doc);
-    let ref_day = reference.map(|r| r.format("%Y-%m-%d").to_string());
+    let ref_day = reference.map(crate::dates::ymd);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut weak_speakers: Vec<Vec<String>> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
