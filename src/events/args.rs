@@ -299,24 +299,18 @@ fn group_phrase(
     to: usize,
     backwards: bool,
 ) -> Option<String> {
-    let idx: Vec<usize> = if backwards {
-        (from..to).rev().collect()
-    } else {
-        (from..to).collect()
-    };
-    for i in idx {
-        let w = doc.tok(i);
+    let phrase = |i: usize| -> Option<String> {
         if doc.tokens[i].kind != TokenKind::Word
-            || !GROUPS.contains(w)
+            || !GROUPS.has(doc, i)
             || doc.is_capitalised(i) && !doc.starts_sentence(i)
         {
-            continue;
+            return None;
         }
         let mut a = i;
         while a > from {
             let p = doc.tok(a - 1);
             let demonym = crate::gazetteer::demonym(p).is_some();
-            let modifier = GROUP_MODIFIERS.contains(p);
+            let modifier = GROUP_MODIFIERS.has(doc, a - 1);
             // "Iraq's counterterrorism forces".
             let possessive =
                 matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
@@ -331,9 +325,13 @@ fn group_phrase(
                 break;
             }
         }
-        return Some(crate::text::fold(doc.span(a, i).of(doc.text)));
+        Some(crate::text::fold(doc.span(a, i).of(doc.text)))
+    };
+    if backwards {
+        (from..to).rev().find_map(phrase)
+    } else {
+        (from..to).find_map(phrase)
     }
-    None
 }
 
 fn in_place(names: &Names, doc: &Doc, i: usize) -> bool {
@@ -506,8 +504,8 @@ pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
 }
 
 /// Verbs whose statement has a target ("blamed Comey", "accused the army").
+/// `w` is lower case.
 fn statement_with_target(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
     [
         "blam", "accus", "critici", "condemn", "prais", "slam", "urg", "warn", "threaten",
     ]
@@ -583,7 +581,7 @@ pub fn participants(
         } else {
             nearest(&left, 2)
         };
-        let targets = if statement_with_target(doc.tok(first)) {
+        let targets = if statement_with_target(doc.lower_tok(first)) {
             first_of(&right, false)
         } else {
             Vec::new()
@@ -647,7 +645,7 @@ pub fn participants(
                 group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
             );
         }
-        if parts.targets.is_empty() && statement_with_target(doc.tok(first)) {
+        if parts.targets.is_empty() && statement_with_target(doc.lower_tok(first)) {
             parts
                 .targets
                 .extend(group_phrase(doc, names, last + 1, b.min(last + 6), false));
