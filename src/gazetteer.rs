@@ -194,16 +194,28 @@ pub fn with_key<R>(raw: &str, f: impl FnOnce(&str) -> R) -> R {
     with_key_bytes(raw, |k| f(std::str::from_utf8(k).unwrap_or("")))
 }
 
+/// The longest name whose key is folded in a stack buffer; longer ones (and names outside
+/// ASCII) go through `key`.
+const KEY_CAP: usize = 96;
+
 /// `with_key` for the table lookups, which compare bytes: no UTF-8 check of the buffer.
 fn with_key_bytes<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    const CAP: usize = 96;
-    if raw.len() > CAP || !raw.is_ascii() {
+    if raw.len() > KEY_CAP || !raw.is_ascii() {
         return f(key(raw).as_bytes());
     }
-    let mut buf = [0u8; CAP];
+    let mut buf = [0u8; KEY_CAP];
+    let n = fold_ascii(raw.as_bytes(), &mut buf);
+    f(&buf[..n])
+}
+
+/// Folds an ASCII name of at most `KEY_CAP` bytes into its key in `buf`: its length.
+fn fold_ascii(raw: &[u8], buf: &mut [u8; KEY_CAP]) -> usize {
+    if lower_plain(raw, buf) {
+        return raw.len();
+    }
     let mut n = 0;
     let mut space = false;
-    for &c in raw.as_bytes() {
+    for &c in raw {
         if c.is_ascii_whitespace() || c == 0x0b {
             space = n > 0;
             continue;
@@ -216,7 +228,151 @@ fn with_key_bytes<R>(raw: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         buf[n] = c.to_ascii_lowercase();
         n += 1;
     }
-    f(&buf[..n])
+    n
+}
+
+/// A name's lookup key and its hash, folded once for lookups in several tables (a name
+/// tried as an organisation, a place and a common word).
+pub struct Key {
+    /// The key of a short ASCII name.
+    buf: [u8; KEY_CAP],
+    /// Its length in `buf`.
+    len: usize,
+    /// The key of a longer name or one outside ASCII.
+    long: Option<String>,
+    /// `key_hash` of the key.
+    hash: u32,
+}
+
+impl Key {
+    /// The key of `raw`.
+    pub fn new(raw: &str) -> Key {
+        let mut k = Key {
+            buf: [0; KEY_CAP],
+            len: 0,
+            long: None,
+            hash: 0,
+        };
+        if raw.len() > KEY_CAP || !raw.is_ascii() {
+            k.long = Some(key(raw));
+        } else {
+            k.len = fold_ascii(raw.as_bytes(), &mut k.buf);
+        }
+        k.hash = key_hash(k.bytes());
+        k
+    }
+
+    /// The key's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.long {
+            Some(k) => k.as_bytes(),
+            None => &self.buf[..self.len],
+        }
+    }
+
+    /// Every place row of the name (see `places`).
+    pub fn places(&self) -> Places {
+        places_at(self.bytes(), self.hash)
+    }
+
+    /// A well-known organisation of the name (see `organisation`).
+    pub fn organisation(&self) -> Option<&'static OrgRow> {
+        find_at(ORG_KEYS, &generated::ORG_INDEX, self.bytes(), self.hash)
+            .map(|&i| &ORGANISATIONS[i as usize])
+    }
+
+    /// True for a common English word (see `is_common_word`).
+    pub fn is_common_word(&self) -> bool {
+        probe_at(
+            &generated::COMMON_WORDS_INDEX,
+            self.bytes(),
+            self.hash,
+            |i| COMMON_WORDS.get_bytes(i),
+        )
+        .is_some()
+    }
+
+    /// A given name's gender and frequency (see `given_name`).
+    pub fn given_name(&self) -> Option<(char, u32)> {
+        probe_at(
+            &generated::GIVEN_NAMES_INDEX,
+            self.bytes(),
+            self.hash,
+            |i| GIVEN_NAMES_KEYS.get_bytes(i),
+        )
+        .map(|i| GIVEN_NAMES_VALUES[i])
+    }
+
+    /// A demonym's country code (see `demonym`).
+    pub fn demonym(&self) -> Option<&'static str> {
+        find_at(
+            DEMONYMS,
+            &generated::DEMONYMS_INDEX,
+            self.bytes(),
+            self.hash,
+        )
+        .copied()
+    }
+
+    /// A person title's kind (see `title`).
+    pub fn title(&self) -> Option<&'static str> {
+        find_at(TITLES, &generated::TITLES_INDEX, self.bytes(), self.hash).copied()
+    }
+}
+
+/// The key of a plain ASCII name, eight bytes at a time: when `raw` (ASCII, at most `buf`'s
+/// length, a multiple of eight) holds no control byte and its only whitespace is single spaces between words (a
+/// word, or words as text gives them), its key is its bytes lower-cased, written to `buf`.
+/// False, with `buf` in any state, for anything else (tabs, line breaks, runs of spaces, a
+/// space at either end), which the byte loop of `with_key_bytes` folds.
+fn lower_plain(raw: &[u8], buf: &mut [u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Every byte is below 0x80, so adding at most 0x7f to each carries into no other byte:
+    // `(v + (0x80 - c) * ONES) & HIGH` marks the bytes at or above `c`.
+    let at_least = |v: u64, c: u8| v.wrapping_add((0x80 - u64::from(c)) * ONES) & HIGH;
+    if raw.first() == Some(&b' ') || raw.last() == Some(&b' ') {
+        return false;
+    }
+    // The space mark of the previous chunk's last byte, moved to the first byte's place.
+    let mut space_before = 0u64;
+    // Folds `n` bytes (packed little-endian in `v`, zeros after them) at `at`.
+    let mut fold = |v: u64, n: usize, at: usize| -> bool {
+        let own = if n == 8 {
+            HIGH
+        } else {
+            HIGH & ((1u64 << (8 * n)) - 1)
+        };
+        let control = !at_least(v, b' ') & own;
+        let space = !at_least(v ^ (u64::from(b' ') * ONES), 1) & own;
+        // Two spaces side by side, within the chunk or across its start.
+        let double = space & ((space >> 8) | space_before);
+        space_before = (space >> 56) & 0x80;
+        let upper = at_least(v, b'A') & !at_least(v, b'Z' + 1);
+        let lower = (v | (upper >> 2)).to_le_bytes();
+        // All eight bytes, past the name's end too: `buf` has room (its length is a multiple
+        // of eight), and the caller reads the name's bytes only.
+        buf[at..at + 8].copy_from_slice(&lower);
+        control == 0 && double == 0
+    };
+    let mut chunks = raw.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        if !fold(u64::from_le_bytes(eight), 8, at) {
+            return false;
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.is_empty() || {
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+        fold(v, rest.len(), at)
+    }
 }
 
 /// Compares a table key with the folded form of `raw` (code-point order, which is the byte
@@ -235,8 +391,19 @@ pub fn folds_to(table_key: &str, raw: &str) -> bool {
 /// the first position whose key equals `k`, probing from slot `key_hash(k)` on.
 #[inline]
 fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static [u8]) -> Option<usize> {
+    probe_at(index, k, key_hash(k), key_at)
+}
+
+/// `probe` with the key's hash already known.
+#[inline]
+fn probe_at(
+    index: &[u32],
+    k: &[u8],
+    hash: u32,
+    key_at: impl Fn(usize) -> &'static [u8],
+) -> Option<usize> {
     let mask = index.len() - 1;
-    let mut s = key_hash(k) as usize & mask;
+    let mut s = hash as usize & mask;
     loop {
         let i = index[s];
         if i == u32::MAX {
@@ -250,7 +417,17 @@ fn probe(index: &[u32], k: &[u8], key_at: impl Fn(usize) -> &'static [u8]) -> Op
 }
 
 fn find<V>(table: &'static [(&'static str, V)], index: &[u32], raw: &str) -> Option<&'static V> {
-    with_key_bytes(raw, |k| probe(index, k, |i| table[i].0.as_bytes())).map(|i| &table[i].1)
+    with_key_bytes(raw, |k| find_at(table, index, k, key_hash(k)))
+}
+
+/// `find` of a key with its hash.
+fn find_at<V>(
+    table: &'static [(&'static str, V)],
+    index: &[u32],
+    k: &[u8],
+    hash: u32,
+) -> Option<&'static V> {
+    probe_at(index, k, hash, |i| table[i].0.as_bytes()).map(|i| &table[i].1)
 }
 
 /// True when some place or organisation name starts with the words of `raw` followed by more
@@ -275,7 +452,14 @@ pub fn places_by_key(k: &str) -> Places {
 }
 
 fn places_by_key_bytes(k: &[u8]) -> Places {
-    match probe(&generated::PLACE_INDEX, k, |i| PLACE_KEYS.get_bytes(i)) {
+    places_at(k, key_hash(k))
+}
+
+/// `places_by_key_bytes` with the key's hash.
+fn places_at(k: &[u8], hash: u32) -> Places {
+    match probe_at(&generated::PLACE_INDEX, k, hash, |i| {
+        PLACE_KEYS.get_bytes(i)
+    }) {
         Some(lo) => {
             let n = (lo..PLACE_KEYS.len())
                 .take_while(|&i| PLACE_KEYS.get_bytes(i) == k)
@@ -443,6 +627,50 @@ mod tests {
         }
         for (k, v) in ORG_WORDS {
             assert_eq!(org_word(k), Some(*v), "{k}");
+        }
+    }
+
+    #[test]
+    fn plain_names_fold_eight_bytes_at_a_time_as_key_does() {
+        let mut names: Vec<String> = [
+            "",
+            "a",
+            "Iraq",
+            "NEW YORK",
+            "New  York",
+            " New York",
+            "New York ",
+            "New\tYork",
+            "New\nYork",
+            "a b c d e f g h i",
+            "ABCDEFGH",
+            "ABCDEFGH IJKLMNOP",
+            "abcdefg  h",
+            "abcdefgh ijklmnop qrstuvwx",
+            "@[`{ AZaz",
+            "x\u{1}y",
+            "x\u{b}y",
+            "x\u{7f}Y",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Spaces and capitals at every position around the eight-byte boundaries.
+        for len in 1..20 {
+            for at in 0..len {
+                for c in [' ', 'Q', '\t'] {
+                    let mut s: String = "abcdefghijklmnopqrstu"[..len].to_string();
+                    s.replace_range(at..at + 1, &c.to_string());
+                    names.push(s.clone());
+                    if at + 1 < len {
+                        s.replace_range(at + 1..at + 2, " ");
+                        names.push(s);
+                    }
+                }
+            }
+        }
+        for name in &names {
+            assert_eq!(with_key(name, str::to_string), key(name), "{name:?}");
         }
     }
 

@@ -21,7 +21,8 @@
 use crate::gazetteer::{self, OrgRow, PlaceRow, UserGazetteer};
 use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The three kinds of name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -197,11 +198,24 @@ pub const PARTICLES: &[&str] = &[
 const MAX_CHUNK: usize = 8;
 
 /// True for a token that can be part of a name chunk on its own.
+#[inline]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     if doc.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    // Bytes first: most tokens are lower-case words, answered without slicing the text.
+    // Bytes first: most tokens are lower-case words, answered here without a call. One that
+    // starts with an ASCII byte other than a capital is a name word only with a hyphen
+    // ("al-Sudani").
+    let b = doc.tok_bytes(i);
+    match b.first() {
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() && !b.contains(&b'-') => false,
+        _ => is_name_word_slow(doc, i),
+    }
+}
+
+/// `is_name_word` for a word that starts with a capital, outside ASCII or holds a hyphen.
+#[inline(never)]
+fn is_name_word_slow(doc: &Doc, i: usize) -> bool {
     let b = doc.tok_bytes(i);
     // Byte searches for the hyphen: tokens are short, and most have none.
     let dash = |b: &u8| *b == b'-';
@@ -282,9 +296,11 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     }
     if !shouted.is_empty() {
         let memory = memory(doc, &typed);
+        let mut found = Vec::new();
         for r in shouted {
-            caps_line(doc, r, &memory, &mut typed);
+            caps_line(doc, r, &memory, &typed, &mut found);
         }
+        typed.extend(found);
     }
     organisations::expand_acronyms(doc, &mut typed);
     if let Some(u) = user {
@@ -485,47 +501,81 @@ fn title_case_headline(doc: &Doc) -> bool {
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
-/// of each.
+/// of each, and the first words of longer names.
 struct Memory {
-    /// Folded name → its strongest reading.
-    names: HashMap<String, Typed>,
-    /// Folded first words of names of two words or more ("mick" of "mick mccarthy").
-    prefixes: HashSet<String>,
+    /// Folded name or name start → what the body says of it.
+    keys: HashMap<String, Remembered>,
+}
+
+/// What the body says of one folded key.
+#[derive(Default)]
+struct Remembered {
+    /// The strongest reading of the name: the typed name (an index into the body's) and the
+    /// strength it is remembered with.
+    name: Option<(usize, u8)>,
+    /// The key is the first word(s) of a name of more words ("mick" of "mick mccarthy").
+    prefix: bool,
 }
 
 fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
-    let mut m: HashMap<String, Typed> = HashMap::default();
-    for t in typed.iter().filter(|t| t.strength >= 1) {
+    // Room for every name and a surname for each, so the map does not grow (and rehash) as
+    // it fills.
+    let mut m: HashMap<String, Remembered> =
+        HashMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
+    for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
         let k = gazetteer::key(t.span.of(doc.text));
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
         if t.kind == Kind::Person {
             if let Some((_, last)) = k.rsplit_once(' ') {
                 if last.chars().count() > 2 && !m.contains_key(last) {
-                    let mut p = t.clone();
-                    p.strength = 1;
-                    m.insert(last.to_string(), p);
+                    m.insert(
+                        last.to_string(),
+                        Remembered {
+                            name: Some((ti, 1)),
+                            prefix: false,
+                        },
+                    );
                 }
             }
         }
-        match m.get(&k) {
-            Some(old) if old.strength >= t.strength => {}
-            _ => {
-                m.insert(k, t.clone());
+        match m.get_mut(&k) {
+            Some(Remembered {
+                name: Some((_, old)),
+                ..
+            }) if *old >= t.strength => {}
+            Some(r) => r.name = Some((ti, t.strength)),
+            None => {
+                m.insert(
+                    k,
+                    Remembered {
+                        name: Some((ti, t.strength)),
+                        prefix: false,
+                    },
+                );
             }
         }
     }
-    let mut prefixes = HashSet::default();
+    let mut prefixes: Vec<String> = Vec::new();
     for k in m.keys() {
         for (i, _) in k.match_indices(' ') {
-            prefixes.insert(k[..i].to_string());
+            prefixes.push(k[..i].to_string());
         }
     }
-    Memory { names: m, prefixes }
+    for p in prefixes {
+        m.entry(p).or_default().prefix = true;
+    }
+    Memory { keys: m }
 }
 
-/// Reads a shouted line (headline, dateline) through names already found in the body and the
-/// gazetteers: capitals there say nothing about names.
-fn caps_line(doc: &Doc, range: std::ops::Range<usize>, memory: &Memory, out: &mut Vec<Typed>) {
+/// Reads a shouted line (headline, dateline) through names already found in the body
+/// (`memory`, over `body`) and the gazetteers: capitals there say nothing about names.
+fn caps_line(
+    doc: &Doc,
+    range: std::ops::Range<usize>,
+    memory: &Memory,
+    body: &[Typed],
+    out: &mut Vec<Typed>,
+) {
     let mut i = range.start;
     while i < range.end {
         if doc.tokens[i].kind != TokenKind::Word {
@@ -539,14 +589,18 @@ fn caps_line(doc: &Doc, range: std::ops::Range<usize>, memory: &Memory, out: &mu
             let span = doc.span(i, j);
             let text = span.of(doc.text);
             let single = j == i;
-            let (known, more) =
-                gazetteer::with_key(text, |k| (memory.names.get(k), memory.prefixes.contains(k)));
-            if let Some(known) = known {
-                let mut t = known.clone();
+            let (known, more) = gazetteer::with_key(text, |k| {
+                memory
+                    .keys
+                    .get(k)
+                    .map_or((None, false), |r| (r.name, r.prefix))
+            });
+            if let Some((ti, strength)) = known {
+                let mut t = body[ti].clone();
                 t.span = span;
                 t.rule = "caps:known-name";
                 t.titles.clear();
-                t.strength = t.strength.min(2);
+                t.strength = strength.min(2);
                 best = Some((j + 1, t));
             } else if let Some(t) = places::lookup_caps(text, span, single) {
                 best = Some((j + 1, t));
@@ -611,11 +665,13 @@ fn is_calendar_word(w: &str) -> bool {
 fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
+    // One key for every table.
+    let key = gazetteer::Key::new(text);
     // "Total" opening a sentence is the word, not the oil company.
-    let opener = b - a == 1 && doc.starts_sentence(a) && gazetteer::is_common_word(text);
-    organisations::lookup(text, span, false)
+    let opener = b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
+    organisations::lookup_key(text, &key, span, false)
         .filter(|_| !opener)
-        .or_else(|| places::classify_known(doc, a, b))
+        .or_else(|| places::classify_known_key(doc, a, b, &key))
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
@@ -1098,28 +1154,62 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
     if is_frequent_opener(t) {
         return true;
     }
-    if gazetteer::title(t).is_some() && b > a + 1 {
+    // One key for every table.
+    let k = gazetteer::Key::new(t);
+    if k.title().is_some() && b > a + 1 {
         return false;
     }
-    if gazetteer::demonym(t).is_some() {
+    if k.demonym().is_some() {
         return false;
     }
-    if gazetteer::places(t)
+    if k.places()
         .any_kind(|k| matches!(k, "country" | "continent" | "region" | "subdivision"))
     {
         return false;
     }
-    if gazetteer::organisation(t).is_some_and(|o| o.name == t || o.alias_list().any(|x| x == t)) {
+    if k.organisation()
+        .is_some_and(|o| o.name == t || o.alias_list().any(|x| x == t))
+    {
         return false;
     }
-    if gazetteer::given_name(t).is_some() && b > a + 1 {
+    if k.given_name().is_some() && b > a + 1 {
         return false;
     }
-    gazetteer::is_common_word(t)
+    k.is_common_word()
 }
 
-/// Which entity a typed name belongs to: a kind and a key unique to the entity.
-type GroupKey = (Kind, String);
+/// What makes an entity one: a user entry, a gazetteer row, or a name's key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Group {
+    /// A user gazetteer entry (its index).
+    User(usize),
+    /// A gazetteer place: canonical name and country.
+    Place(&'static str, &'static str),
+    /// A gazetteer organisation, by name.
+    Org(&'static str),
+    /// A name the gazetteers do not give, by the number of its key (see `group`).
+    Name(usize),
+}
+
+/// Which entity a typed name belongs to: a kind and what is unique to the entity.
+type GroupKey = (Kind, Group);
+
+/// Numbers equal items alike: each item's class (classes numbered in sorted order) and the
+/// number of classes. By sorting, not hashing: cheaper for the few names of one article, and
+/// the cost does not depend on how names hash.
+fn classes<T: Ord>(items: &[T]) -> (Vec<usize>, usize) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by(|&a, &b| items[a].cmp(&items[b]));
+    let mut class = vec![0; items.len()];
+    let mut count = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k == 0 || items[order[k - 1]] != items[i] {
+            count += 1;
+        }
+        class[i] = count - 1;
+    }
+    (class, count)
+}
 
 /// Groups typed names into entities: one type per name, the same gazetteer row or name → the
 /// same entity, a person's surname or partial name → the fullest name containing it, an
@@ -1134,19 +1224,21 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         .iter()
         .map(|t| gazetteer::key(t.span.of(doc.text)))
         .collect();
+    // Each distinct key gets a number, in order of first use: later steps index by it
+    // instead of hashing the key again.
+    let (key_id, distinct) = classes(&keys);
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
-    let mut best_kind: HashMap<&str, (u8, Kind)> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    for (t, k) in typed.iter().zip(&keys) {
-        let e = best_kind.entry(k.as_str()).or_insert((t.strength, t.kind));
+    let mut best_kind: Vec<Option<(u8, Kind)>> = vec![None; distinct];
+    for (t, &k) in typed.iter().zip(&key_id) {
+        let e = best_kind[k].get_or_insert((t.strength, t.kind));
         if t.strength > e.0 {
             *e = (t.strength, t.kind);
         }
     }
     for i in 0..n {
-        if let Some(&(s, kind)) = best_kind.get(keys[i].as_str()) {
+        if let Some((s, kind)) = best_kind[key_id[i]] {
             if kind != kinds[i] && s > typed[i].strength {
                 kinds[i] = kind;
             }
@@ -1156,13 +1248,14 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // 2. Full person names (two words or more), by each of their words.
     // Each distinct full name once (its first mention), so a name repeated many times costs
     // nothing more: no list grows with the number of mentions.
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut seen_full: HashSet<&str> = HashSet::default();
+    let mut by_part: HashMap<&str, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut seen_full: Vec<bool> = vec![false; distinct];
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
             continue;
         }
-        if !seen_full.insert(keys[i].as_str()) {
+        if std::mem::replace(&mut seen_full[key_id[i]], true) {
             continue;
         }
         let words: Vec<&str> = keys[i].split(' ').collect();
@@ -1199,7 +1292,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             .map_or(k, |i| &k[i + 1..]);
         (f, l)
     }
-    let full_name_of = |i: usize| -> Option<usize> {
+    let full_name_by_key = |i: usize| -> Option<usize> {
         let wc = word_count(i);
         let (first, last) = ends(&keys[i]);
         let (cands, need_first) = match by_part.get(keys[i].as_str()) {
@@ -1219,6 +1312,11 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             .filter(|&c| fits(c) && ends(&keys[c]) == e0)
             .max_by_key(|&c| (word_count(c), std::cmp::Reverse(c)))
     };
+    // It depends on the key alone: worked out once per key.
+    let mut full_names: Vec<Option<Option<usize>>> = vec![None; distinct];
+    let mut full_name_of = |i: usize| -> Option<usize> {
+        *full_names[key_id[i]].get_or_insert_with(|| full_name_by_key(i))
+    };
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
     let mut place_prefix: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
@@ -1233,19 +1331,14 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     let base_key = |i: usize, kind: Kind| -> GroupKey {
         let t = &typed[i];
         if let Some(u) = t.user {
-            return (kind, format!("\u{1}user:{u}"));
+            return (kind, Group::User(u));
         }
-        match kind {
-            Kind::Place => match t.place {
-                Some(p) => (kind, ["\u{1}place:", p.canonical, ":", p.country].concat()),
-                None => (kind, keys[i].clone()),
-            },
-            Kind::Organisation => match t.org {
-                Some(o) => (kind, ["\u{1}org:", o.name].concat()),
-                None => (kind, keys[i].clone()),
-            },
-            Kind::Person => (kind, keys[i].clone()),
-        }
+        let group = match (kind, t.place, t.org) {
+            (Kind::Place, Some(p), _) => Group::Place(p.canonical, p.country),
+            (Kind::Organisation, _, Some(o)) => Group::Org(o.name),
+            _ => Group::Name(key_id[i]),
+        };
+        (kind, group)
     };
     let mut gkeys: Vec<Option<GroupKey>> = vec![None; n];
     for i in 0..n {
@@ -1276,7 +1369,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 };
                 if yields {
                     kinds[i] = Kind::Person;
-                    gkeys[i] = Some((Kind::Person, keys[full].clone()));
+                    gkeys[i] = Some((Kind::Person, Group::Name(key_id[full])));
                     continue;
                 }
             }
@@ -1304,53 +1397,65 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     let mut redirect: HashMap<GroupKey, GroupKey> = HashMap::default();
     for i in 0..n {
         if let Some(a) = typed[i].alias_of {
-            let Some(target) = gkeys[a].clone() else {
+            let Some(target) = gkeys[a] else {
                 continue;
             };
             kinds[i] = target.0;
             if typed[i].user.is_none() {
-                redirect.insert((target.0, keys[i].clone()), target.clone());
-                redirect.insert(base_key(i, target.0), target.clone());
+                redirect.insert((target.0, Group::Name(key_id[i])), target);
+                redirect.insert(base_key(i, target.0), target);
             }
             gkeys[i] = Some(target);
         }
     }
-    for i in 0..n {
-        if typed[i].alias_of.is_some() {
-            continue;
-        }
-        if let Some(g) = &gkeys[i] {
-            if let Some(to) = redirect.get(g) {
-                kinds[i] = to.0;
-                gkeys[i] = Some(to.clone());
+    if !redirect.is_empty() {
+        for i in 0..n {
+            if typed[i].alias_of.is_some() {
+                continue;
+            }
+            if let Some(g) = &gkeys[i] {
+                if let Some(&to) = redirect.get(g) {
+                    kinds[i] = to.0;
+                    gkeys[i] = Some(to);
+                }
             }
         }
     }
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
-    let mut strongest: HashMap<&GroupKey, u8> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    // Each group gets a number in order of first mention, and its facts are indexed by it.
+    let (group_class, groups) = classes(&gkeys);
+    let group_of: Vec<Option<usize>> = gkeys
+        .iter()
+        .zip(&group_class)
+        .map(|(g, &c)| g.map(|_| c))
+        .collect();
+    let mut strongest: Vec<u8> = vec![0; groups];
     for i in 0..n {
-        if let Some(g) = &gkeys[i] {
-            let s = strongest.entry(g).or_insert(0);
-            let confirmed = typed[i].strength.max(u8::from(g.1 != keys[i]));
-            *s = (*s).max(confirmed);
+        if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
+            // A name grouped under something other than its own key is confirmed by that.
+            let own = g.1 == Group::Name(key_id[i]);
+            let confirmed = typed[i].strength.max(u8::from(!own));
+            strongest[gi] = strongest[gi].max(confirmed);
         }
     }
     let mut names = Names::default();
-    let mut entity_of: HashMap<&GroupKey, usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
+    // The typed name behind each mention.
+    let mut typed_of: Vec<usize> = Vec::with_capacity(n);
     for i in 0..n {
-        let Some(g) = &gkeys[i] else { continue };
-        if strongest.get(g).copied().unwrap_or(0) == 0 {
+        let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) else {
+            continue;
+        };
+        if strongest[gi] == 0 {
             continue;
         }
         let surface = typed[i].span.of(doc.text);
         if user.is_some_and(|u| u.is_denied(surface)) {
             continue;
         }
-        let e = *entity_of.entry(g).or_insert_with(|| {
+        let e = *entity_of[gi].get_or_insert_with(|| {
             names.entities.push(Entity {
                 kind: Some(g.0),
                 ..Entity::default()
@@ -1376,6 +1481,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         ent.org_kind = ent.org_kind.or(t.org_kind);
         ent.mentions.push(names.mentions.len());
         is_alias.push(t.alias_of.is_some());
+        typed_of.push(i);
         names.mentions.push(NameMention {
             span: t.span,
             rule: t.rule,
@@ -1392,7 +1498,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         let name_key = gazetteer::key(&ent.name);
         let mut aliases: Vec<String> = Vec::new();
         // The keys of `aliases`, in step.
-        let mut alias_keys: Vec<String> = Vec::new();
+        let mut alias_keys: Vec<Cow<str>> = Vec::new();
         for &mi in &ent.mentions {
             // A person's other names are those the text gives as such ("also known as"), not
             // shorter forms of the same name.
@@ -1404,13 +1510,19 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             if shouted(m.span) && !is_alias[mi] {
                 continue;
             }
-            let surface = crate::text::fold(m.span.of(doc.text));
-            let k = gazetteer::key(&surface);
-            if k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
+            let raw = m.span.of(doc.text);
+            // The key of the folded surface is the mention's own key, but for curly double
+            // quotes, which `fold` straightens and `key` keeps.
+            let k: Cow<str> = if raw.contains(['“', '”']) {
+                Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
+            } else {
+                Cow::Borrowed(&keys[typed_of[mi]])
+            };
+            if *k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
                 continue;
             }
             if !alias_keys.contains(&k) {
-                aliases.push(surface);
+                aliases.push(crate::text::fold(raw));
                 alias_keys.push(k);
             }
         }
@@ -1461,10 +1573,7 @@ fn canonical(
     // not the article's spelling; "UK" and "UAE" are.
     let capitals = |m: usize| {
         let s = mentions[m].span.of(doc.text);
-        shouted(mentions[m].span)
-            || ent.kind == Some(Kind::Place)
-                && s.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && !s.chars().any(char::is_lowercase)
+        shouted(mentions[m].span) || ent.kind == Some(Kind::Place) && in_capitals(s)
     };
     if let Some(g) = gazetteer_name {
         if pool.iter().all(|&m| capitals(m)) {
@@ -1473,16 +1582,38 @@ fn canonical(
     }
     let best = pool.iter().copied().max_by_key(|&m| {
         let s = mentions[m].span.of(doc.text);
-        (
-            !capitals(m),
-            s.split_whitespace().count(),
-            s.len(),
-            std::cmp::Reverse(m),
-        )
+        (!capitals(m), word_count(s), s.len(), std::cmp::Reverse(m))
     });
     best.map_or_else(String::new, |m| {
         crate::text::fold(mentions[m].span.of(doc.text))
     })
+}
+
+/// Four letters or more, none of them lower case ("KUNDUZ"); ASCII answered by bytes.
+fn in_capitals(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 4
+            && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !s.chars().any(char::is_lowercase)
+}
+
+/// `s.split_whitespace().count()`, ASCII answered by bytes.
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let mut words = 0;
+    let mut after_space = true;
+    for &c in s.as_bytes() {
+        let is_space = space(c);
+        words += usize::from(after_space && !is_space);
+        after_space = is_space;
+    }
+    words
 }
 
 /// True when the name at `span` follows a locative preposition ("in Jordan").
@@ -1571,6 +1702,38 @@ mod tests {
         assert_eq!(p.len(), 1, "{f:?}");
         assert_eq!(p[0].1, "Mick McCarthy");
         assert_eq!(p[0].2, ["MCCARTHY", "Mick McCarthy"]);
+    }
+
+    #[test]
+    fn ascii_word_counts_and_capitals_match_the_unicode_ones() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "New York",
+            "  New \t York\n",
+            "KUNDUZ",
+            "UK",
+            "Kunduz",
+            "A B C D",
+            "U.S.",
+            "X\u{b}Y\u{c}Z",
+            "x\u{1c}y",
+            "É A B C",
+            "Ülm",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+            let unicode = s.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !s.chars().any(char::is_lowercase);
+            assert_eq!(in_capitals(s), unicode, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn classes_number_equal_items_alike() {
+        let (class, count) = classes(&["b", "a", "b", "c", "a"]);
+        assert_eq!((class, count), (vec![1, 0, 1, 2, 0], 3));
+        assert_eq!(classes::<u8>(&[]), (vec![], 0));
     }
 
     #[test]

@@ -53,7 +53,12 @@ pub fn is_acronym(text: &str) -> bool {
 /// Looks a whole name up in the organisation gazetteer. Short all-capital aliases ("IS", "AP")
 /// must match case exactly, unless `caps` (a shouted line) says case means nothing.
 pub fn lookup(text: &str, span: Span, caps: bool) -> Option<Typed> {
-    let row = gazetteer::organisation(text)?;
+    lookup_key(text, &gazetteer::Key::new(text), span, caps)
+}
+
+/// `lookup` with the text's key already folded.
+pub fn lookup_key(text: &str, key: &gazetteer::Key, span: Span, caps: bool) -> Option<Typed> {
+    let row = key.organisation()?;
     let exact = row.name == text || row.alias_list().any(|a| a == text);
     if !exact && !caps && (is_acronym(text) || text.len() <= 4) {
         return None;

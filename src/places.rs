@@ -149,19 +149,21 @@ fn best_row(rows: &Places) -> Option<PlaceRow> {
 /// name is also an ordinary word or a given name ("Nice", "Most", "Florence") needs context:
 /// a locative preposition before it or ", `<country or state>`" after it.
 pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    let key = gazetteer::Key::new(doc.span(a, b - 1).of(doc.text));
+    classify_known_key(doc, a, b, &key)
+}
+
+/// `classify_known` with the key of the whole name already folded.
+pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &gazetteer::Key) -> Option<Typed> {
     if is_admin_word(doc.tok(b - 1)) {
         // "Salahuddin province" keeps the text's name: see `classify`.
         return None;
     }
     let span = doc.span(a, b - 1);
-    let text = span.of(doc.text);
-    let rows = places_of(text);
+    let rows = key.places();
     let mut t = lookup_rows(&rows, span, "gazetteer:place")?;
     // "German" is a demonym before it is the Isle of Man parish.
-    if b - a == 1
-        && gazetteer::demonym(text).is_some()
-        && t.place.is_none_or(|p| p.kind != "country")
-    {
+    if b - a == 1 && key.demonym().is_some() && t.place.is_none_or(|p| p.kind != "country") {
         return None;
     }
     // "Paris, Texas": a following place narrows the reading.
@@ -175,13 +177,13 @@ pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         .place
         .is_some_and(|p| is_nation(p) || p.kind == "continent");
     if b - a == 1 && !major {
-        let common = gazetteer::is_common_word(text);
-        let given = gazetteer::given_name(text).is_some();
+        let common = key.is_common_word();
+        let given = key.given_name().is_some();
         if common || given {
             let prev = (a > 0).then(|| doc.tok(a - 1));
             // "father to Tracy": a common given name needs more than "to" or "from", unless the
             // town is a large one ("from Houston").
-            let popular = gazetteer::given_name(text).is_some_and(|(_, f)| f >= 100_000)
+            let popular = key.given_name().is_some_and(|(_, f)| f >= 100_000)
                 && t.place
                     .is_none_or(|p| p.kind == "city" && p.population < 500_000);
             let locative = prev.is_some_and(|p| {

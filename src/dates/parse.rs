@@ -195,11 +195,9 @@ static OPENING_WORDS: WordSet = WordSet::new(&[
 /// True when a rule may match at token `i`: anything but a word, a word with a hyphen
 /// (compounds, "twenty-four"), or an opening word.
 fn may_open(scan: &Scan, i: usize) -> bool {
-    scan.kind(i) != Some(TokenKind::Word) || {
-        let span = scan.doc.tokens[i].span;
-        let w = &scan.lower.as_bytes()[span.start..span.end];
-        w.contains(&b'-') || OPENING_WORDS.contains_bytes(w)
-    }
+    scan.kind(i) != Some(TokenKind::Word)
+        || scan.doc.lower_bytes(i).contains(&b'-')
+        || OPENING_WORDS.has(scan.doc, i)
 }
 
 /// Finds every temporal expression.
@@ -239,7 +237,7 @@ pub fn find(doc: &Doc) -> Vec<Found> {
 struct Scan<'d, 'a> {
     doc: &'d Doc<'a>,
     /// The text, ASCII lower-cased (same byte offsets).
-    lower: String,
+    lower: &'d str,
     n: usize,
 }
 
@@ -369,7 +367,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     fn new(doc: &'d Doc<'a>) -> Scan<'d, 'a> {
         Scan {
             doc,
-            lower: doc.text.to_ascii_lowercase(),
+            lower: &doc.lower,
             n: doc.tokens.len(),
         }
     }
@@ -378,7 +376,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     #[inline]
     fn w(&self, i: usize) -> &str {
         match self.doc.tokens.get(i) {
-            Some(t) => t.span.of(&self.lower),
+            Some(t) => t.span.of(self.lower),
             None => "",
         }
     }

@@ -127,11 +127,8 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
     if w.len() > 14 {
         return None;
     }
-    let mut buf = [0u8; 14];
-    let lw = &mut buf[..w.len()];
-    lw.copy_from_slice(w.as_bytes());
-    lw.make_ascii_lowercase();
-    let lw = std::str::from_utf8(lw).ok()?;
+    // Lower case from the document's lower-cased text (same offsets): no copy.
+    let lw = doc.tokens[i].span.of(&doc.lower);
     let next = if i + 1 < doc.tokens.len() {
         doc.tok(i + 1)
     } else {
@@ -151,15 +148,10 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
     // "will be held", "is heard in May": a participle after "be" takes its tense from further
     // left; "the reduced dividend", "an unspecified date": an adjective says nothing.
     if i > 0 {
-        // Lower-cased in a stack buffer: no word of the list is longer than ten bytes.
-        let prev = doc.tok_bytes(i - 1);
-        let mut pbuf = [0u8; 10];
-        let after_be_or_determiner = prev.len() <= pbuf.len() && {
-            let p = &mut pbuf[..prev.len()];
-            p.copy_from_slice(prev);
-            p.make_ascii_lowercase();
+        let after_be_or_determiner = {
+            let p = doc.lower_bytes(i - 1);
             matches!(
-                &*p,
+                p,
                 b"be"
                     | b"is"
                     | b"are"

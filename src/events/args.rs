@@ -80,8 +80,9 @@ const NUMBER_WORDS: &[(&str, u64)] = &[
 ];
 
 fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
-    let t = doc.tok(i);
-    set.iter().any(|s| s.eq_ignore_ascii_case(t))
+    // The sets are lower case: compared with the lower-cased token.
+    let t = doc.lower_bytes(i);
+    set.iter().any(|s| s.as_bytes() == t)
 }
 
 /// For each token of `start..end`, whether it opens a new clause: computed once per sentence,
@@ -298,24 +299,18 @@ fn group_phrase(
     to: usize,
     backwards: bool,
 ) -> Option<String> {
-    let idx: Vec<usize> = if backwards {
-        (from..to).rev().collect()
-    } else {
-        (from..to).collect()
-    };
-    for i in idx {
-        let w = doc.tok(i);
+    let phrase = |i: usize| -> Option<String> {
         if doc.tokens[i].kind != TokenKind::Word
-            || !GROUPS.contains(w)
+            || !GROUPS.has(doc, i)
             || doc.is_capitalised(i) && !doc.starts_sentence(i)
         {
-            continue;
+            return None;
         }
         let mut a = i;
         while a > from {
             let p = doc.tok(a - 1);
             let demonym = crate::gazetteer::demonym(p).is_some();
-            let modifier = GROUP_MODIFIERS.contains(p);
+            let modifier = GROUP_MODIFIERS.has(doc, a - 1);
             // "Iraq's counterterrorism forces".
             let possessive =
                 matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
@@ -330,9 +325,13 @@ fn group_phrase(
                 break;
             }
         }
-        return Some(crate::text::fold(doc.span(a, i).of(doc.text)));
+        Some(crate::text::fold(doc.span(a, i).of(doc.text)))
+    };
+    if backwards {
+        (from..to).rev().find_map(phrase)
+    } else {
+        (from..to).find_map(phrase)
     }
-    None
 }
 
 fn in_place(names: &Names, doc: &Doc, i: usize) -> bool {
@@ -470,11 +469,11 @@ pub struct Parts {
 
 /// True when the trigger at `first` is a passive verb ("was killed", "were arrested").
 pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
-    let w = doc.tok(first).to_ascii_lowercase();
+    let w = doc.lower_tok(first);
     let participle = w.ends_with("ed")
         || w.ends_with("en")
         || matches!(
-            w.as_str(),
+            w,
             "shot"
                 | "hurt"
                 | "slain"
@@ -495,23 +494,23 @@ pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
     while j > a && steps < 4 {
         j -= 1;
         steps += 1;
-        let t = doc.tok(j).to_ascii_lowercase();
+        let t = doc.lower_tok(j);
         if matches!(
-            t.as_str(),
+            t,
             "was" | "were" | "been" | "being" | "be" | "is" | "are" | "got" | "get" | "gets"
         ) {
             return true;
         }
         let adverb = t.len() > 4 && t.ends_with("ly")
             || matches!(
-                t.as_str(),
+                t,
                 "reportedly" | "allegedly" | "also" | "not" | "n't" | "later" | "subsequently"
             );
         if !adverb {
             // "At least four killed", "Seven people killed": a counted subject of a casualty
             // participle reads as passive ("insurgents struck" does not).
             let casualty = matches!(
-                w.as_str(),
+                w,
                 "killed" | "injured" | "wounded" | "hurt" | "slain" | "arrested" | "detained"
             );
             let counted = |p: usize| {
@@ -525,8 +524,8 @@ pub fn passive(doc: &Doc, a: usize, first: usize) -> bool {
 }
 
 /// Verbs whose statement has a target ("blamed Comey", "accused the army").
+/// `w` is lower case.
 fn statement_with_target(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
     [
         "blam", "accus", "critici", "condemn", "prais", "slam", "urg", "warn", "threaten",
     ]
@@ -602,7 +601,7 @@ pub fn participants(
         } else {
             nearest(&left, 2)
         };
-        let targets = if statement_with_target(doc.tok(first)) {
+        let targets = if statement_with_target(doc.lower_tok(first)) {
             first_of(&right, false)
         } else {
             Vec::new()
@@ -666,7 +665,7 @@ pub fn participants(
                 group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
             );
         }
-        if parts.targets.is_empty() && statement_with_target(doc.tok(first)) {
+        if parts.targets.is_empty() && statement_with_target(doc.lower_tok(first)) {
             parts
                 .targets
                 .extend(group_phrase(doc, names, last + 1, b.min(last + 6), false));
@@ -750,6 +749,22 @@ fn title_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
     None
 }
 
+/// Words that may stand between the people and a casualty verb ("were", "reportedly").
+static VICTIM_GLUE: WordSet = WordSet::new(&[
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "been",
+    "had",
+    "also",
+    "reportedly",
+    "all",
+    "more",
+]);
+
 /// The people a casualty verb is about when no number is given ("Several people died",
 /// "dozens were injured").
 pub fn victim_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
@@ -784,24 +799,7 @@ pub fn victim_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
             }
             return Some(crate::text::fold(doc.span(s, k).of(doc.text)));
         }
-        if !lower_in(
-            doc,
-            k,
-            &[
-                "were",
-                "was",
-                "are",
-                "is",
-                "have",
-                "has",
-                "been",
-                "had",
-                "also",
-                "reportedly",
-                "all",
-                "more",
-            ],
-        ) {
+        if !VICTIM_GLUE.has(doc, k) {
             return None;
         }
     }
@@ -1283,41 +1281,37 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
 /// Whether the clause before the trigger denies it or only reports it as possible.
 pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
     let near = first.saturating_sub(4).max(a);
-    let negated = (near..first).any(|j| {
-        lower_in(
-            doc,
-            j,
-            &[
-                "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
-            ],
-        )
-    });
+    let negated = (near..first).any(|j| NEGATORS.has(doc, j));
     let hedged = (a..first).any(|j| {
-        lower_in(
-            doc,
-            j,
-            &[
-                "allegedly",
-                "reportedly",
-                "apparently",
-                "possibly",
-                "probably",
-                "suspected",
-                "alleged",
-                "may",
-                "might",
-                "could",
-                "believed",
-                "likely",
-                "unconfirmed",
-                "purportedly",
-                "presumably",
-                "feared",
-            ],
-        ) || doc.tok(j) == "said" && j + 1 < first && doc.tok(j + 1) == "to"
+        HEDGES.has(doc, j) || doc.tok(j) == "said" && j + 1 < first && doc.tok(j + 1) == "to"
     });
     (negated, hedged)
 }
+
+/// Words that deny an event when just before its trigger.
+static NEGATORS: WordSet = WordSet::new(&[
+    "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
+]);
+
+/// Words that report an event as possible only.
+static HEDGES: WordSet = WordSet::new(&[
+    "allegedly",
+    "reportedly",
+    "apparently",
+    "possibly",
+    "probably",
+    "suspected",
+    "alleged",
+    "may",
+    "might",
+    "could",
+    "believed",
+    "likely",
+    "unconfirmed",
+    "purportedly",
+    "presumably",
+    "feared",
+]);
 
 #[cfg(test)]
 mod tests {

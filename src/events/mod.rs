@@ -551,7 +551,7 @@ pub fn find_events(
     }
     let quoted = quoted(doc);
     let head = headline(doc);
-    let ref_day = reference.map(|r| r.format("%Y-%m-%d").to_string());
+    let ref_day = reference.map(crate::dates::ymd);
     let company = main_company(doc, names, head);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut weak_speakers: Vec<Vec<String>> = Vec::new();
@@ -1107,12 +1107,8 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
 /// True when the noun trigger at `i` sits in a count's subject ("the death toll from the
 /// bombing") whose verb updates it ("rose", "climbed", "reached").
 fn toll_update(doc: &Doc, start: usize, i: usize, end: usize) -> bool {
-    let toll = (i.saturating_sub(8).max(start)..i).any(|j| {
-        matches!(
-            doc.tok(j).to_ascii_lowercase().as_str(),
-            "toll" | "tally" | "number"
-        )
-    });
+    let toll = (i.saturating_sub(8).max(start)..i)
+        .any(|j| matches!(doc.lower_tok(j), "toll" | "tally" | "number"));
     toll && (i + 1..end.min(i + 15)).any(|j| {
         matches!(
             doc.tok(j),

@@ -291,6 +291,32 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     TRIGGERS.get(&buf[..b.len()]).map(Vec::as_slice)
 }
 
+/// `rows_for` of token `i`, read from the document's lower-cased text: the quick rejections
+/// inline, the lookup out of line.
+#[inline]
+pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
+    let b = doc.lower_bytes(i);
+    if b.len() < 3 || b.len() > 24 {
+        return None;
+    }
+    let (Some(f), Some(l)) = (letter(b[0]), letter(b[b.len() - 1])) else {
+        return None;
+    };
+    if SHAPES[b.len()][f] & (1 << l) == 0 {
+        return None;
+    }
+    rows_for_lower(b)
+}
+
+/// The rows for a lower-case word that passed the shape test.
+#[inline(never)]
+fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
+    if !b.is_ascii() {
+        return None;
+    }
+    TRIGGERS.get(b).map(Vec::as_slice)
+}
+
 /// A lower-case ASCII letter's index.
 fn letter(c: u8) -> Option<usize> {
     c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
@@ -354,8 +380,9 @@ pub struct Cand {
 }
 
 fn lower_is(doc: &Doc, i: usize, set: &[&str]) -> bool {
-    let t = doc.tok(i);
-    set.iter().any(|s| s.eq_ignore_ascii_case(t))
+    // The sets are lower case: compared with the lower-cased token.
+    let t = doc.lower_bytes(i);
+    set.iter().any(|s| s.as_bytes() == t)
 }
 
 /// Words after which a trigger is a noun.
@@ -705,7 +732,7 @@ fn is_number(doc: &Doc, i: usize) -> bool {
 
 /// True when the noun read is likelier than the verb read for an ambiguous word at `i`.
 fn reads_as_noun(doc: &Doc, start: usize, end: usize, i: usize, title_case: bool) -> bool {
-    let w = doc.tok(i).to_ascii_lowercase();
+    let w = doc.lower_tok(i);
     if i > start {
         let p = i - 1;
         if NOUN_BEFORE.has(doc, p) || doc.tokens[p].kind == TokenKind::Number {
@@ -895,7 +922,7 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
         if doc.tokens[here].kind != TokenKind::Word || ctx.quoted[here] {
             continue;
         }
-        let Some(rows) = rows_for(doc.tok(here)) else {
+        let Some(rows) = rows_for_token(doc, here) else {
             continue;
         };
         // A capitalised trigger inside a sentence is part of a name ("Operation Iraqi Freedom").
@@ -946,7 +973,7 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
 fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     let doc = ctx.doc;
     let (start, end) = (ctx.start, ctx.end);
-    let w = doc.tok(i).to_ascii_lowercase();
+    let w = doc.lower_tok(i);
     let phrase = last > i;
     let noun = match row.pos {
         Pos::Noun => {
@@ -982,17 +1009,12 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         }
         // "The Cubs won": a past form is never the noun.
         Pos::Either => {
-            !phrase && !is_past_form(&w) && reads_as_noun(doc, start, end, i, ctx.title_case())
+            !phrase && !is_past_form(w) && reads_as_noun(doc, start, end, i, ctx.title_case())
         }
         Pos::Adjective => false,
     };
     // "Podolski and Makaay in attack", "resigned in protest": a position or a manner.
-    if noun
-        && !phrase
-        && i > start
-        && doc.tok(i - 1) == "in"
-        && matches!(w.as_str(), "attack" | "protest")
-    {
+    if noun && !phrase && i > start && doc.tok(i - 1) == "in" && matches!(w, "attack" | "protest") {
         return None;
     }
     let mut kind = row.kind;
@@ -1455,10 +1477,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
-            && !matches!(
-                w.as_str(),
-                "talks" | "earnings" | "losses" | "profits" | "series"
-            );
+            && !matches!(w, "talks" | "earnings" | "losses" | "profits" | "series");
         if plural && !ctx.headline {
             let counted = (before..i).any(|j| is_number(doc, j) && doc.tok(j) != "a");
             let determined = lower_is(
@@ -1478,9 +1497,9 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         let mut det = false;
         while j > start && i - j < 4 {
             j -= 1;
-            let t = doc.tok(j).to_ascii_lowercase();
+            let t = doc.lower_tok(j);
             if matches!(
-                t.as_str(),
+                t,
                 "the"
                     | "this"
                     | "that"
@@ -1496,7 +1515,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                 det = true;
                 break;
             }
-            if matches!(t.as_str(), "a" | "an" | "," | "of" | "in" | "on" | "at")
+            if matches!(t, "a" | "an" | "," | "of" | "in" | "on" | "at")
                 || doc.tokens[j].kind != TokenKind::Word
             {
                 break;
@@ -1526,6 +1545,17 @@ mod tests {
         for key in TRIGGERS.keys() {
             let key = std::str::from_utf8(key).expect("keys are UTF-8");
             assert!(rows_for(key).is_some(), "{key:?} is not found by rows_for");
+        }
+        // Read from a document's tokens, in any case, the same rows.
+        let doc = Doc::new("Police KILLED two; the Attack was denied.");
+        for i in 0..doc.tokens.len() {
+            let rows = |r: Option<&[Row]>| r.map(<[Row]>::as_ptr);
+            assert_eq!(
+                rows(rows_for_token(&doc, i)),
+                rows(rows_for(doc.tok(i))),
+                "{}",
+                doc.tok(i)
+            );
         }
         let k = |w: &str| rows_for(w).map(|r| r[0].kind);
         assert_eq!(k("killed"), Some("killing"));

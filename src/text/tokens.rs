@@ -127,11 +127,14 @@ fn char_at(text: &str, i: usize) -> char {
 /// capitals ("AT&T") or periods in dotted abbreviations ("U.S.", "e.g."). Also says whether
 /// the word is plain: no apostrophe and nothing outside ASCII in it.
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool) {
-    // Dotted abbreviation: single letters each followed by a period, at least two of them.
-    if let Some(end) = scan_dotted(text, start) {
-        return (end, TokenKind::Word, true);
-    }
     let b = text.as_bytes();
+    // Dotted abbreviation: single letters each followed by a period, at least two of them
+    // (tried only when a period follows the first letter).
+    if b.get(start + 1) == Some(&b'.') {
+        if let Some(end) = scan_dotted(text, start) {
+            return (end, TokenKind::Word, true);
+        }
+    }
     let mut last_alnum_end = start;
     let mut pos = start;
     let mut plain = true;

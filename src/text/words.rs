@@ -4,10 +4,11 @@
 //!
 //! Input: a token. Output: whether its ASCII-lower-cased form is in the set. The set's index is
 //! built on first use: which word lengths and first-and-last byte pairs occur (most tokens are
-//! turned away by these two bit tests) and an open-addressing table over `gazetteer::key_hash`. Does not fold
-//! non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
+//! turned away by these two bit tests) and an open-addressing table over a hash of the first
+//! eight bytes and the length. A document's tokens are read from its lower-cased text
+//! (`Doc::lower`), with no copy. Does not fold non-ASCII case ("É" stays "É"), as the lists are
+//! ASCII and punctuation.
 
-use crate::gazetteer::key_hash;
 use crate::text::Doc;
 use once_cell::sync::OnceCell;
 
@@ -20,8 +21,8 @@ pub struct WordSet {
 /// The longest word a set holds; longer tokens are never in a set.
 const MAX: usize = 24;
 
-/// Where a set's words are: quick rejections, then open addressing (linear probing) over
-/// `key_hash`, at most half full.
+/// Where a set's words are: quick rejections, then open addressing (linear probing) over a
+/// hash of the word's first eight bytes and length, at most half full.
 struct Index {
     /// Bit `n` set when some word has `n` bytes.
     lengths: u32,
@@ -49,6 +50,13 @@ fn head(w: &[u8]) -> u64 {
         .fold(0u64, |v, &b| (v << 8) | u64::from(b))
 }
 
+/// The slot a word starts probing from: a multiplicative hash of its head and length (which
+/// tell most words apart; the rest of a longer word is compared on a match).
+fn hash(head: u64, len: usize) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    ((head ^ (len as u64).rotate_right(8)).wrapping_mul(K) >> 32) as usize
+}
+
 impl Index {
     fn new(words: &[&str]) -> Index {
         let size = (words.len() * 2).next_power_of_two().max(8);
@@ -64,7 +72,7 @@ impl Index {
             }
             ix.lengths |= 1 << w.len();
             ix.pairs[usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
-            let mut s = key_hash(w) as usize & (size - 1);
+            let mut s = hash(head(w), w.len()) & (size - 1);
             while ix.slots[s].word != 0 {
                 s = (s + 1) & (size - 1);
             }
@@ -77,11 +85,20 @@ impl Index {
         ix
     }
 
+    /// True when no word of the set has the length and the first and last bytes of `w`
+    /// (lower case, not empty).
+    #[inline]
+    fn rejects(&self, w: &[u8]) -> bool {
+        w.len() > MAX
+            || self.lengths & (1 << w.len()) == 0
+            || self.pairs[usize::from(w[0] & 31)] & (1 << (w[w.len() - 1] & 31)) == 0
+    }
+
     /// True when `w` (lower case, `head` its first eight bytes) is one of `words`, the list the
     /// index was built from.
     fn find(&self, words: &[&str], w: &[u8], head: u64) -> bool {
         let mask = self.slots.len() - 1;
-        let mut s = key_hash(w) as usize & mask;
+        let mut s = hash(head, w.len()) & mask;
         loop {
             let slot = self.slots[s];
             if slot.word == 0 {
@@ -112,6 +129,11 @@ impl WordSet {
         self.words
     }
 
+    #[inline]
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(self.words))
+    }
+
     /// True when `w`, lower-cased (ASCII), is in the set. Allocates nothing.
     pub fn contains(&self, w: &str) -> bool {
         self.contains_bytes(w.as_bytes())
@@ -122,28 +144,64 @@ impl WordSet {
         if b.is_empty() || b.len() > MAX {
             return false;
         }
-        let index = self.index.get_or_init(|| Index::new(self.words));
-        let (first, last) = (
-            b[0].to_ascii_lowercase(),
-            b[b.len() - 1].to_ascii_lowercase(),
-        );
-        if index.lengths & (1 << b.len()) == 0
-            || index.pairs[usize::from(first & 31)] & (1 << (last & 31)) == 0
-        {
-            return false;
-        }
         let mut buf = [0u8; MAX];
-        for (d, s) in buf.iter_mut().zip(b) {
+        let w = &mut buf[..b.len()];
+        for (d, s) in w.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        let mut first = [0u8; 8];
-        first.copy_from_slice(&buf[..8]);
-        index.find(self.words, &buf[..b.len()], u64::from_le_bytes(first))
+        self.contains_lower(w)
     }
 
-    /// True when token `i` of `doc` is in the set.
+    /// `contains` for the bytes of a word already lower-cased.
+    fn contains_lower(&self, w: &[u8]) -> bool {
+        if w.is_empty() {
+            return false;
+        }
+        let index = self.index();
+        !index.rejects(w) && index.find(self.words, w, head(w))
+    }
+
+    /// True when token `i` of `doc` is in the set: read from the document's lower-cased text.
+    /// Most tokens are turned away by the quick rejections, which keep nothing live across a
+    /// call (the index is built out of line, the probe is the last call).
+    #[inline(always)]
     pub fn has(&self, doc: &Doc, i: usize) -> bool {
-        self.contains_bytes(doc.tok_bytes(i))
+        let Some(index) = self.index.get() else {
+            return self.has_first(doc, i);
+        };
+        let span = doc.tokens[i].span;
+        let w = &doc.lower.as_bytes()[span.start..span.end];
+        if w.is_empty() || index.rejects(w) {
+            return false;
+        }
+        self.probe(index, &doc.lower, span.start, w)
+    }
+
+    /// `has` at the first use of the set: builds the index.
+    #[cold]
+    #[inline(never)]
+    fn has_first(&self, doc: &Doc, i: usize) -> bool {
+        self.index();
+        self.has(doc, i)
+    }
+
+    /// The probe of `has` for `w`, the bytes at `start` of the lower-cased text `lower`: its
+    /// first eight bytes in one load where the text goes on that far.
+    #[inline(never)]
+    fn probe(&self, index: &Index, lower: &str, start: usize, w: &[u8]) -> bool {
+        let head = match lower.as_bytes().get(start..start + 8) {
+            Some(eight) => {
+                let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                // Only the word's own bytes: the rest of the eight are zeros, as in `head`.
+                if w.len() >= 8 {
+                    v
+                } else {
+                    v & ((1u64 << (8 * w.len())) - 1)
+                }
+            }
+            None => head(w),
+        };
+        index.find(self.words, w, head)
     }
 }
 
