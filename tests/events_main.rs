@@ -368,3 +368,26 @@ fn a_source_is_no_participant_and_football_attack_no_event() {
     );
     assert!(evs.iter().all(|e| e.trigger.text != "attack"), "{evs:#?}");
 }
+
+#[test]
+fn the_headline_verb_when_the_lead_reports_no_event() {
+    let evs = events(
+        "Bureau records fewer complaints during shutdown\n\n\
+         The Consumer Financial Protection Bureau has stayed open during the shutdown and \
+         recorded a record-low number of complaints from consumers. The daily totals were 37, \
+         16, 13 and 3 complaints in the first four days of the shutdown. The figures are the \
+         lowest since March of this year, when 36 complaints were recorded in a day. Richard \
+         Cordray's appointment as director was confirmed in July.",
+    );
+    assert_eq!(evs[0].trigger.text, "records", "{evs:#?}");
+}
+
+#[test]
+fn an_aspect_verb_gives_way_to_its_happening() {
+    let evs = events(
+        "Refugees begin returning home from Senegal\n\n\
+         Refugees stuck in Senegal for two decades after fleeing clashes in their home country \
+         are going home under a U.N. program. Many do not want to go back, they say.",
+    );
+    assert_eq!(evs[0].trigger.text, "returning", "{evs:#?}");
+}

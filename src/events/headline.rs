@@ -218,6 +218,24 @@ pub fn verb(
             && (doc.tok(i + 1).to_ascii_lowercase().ends_with("ed") || PREPOSITION.has(doc, i + 1));
         // Something must follow: a verb has an object or a complement.
         if (s_form && !participle_next || bare) && i + 1 < s.tokens.end {
+            // "Refugees begin returning home": the happening is the -ing verb.
+            let aspect = matches!(
+                lower.as_str(),
+                "begin"
+                    | "begins"
+                    | "start"
+                    | "starts"
+                    | "continue"
+                    | "continues"
+                    | "resume"
+                    | "resumes"
+                    | "keep"
+                    | "keeps"
+            );
+            let next = doc.tok(i + 1);
+            if aspect && next.len() > 4 && next.to_ascii_lowercase().ends_with("ing") {
+                return Some(i + 1);
+            }
             return Some(i);
         }
         // The first content word after the subject that is not a verb ends the search: a

@@ -1177,9 +1177,15 @@ fn choose_main(
     // The headline's own verb when the reported main event is only a statement, or none, or
     // the headline's event sits in a subordinate clause: "Toblerone sparks outrage" over a
     // "said" in the body, "Felipe Massa makes an emotional farewell after crashing out".
+    // Also when nothing the headline or lead reports is an event: a happening told further
+    // down ("Richard Cordray's appointment") is not what "CFPB records fewer complaints" is
+    // about.
+    let lead = lead_sentences(doc, head);
     let weak = main.is_none_or(|m| {
         let d = &drafts[m];
-        d.ev.kind == "statement" || d.sentence == h && !main_clause(doc, d)
+        d.ev.kind == "statement"
+            || d.sentence == h && !main_clause(doc, d)
+            || d.sentence != h && !lead.contains(&d.sentence)
     });
     if weak {
         if let Some(v) = headline::verb(doc, names, h, quoted, title_case, bound) {
