@@ -195,3 +195,19 @@ fn document_date_when_the_sentence_has_none() {
     assert_eq!(evs[0].date.as_deref(), Some("2024-10-18"));
     assert_eq!(evs[0].date_source, "document");
 }
+
+#[test]
+fn senses_that_are_no_events() {
+    let evs = events(
+        "Acid rain has killed fish and trees in eastern Canada. Brokers must report clients \
+         holding shares worth 100 mln won or more. Senators killed the bill on Tuesday.",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| e.kind != "killing" && e.kind != "contest"),
+        "{evs:#?}"
+    );
+    // People killed are still a killing.
+    let evs = events("Acid rain protesters were not hurt, but gunmen killed three villagers.");
+    assert_eq!(find(&evs, "killed").kind, "killing");
+}

@@ -385,6 +385,36 @@ fn lower_is(doc: &Doc, i: usize, set: &[&str]) -> bool {
     set.iter().any(|s| s.as_bytes() == t)
 }
 
+/// Objects of "kill" that are no people: animals, plants, proposals, hopes.
+const NOT_VICTIM: &[&str] = &[
+    "fish",
+    "trees",
+    "forests",
+    "crops",
+    "plants",
+    "cattle",
+    "livestock",
+    "animals",
+    "birds",
+    "bees",
+    "bacteria",
+    "weeds",
+    "bill",
+    "deal",
+    "plan",
+    "plans",
+    "proposal",
+    "idea",
+    "measure",
+    "legislation",
+    "hopes",
+    "chances",
+    "jobs",
+    "time",
+    "engine",
+    "story",
+];
+
 /// Words after which a trigger is a noun.
 static NOUN_BEFORE: WordSet = WordSet::new(&[
     "the",
@@ -1016,6 +1046,27 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     // "Podolski and Makaay in attack", "resigned in protest": a position or a manner.
     if noun && !phrase && i > start && doc.tok(i - 1) == "in" && matches!(w, "attack" | "protest") {
         return None;
+    }
+    // "shares worth 100 mln won": the Korean currency.
+    if w == "won"
+        && i > start
+        && (doc.tok(i - 1).starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                doc.tok(i - 1).to_ascii_lowercase().as_str(),
+                "mln" | "million" | "billion" | "bln" | "trillion" | "thousand"
+            ))
+    {
+        return None;
+    }
+    // "acid rain that has killed fish and trees", "killed the bill": no one died.
+    if row.kind == "killing" && !noun && !phrase {
+        let mut k = last + 1;
+        while k < end && matches!(doc.tok(k), "the" | "off" | "many" | "thousands" | "of") {
+            k += 1;
+        }
+        if k < end && NOT_VICTIM.contains(&doc.tok(k).to_ascii_lowercase().as_str()) {
+            return None;
+        }
     }
     let mut kind = row.kind;
     let next = |k: usize| (last + k < end).then(|| doc.tok(last + k));
