@@ -211,3 +211,16 @@ fn senses_that_are_no_events() {
     let evs = events("Acid rain protesters were not hurt, but gunmen killed three villagers.");
     assert_eq!(find(&evs, "killed").kind, "killing");
 }
+
+#[test]
+fn strikes_by_workers_are_protests_and_by_aircraft_attacks() {
+    let evs = events(
+        "Workers at 152 companies held brief warning strikes today in support of the union's \
+         demands for higher wages.",
+    );
+    assert_eq!(find(&evs, "strikes").kind, "protest", "{evs:#?}");
+    let evs = events("Teachers went on strike on Thursday.");
+    assert_eq!(find(&evs, "strike").kind, "protest", "{evs:#?}");
+    let evs = events("Israeli strikes on Gaza killed 12 construction workers on Tuesday.");
+    assert!(evs.iter().all(|e| e.kind != "protest"), "{evs:#?}");
+}

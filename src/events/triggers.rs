@@ -1396,12 +1396,57 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                 ],
             ) {
                 kind = "disaster";
-            } else if ctx.window_has(
-                i.saturating_sub(4),
+            } else if !ctx.window_has(
+                i.saturating_sub(3),
                 i,
+                &["air", "drone", "missile", "rocket", "military", "artillery"],
+            ) && !ctx.window_has(
+                last + 1,
+                (last + 8).min(end),
                 &[
-                    "workers", "unions", "union", "staff", "drivers", "teachers", "doctors",
+                    "killed",
+                    "killing",
+                    "dead",
+                    "wounded",
+                    "injured",
+                    "against",
+                    "hit",
+                    "targeted",
+                    "destroyed",
+                ],
+            ) && ctx.window_has(
+                i.saturating_sub(10),
+                (last + 10).min(end),
+                &[
+                    "workers",
+                    "unions",
+                    "union",
+                    "staff",
+                    "drivers",
+                    "teachers",
+                    "doctors",
                     "nurses",
+                    "employees",
+                    "miners",
+                    "dockers",
+                    "wage",
+                    "wages",
+                    "pay",
+                    "walkout",
+                    "stoppages",
+                ],
+            ) || lower_is(
+                doc,
+                i.saturating_sub(1),
+                &[
+                    "warning",
+                    "general",
+                    "hunger",
+                    "token",
+                    "nationwide",
+                    "one-day",
+                    "24-hour",
+                    "48-hour",
                 ],
             ) {
                 kind = "protest";
