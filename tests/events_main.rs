@@ -391,3 +391,14 @@ fn an_aspect_verb_gives_way_to_its_happening() {
     );
     assert_eq!(evs[0].trigger.text, "returning", "{evs:#?}");
 }
+
+#[test]
+fn a_shouted_headline_word_stands_for_the_body_name() {
+    let evs = events(
+        "ROYEX MAKES BID FOR INTERNATIONAL CORONA\n\n\
+         TORONTO, Oct 18 - Royex Gold Mining Corp said it is making an offer for International \
+         Corona Resources Ltd shares, the company said.",
+    );
+    assert_eq!(evs[0].trigger.text, "MAKES", "{evs:#?}");
+    assert_eq!(evs[0].agents, ["Royex Gold Mining Corp"], "{evs:#?}");
+}

@@ -1299,6 +1299,26 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
     if parts.agents.is_empty() {
         parts.agents.extend(headline::subject(doc, h, v));
     }
+    // "ROYEX MAKES BID ...": a shouted word that opens a name the body gives in full
+    // ("Royex Gold Mining Corp") stands for it.
+    if s.shouted {
+        for p in parts.agents.iter_mut().chain(parts.targets.iter_mut()) {
+            if p.contains(' ') {
+                continue;
+            }
+            let full = names.entities.iter().find(|e| {
+                matches!(e.kind, Some(Kind::Organisation | Kind::Person))
+                    && e.name.len() > p.len()
+                    && e.name
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            });
+            if let Some(e) = full {
+                *p = e.name.clone();
+            }
+        }
+    }
     let mut place_ids = args::places(doc, names, a, b, a, b, v, false);
     place_ids.sort_by_key(|&e| place_grain(names, e));
     Draft {
