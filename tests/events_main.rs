@@ -402,3 +402,22 @@ fn a_shouted_headline_word_stands_for_the_body_name() {
     assert_eq!(evs[0].trigger.text, "MAKES", "{evs:#?}");
     assert_eq!(evs[0].agents, ["Royex Gold Mining Corp"], "{evs:#?}");
 }
+
+#[test]
+fn a_shouted_plural_noun_is_no_headline_verb() {
+    for text in [
+        "EUROPEAN BEET PLANTINGS SEEN LITTLE CHANGED\n\n\
+         LONDON, Oct 18 - European sugar beet plantings are expected to show little change \
+         from last year, traders said.",
+        "UK MONEY RATES FALL AS BANK APPROVES CUT\n\n\
+         LONDON, Oct 18 - A half point cut in base lending rates was announced by the big four \
+         clearing banks today, dealers said.",
+    ] {
+        let evs = events(text);
+        assert!(
+            evs.iter()
+                .all(|e| !matches!(e.trigger.text.as_str(), "PLANTINGS" | "RATES")),
+            "{evs:#?}"
+        );
+    }
+}

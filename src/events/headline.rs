@@ -214,8 +214,15 @@ pub fn verb(
                 || names_and && (person_or_org(p).is_some() || doc.is_capitalised(p)));
         // "victims named", "taxes from ...": a plural noun before a participle or a
         // preposition (the table lists the verbs that take one: "protests outside").
+        // "UK MONEY RATES FALL": a plural noun before a verb the trigger table knows.
         let participle_next = i + 1 < s.tokens.end
-            && (doc.tok(i + 1).to_ascii_lowercase().ends_with("ed") || PREPOSITION.has(doc, i + 1));
+            && (doc.tok(i + 1).to_ascii_lowercase().ends_with("ed")
+                || PREPOSITION.has(doc, i + 1)
+                || super::triggers::rows_for(doc.tok(i + 1)).is_some());
+        // "PLANTINGS", "BORROWINGS", "EARNINGS": nouns.
+        if lower.ends_with("ings") {
+            continue;
+        }
         // Something must follow: a verb has an object or a complement.
         if (s_form && !participle_next || bare) && i + 1 < s.tokens.end {
             // "Refugees begin returning home": the happening is the -ing verb.
