@@ -421,3 +421,14 @@ fn a_shouted_plural_noun_is_no_headline_verb() {
         );
     }
 }
+
+#[test]
+fn an_event_given_as_a_cause_is_not_the_main_event() {
+    let evs = events(
+        "ECUADOR SUSPENDS PAYMENTS TO PRIVATE BANKS\n\n\
+         QUITO, Oct 18 - Ecuadorean President Leon Febres Cordero said his country was \
+         suspending payments to private foreign banks due to last week's earthquake.",
+    );
+    assert_eq!(evs[0].trigger.text, "SUSPENDS", "{evs:#?}");
+    assert_eq!(evs[0].agents, ["Ecuador"], "{evs:#?}");
+}

@@ -1149,6 +1149,16 @@ fn main_clause(doc: &Doc, d: &Draft) -> bool {
     !subordinate && !infinitive
 }
 
+/// True when the trigger sits in a clause giving a cause ("suspending payments due to last
+/// week's earthquake"): the earthquake is not what the article reports.
+fn cause_clause(doc: &Doc, d: &Draft) -> bool {
+    let s = &doc.sentences[d.sentence];
+    (s.tokens.start + 1..d.first).any(|j| {
+        let pair = (doc.lower_tok(j - 1), doc.lower_tok(j));
+        matches!(pair, ("due" | "owing", "to") | ("because", "of"))
+    })
+}
+
 /// The main event: the headline's event as the lead reports it; without a headline, the lead's
 /// first concrete event. Fills the lead event's gaps from the headline event and drops the
 /// headline event. Returns the index of the main event in `drafts`.
@@ -1186,6 +1196,7 @@ fn choose_main(
         d.ev.kind == "statement"
             || d.sentence == h && !main_clause(doc, d)
             || d.sentence != h && !lead.contains(&d.sentence)
+            || cause_clause(doc, d)
     });
     if weak {
         if let Some(v) = headline::verb(doc, names, h, quoted, title_case, bound) {
@@ -1299,20 +1310,24 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
     if parts.agents.is_empty() {
         parts.agents.extend(headline::subject(doc, h, v));
     }
-    // "ROYEX MAKES BID ...": a shouted word that opens a name the body gives in full
-    // ("Royex Gold Mining Corp") stands for it.
+    // "ECUADOR SUSPENDS PAYMENTS", "ROYEX MAKES BID ...": shouted words that are a name the
+    // body gives, or the first word of one ("Royex Gold Mining Corp"), stand for it.
     if s.shouted {
         for p in parts.agents.iter_mut().chain(parts.targets.iter_mut()) {
-            if p.contains(' ') {
-                continue;
-            }
-            let full = names.entities.iter().find(|e| {
-                matches!(e.kind, Some(Kind::Organisation | Kind::Person))
-                    && e.name.len() > p.len()
-                    && e.name
-                        .split(' ')
-                        .next()
-                        .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            let same = names
+                .entities
+                .iter()
+                .find(|e| e.kind.is_some() && e.name.eq_ignore_ascii_case(p));
+            let full = same.or_else(|| {
+                names.entities.iter().find(|e| {
+                    !p.contains(' ')
+                        && matches!(e.kind, Some(Kind::Organisation | Kind::Person))
+                        && e.name.len() > p.len()
+                        && e.name
+                            .split(' ')
+                            .next()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                })
             });
             if let Some(e) = full {
                 *p = e.name.clone();
