@@ -5,6 +5,8 @@
   capitalised.txt   100,000+ capitalised words in a row ("Alpha Bravo Charlie ...")
   numbers.txt       50,000+ date-like numbers ("1999 12/10/2001 2004-05-06 ...")
   repeated-name.txt one name repeated 100,000+ times in short sentences
+  many-speakers.txt 100,000+ different people with a title, each followed by a statement of
+                    "the president" and a repeated "the talks" (event linking stays linear)
 
 Usage: scripts/adversarial.py OUT_DIR [CORPUS.jsonl] [SIZE_BYTES]
 """
@@ -33,11 +35,25 @@ with open(corpus, encoding="utf-8") as f:
             break
 words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India",
          "Juliett", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo"]
+def speakers() -> str:
+    given = ["John", "Mary", "Peter", "Anna", "James", "Laura", "Mark", "Sara", "David", "Emma"]
+    parts, n, i = [], 0, 0
+    while n < size:
+        surname = "".join(chr(97 + (i // 26**k) % 26) for k in range(4)).capitalize()
+        s = (f"President {given[i % 10]} {surname} visited Paris on Monday. "
+             f"The president said the talks went well. ")
+        parts.append(s)
+        n += len(s)
+        i += 1
+    return "".join(parts)[:size]
+
+
 files = {
     "one-line.txt": " ".join(prose)[:size],
     "capitalised.txt": fill(" ".join(words) + " "),
     "numbers.txt": fill("1999 12/10/2001 2004-05-06 3.5 1,250 20:45 15 March 2003 "),
     "repeated-name.txt": fill("Mohammed Shia al-Sudani said. "),
+    "many-speakers.txt": speakers(),
 }
 for name, text in files.items():
     with open(os.path.join(out, name), "w", encoding="utf-8") as f:

@@ -26,7 +26,7 @@ use crate::names::{Kind, Names};
 use crate::record::{Event, Offsets};
 use crate::text::{Doc, Span, TokenKind};
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use triggers::{Cand, Ctx};
 
 /// One event, with byte spans.
@@ -251,7 +251,13 @@ fn main_company(doc: &Doc, names: &Names, head: Option<usize>) -> Option<usize> 
 /// article's company (the first its headline or lead names), else the nearest company named
 /// before; a title ("the Prime Minister") is the one person in the article named with that
 /// title.
-fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mut Draft) {
+fn resolve_descriptions(
+    doc: &Doc,
+    names: &Names,
+    company: Option<usize>,
+    titles: &std::cell::OnceCell<TitleHolders>,
+    d: &mut Draft,
+) {
     let at = d.ev.trigger.start;
     let lo = names.mentions.partition_point(|m| m.span.start < at);
     let before = &names.mentions[lo.saturating_sub(DESCRIPTION_REACH)..lo];
@@ -277,23 +283,12 @@ fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mu
                 // "the Prime Minister said": the one person named with that title (of the
                 // country a demonym before it gives: "the Kenyan President").
                 let p = part[k].to_lowercase();
-                let p = p.as_str();
-                {
-                    let country = title_country(doc, sentence, first, p);
-                    let holds = |e: &crate::names::Entity| {
-                        e.kind == Some(Kind::Person)
-                            && country.is_none_or(|c| e.country == Some(c))
-                            && e.titles.iter().any(|t| {
-                                let t = t.to_lowercase();
-                                t == p || t.ends_with(p) && t[..t.len() - p.len()].ends_with(' ')
-                            })
-                    };
-                    let mut holders = names.entities.iter().filter(|e| holds(e));
-                    match (holders.next(), holders.next()) {
-                        (Some(e), None) => Some(&e.name),
-                        _ => None,
-                    }
-                }
+                let country = title_country(doc, sentence, first, &p);
+                let holders = titles.get_or_init(|| TitleHolders::new(names));
+                holders
+                    .only(&p, country)
+                    .and_then(|e| names.entities.get(e))
+                    .map(|e| &e.name)
             } else {
                 continue;
             };
@@ -303,6 +298,56 @@ fn resolve_descriptions(doc: &Doc, names: &Names, company: Option<usize>, d: &mu
                 }
             }
         }
+    }
+}
+
+/// Who holds each title in an article: for every person's title and each of its endings at a
+/// word ("prime minister", "minister"), with and without the person's country, the first
+/// holder and whether there are more. Built once per article, so resolving a title costs one
+/// lookup however many people hold it.
+struct TitleHolders(std::collections::HashMap<(String, Option<&'static str>), (usize, bool)>);
+
+impl TitleHolders {
+    fn new(names: &Names) -> Self {
+        let mut map: std::collections::HashMap<(String, Option<&'static str>), (usize, bool)> =
+            std::collections::HashMap::new();
+        for (e, ent) in names.entities.iter().enumerate() {
+            if ent.kind != Some(Kind::Person) {
+                continue;
+            }
+            let mut endings: Vec<String> = Vec::new();
+            for t in &ent.titles {
+                let t = t.to_lowercase();
+                let mut rest = t.as_str();
+                loop {
+                    if !endings.iter().any(|x| x == rest) {
+                        endings.push(rest.to_string());
+                    }
+                    match rest.split_once(' ') {
+                        Some((_, r)) => rest = r,
+                        None => break,
+                    }
+                }
+            }
+            for end in endings {
+                for c in [None, ent.country] {
+                    map.entry((end.clone(), c))
+                        .and_modify(|v| v.1 |= v.0 != e)
+                        .or_insert((e, false));
+                    if ent.country.is_none() {
+                        break;
+                    }
+                }
+            }
+        }
+        TitleHolders(map)
+    }
+
+    /// The one person holding title `p` (of `country`, when given).
+    fn only(&self, p: &str, country: Option<&'static str>) -> Option<usize> {
+        self.0
+            .get(&(p.to_string(), country))
+            .and_then(|&(e, more)| (!more).then_some(e))
     }
 }
 
@@ -451,8 +496,8 @@ fn date_repeat(
     doc: &Doc,
     timexes: &[Timex],
     cands: &[Cand],
-    head: Option<usize>,
     reference: NaiveDate,
+    last_of: &HashMap<&str, usize>,
     drafts: &mut [Draft],
 ) {
     for c in cands.iter().filter(|c| c.noun && c.definite) {
@@ -481,11 +526,7 @@ fn date_repeat(
         if !in_last_week(&t.value, reference) {
             continue;
         }
-        if let Some(prev) = drafts
-            .iter_mut()
-            .rev()
-            .find(|p| head != Some(p.sentence) && family(p.ev.kind) == fam)
-        {
+        if let Some(prev) = last_of.get(fam).and_then(|&i| drafts.get_mut(i)) {
             if prev.ev.date_source != "sentence" {
                 prev.ev.date = Some(t.value.clone());
                 prev.ev.date_source = "sentence";
@@ -553,8 +594,11 @@ pub fn find_events(
     let head = headline(doc);
     let ref_day = reference.map(crate::dates::ymd);
     let company = main_company(doc, names, head);
+    let titles = std::cell::OnceCell::new();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut weak_speakers: Vec<Vec<String>> = Vec::new();
+    let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
+    // The last draft of each family outside the headline: what a definite noun repeats.
+    let mut last_of: HashMap<&str, usize> = HashMap::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.tokens.is_empty() {
             continue;
@@ -577,7 +621,7 @@ pub fn find_events(
         // a recent day repeats an event already reported and dates it, whatever else the
         // sentence reports.
         if let Some(r) = reference.filter(|_| !is_head) {
-            date_repeat(doc, timexes, &cands, head, r, &mut drafts);
+            date_repeat(doc, timexes, &cands, r, &last_of, &mut drafts);
         }
         let mut built = sentence_events(
             doc,
@@ -600,7 +644,7 @@ pub fn find_events(
         }
         speaker_pronoun(doc, &mut built);
         for d in &mut built {
-            resolve_descriptions(doc, names, company, d);
+            resolve_descriptions(doc, names, company, &titles, d);
         }
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
@@ -609,22 +653,14 @@ pub fn find_events(
             if !d.weak {
                 return true;
             }
-            if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
-                return false;
-            }
-            weak_speakers.push(d.ev.agents.clone());
-            true
+            !others && !d.ev.agents.is_empty() && weak_speakers.insert(d.ev.agents.clone())
         });
         for d in built {
             // "The operation, carried out by ...": a definite noun repeating an event the body
             // already reported adds its participants to it.
             if d.anaphoric {
                 let fam = family(d.ev.kind);
-                if let Some(prev) = drafts
-                    .iter_mut()
-                    .rev()
-                    .find(|p| head != Some(p.sentence) && family(p.ev.kind) == fam)
-                {
+                if let Some(prev) = last_of.get(fam).and_then(|&i| drafts.get_mut(i)) {
                     if prev.ev.agents.is_empty() {
                         prev.ev.agents = d.ev.agents;
                     }
@@ -646,6 +682,9 @@ pub fn find_events(
                     }
                     continue;
                 }
+            }
+            if !is_head {
+                last_of.insert(family(d.ev.kind), drafts.len());
             }
             drafts.push(d);
         }
