@@ -7,6 +7,8 @@
   repeated-name.txt one name repeated 100,000+ times in short sentences
   many-speakers.txt 100,000+ different people with a title, each followed by a statement of
                     "the president" and a repeated "the talks" (event linking stays linear)
+  run-on.txt        one sentence without a full stop, full of event words ("attacked ...
+                    killed ... wounded ...")
 
 Usage: scripts/adversarial.py OUT_DIR [CORPUS.jsonl] [SIZE_BYTES]
 """
@@ -54,6 +56,7 @@ files = {
     "numbers.txt": fill("1999 12/10/2001 2004-05-06 3.5 1,250 20:45 15 March 2003 "),
     "repeated-name.txt": fill("Mohammed Shia al-Sudani said. "),
     "many-speakers.txt": speakers(),
+    "run-on.txt": fill("Gunmen attacked villagers and killed farmers and wounded children "),
 }
 for name, text in files.items():
     with open(os.path.join(out, name), "w", encoding="utf-8") as f:

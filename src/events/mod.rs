@@ -218,6 +218,9 @@ fn coreferent_dated(
     })
 }
 
+/// The most trigger words read in one sentence.
+const MAX_TRIGGERS: usize = 64;
+
 /// How many name mentions back "the company" looks for what it refers to.
 const DESCRIPTION_REACH: usize = 60;
 
@@ -613,10 +616,13 @@ pub fn find_events(
             headline: is_head,
             caps: std::cell::OnceCell::new(),
         };
-        let cands = triggers::find(&ctx);
+        let mut cands = triggers::find(&ctx);
         if cands.is_empty() {
             continue;
         }
+        // A sentence reports a handful of happenings; past `MAX_TRIGGERS` words (a table or a
+        // run-on without full stops) the rest add nothing but cost.
+        cands.truncate(MAX_TRIGGERS);
         // "The Taliban said the bombing late Thursday, which ...": a definite noun right before
         // a recent day repeats an event already reported and dates it, whatever else the
         // sentence reports.
