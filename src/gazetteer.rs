@@ -318,6 +318,24 @@ impl Key {
     pub fn title(&self) -> Option<&'static str> {
         find_at(TITLES, &generated::TITLES_INDEX, self.bytes(), self.hash).copied()
     }
+
+    /// True when a longer place or organisation name starts with the key (see
+    /// `is_name_prefix`).
+    pub fn is_name_prefix(&self) -> bool {
+        probe_at(
+            &generated::NAME_PREFIXES_INDEX,
+            self.bytes(),
+            self.hash,
+            |i| generated::NAME_PREFIXES.get_bytes(i),
+        )
+        .is_some()
+    }
+
+    /// The key as text: "new york" for "NEW YORK".
+    pub fn as_str(&self) -> &str {
+        // Folded from a `str` by ASCII bytes or by `key`: always UTF-8.
+        std::str::from_utf8(self.bytes()).unwrap_or("")
+    }
 }
 
 /// The key of a plain ASCII name, eight bytes at a time: when `raw` (ASCII, at most `buf`'s
