@@ -1456,7 +1456,10 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             strongest[gi] = strongest[gi].max(confirmed);
         }
     }
-    let mut names = Names::default();
+    let mut names = Names {
+        entities: Vec::new(),
+        mentions: Vec::with_capacity(n),
+    };
     let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
     // The typed name behind each mention.

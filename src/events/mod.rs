@@ -125,6 +125,11 @@ fn quoted(doc: &Doc) -> Vec<bool> {
     for p in &doc.paragraphs {
         let mut open = false;
         for i in p.clone() {
+            // Quotes are punctuation tokens: words and numbers are read by kind alone.
+            if doc.tokens[i].kind != TokenKind::Punct {
+                out[i] = open;
+                continue;
+            }
             match doc.tok(i) {
                 "“" => open = true,
                 "”" => open = false,
