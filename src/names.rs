@@ -1515,7 +1515,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         if !fixed {
             ent.name = canonical(doc, ent, &names.mentions, &is_alias, &shouted);
         }
-        let name_key = gazetteer::key(&ent.name);
+        // Folded on first need: a person's own mentions never need it.
+        let mut name_key: Option<String> = None;
         let mut aliases: Vec<String> = Vec::new();
         // The keys of `aliases`, in step.
         let mut alias_keys: Vec<Cow<str>> = Vec::new();
@@ -1538,7 +1539,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             } else {
                 Cow::Borrowed(&keys[typed_of[mi]])
             };
-            if *k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
+            let name_key = name_key.get_or_insert_with(|| gazetteer::key(&ent.name));
+            if *k == **name_key || (!is_alias[mi] && is_partial_key(name_key, &k)) {
                 continue;
             }
             if !alias_keys.contains(&k) {
