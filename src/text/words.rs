@@ -19,7 +19,7 @@ pub struct WordSet {
 }
 
 /// The longest word a set holds; longer tokens are never in a set.
-const MAX: usize = 24;
+pub const MAX: usize = 24;
 
 /// Where a set's words are: quick rejections, then open addressing (linear probing) over a
 /// hash of the word's first eight bytes and length, at most half full.
