@@ -525,35 +525,20 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed]) -> Memory<'d> {
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
         let k = span_key(doc, t.span);
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
+        // One hash per key: entries, not a look-up and then an insertion.
         if t.kind == Kind::Person {
             if let Some(i) = k.rfind(' ') {
-                let last = &k[i + 1..];
-                if last.chars().count() > 2 && !m.contains_key(last) {
-                    m.insert(
-                        key_part(&k, i + 1..k.len()),
-                        Remembered {
-                            name: Some((ti, 1)),
-                            prefix: false,
-                        },
-                    );
+                if k[i + 1..].chars().count() > 2 {
+                    m.entry(key_part(&k, i + 1..k.len())).or_insert(Remembered {
+                        name: Some((ti, 1)),
+                        prefix: false,
+                    });
                 }
             }
         }
-        match m.get_mut(&*k) {
-            Some(Remembered {
-                name: Some((_, old)),
-                ..
-            }) if *old >= t.strength => {}
-            Some(r) => r.name = Some((ti, t.strength)),
-            None => {
-                m.insert(
-                    k,
-                    Remembered {
-                        name: Some((ti, t.strength)),
-                        prefix: false,
-                    },
-                );
-            }
+        let r = m.entry(k).or_default();
+        if r.name.is_none_or(|(_, old)| old < t.strength) {
+            r.name = Some((ti, t.strength));
         }
     }
     let mut prefixes: Vec<Cow<'d, str>> = Vec::new();
