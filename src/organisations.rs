@@ -86,8 +86,9 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             }
             _ => {}
         }
-        if matches!(gazetteer::org_word(first), Some("head" | "prefix"))
-            && (a..b).any(|i| doc.tok(i) == "of" || doc.tok(i) == "for")
+        // The words first, the table after: most names hold no "of" or "for".
+        if (a..b).any(|i| doc.tok(i) == "of" || doc.tok(i) == "for")
+            && matches!(gazetteer::org_word(first), Some("head" | "prefix"))
         {
             return Some(Typed::new(span, Kind::Organisation, "organisation-head", 2));
         }
