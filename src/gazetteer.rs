@@ -318,6 +318,24 @@ impl Key {
     pub fn title(&self) -> Option<&'static str> {
         find_at(TITLES, &generated::TITLES_INDEX, self.bytes(), self.hash).copied()
     }
+
+    /// True when a longer place or organisation name starts with the key (see
+    /// `is_name_prefix`).
+    pub fn is_name_prefix(&self) -> bool {
+        probe_at(
+            &generated::NAME_PREFIXES_INDEX,
+            self.bytes(),
+            self.hash,
+            |i| generated::NAME_PREFIXES.get_bytes(i),
+        )
+        .is_some()
+    }
+
+    /// The key as text: "new york" for "NEW YORK".
+    pub fn as_str(&self) -> &str {
+        // Folded from a `str` by ASCII bytes or by `key`: always UTF-8.
+        std::str::from_utf8(self.bytes()).unwrap_or("")
+    }
 }
 
 /// The key of a plain ASCII name, eight bytes at a time: when `raw` (ASCII, at most `buf`'s
@@ -495,6 +513,43 @@ pub fn title(name: &str) -> Option<&'static str> {
     find(TITLES, &generated::TITLES_INDEX, name).copied()
 }
 
+/// The leading run of ASCII letters and digits of `b`: "prime" of "prime minister", "gen" of
+/// "gen.".
+fn alnum_head(b: &[u8]) -> &[u8] {
+    let n = b
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    &b[..n]
+}
+
+/// The leading runs of the title keys ("prime", "gen", "secretary").
+static TITLE_HEAD_LIST: once_cell::sync::Lazy<Vec<&'static str>> =
+    once_cell::sync::Lazy::new(|| {
+        // ASCII runs of `str` keys: each is a `str` prefix too.
+        TITLES
+            .iter()
+            .map(|r| &r.0[..alnum_head(r.0.as_bytes()).len()])
+            .collect()
+    });
+
+/// `TITLE_HEAD_LIST` as a word set.
+static TITLE_HEADS: once_cell::sync::Lazy<crate::text::words::WordSet> =
+    once_cell::sync::Lazy::new(|| crate::text::words::WordSet::new(&TITLE_HEAD_LIST));
+
+/// False when no title can start at a word of `token_len` bytes opening `lower` (the
+/// ASCII-lower-cased text from that word on): the word's run of letters and digits heads no
+/// title ("mick" of "Mick McCarthy"). True when unsure: an empty run, or one that reaches past
+/// the word or into a character outside ASCII, which folding may change.
+pub fn may_start_title(lower: &[u8], token_len: usize) -> bool {
+    let run = alnum_head(lower);
+    let unsure = run.is_empty()
+        || run.len() > token_len
+        || run.len() > crate::text::words::MAX
+        || lower.get(run.len()).is_some_and(|c| !c.is_ascii());
+    unsure || TITLE_HEADS.contains_bytes(run)
+}
+
 /// Role of an organisation word (`suffix`, `head`, `prefix`).
 pub fn org_word(word: &str) -> Option<&'static str> {
     find(ORG_WORDS, &generated::ORG_WORDS_INDEX, word).copied()
@@ -607,6 +662,14 @@ mod tests {
         for k in probes {
             assert_eq!(is_name_prefix(k), scan(k), "{k}");
         }
+    }
+
+    #[test]
+    fn every_title_may_start_at_its_first_word() {
+        for (k, _) in TITLES {
+            assert!(may_start_title(k.as_bytes(), k.len()), "{k}");
+        }
+        assert!(!may_start_title(b"mick mccarthy", 4));
     }
 
     #[test]

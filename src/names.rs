@@ -502,9 +502,9 @@ fn title_case_headline(doc: &Doc) -> bool {
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
 /// of each, and the first words of longer names.
-struct Memory {
+struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
-    keys: HashMap<String, Remembered>,
+    keys: HashMap<Cow<'d, str>, Remembered>,
 }
 
 /// What the body says of one folded key.
@@ -517,48 +517,34 @@ struct Remembered {
     prefix: bool,
 }
 
-fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
+fn memory<'d>(doc: &'d Doc, typed: &[Typed]) -> Memory<'d> {
     // Room for every name and a surname for each, so the map does not grow (and rehash) as
     // it fills.
-    let mut m: HashMap<String, Remembered> =
+    let mut m: HashMap<Cow<'d, str>, Remembered> =
         HashMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
-        let k = gazetteer::key(t.span.of(doc.text));
+        let k = span_key(doc, t.span);
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
+        // One hash per key: entries, not a look-up and then an insertion.
         if t.kind == Kind::Person {
-            if let Some((_, last)) = k.rsplit_once(' ') {
-                if last.chars().count() > 2 && !m.contains_key(last) {
-                    m.insert(
-                        last.to_string(),
-                        Remembered {
-                            name: Some((ti, 1)),
-                            prefix: false,
-                        },
-                    );
+            if let Some(i) = k.rfind(' ') {
+                if k[i + 1..].chars().count() > 2 {
+                    m.entry(key_part(&k, i + 1..k.len())).or_insert(Remembered {
+                        name: Some((ti, 1)),
+                        prefix: false,
+                    });
                 }
             }
         }
-        match m.get_mut(&k) {
-            Some(Remembered {
-                name: Some((_, old)),
-                ..
-            }) if *old >= t.strength => {}
-            Some(r) => r.name = Some((ti, t.strength)),
-            None => {
-                m.insert(
-                    k,
-                    Remembered {
-                        name: Some((ti, t.strength)),
-                        prefix: false,
-                    },
-                );
-            }
+        let r = m.entry(k).or_default();
+        if r.name.is_none_or(|(_, old)| old < t.strength) {
+            r.name = Some((ti, t.strength));
         }
     }
-    let mut prefixes: Vec<String> = Vec::new();
+    let mut prefixes: Vec<Cow<'d, str>> = Vec::new();
     for k in m.keys() {
         for (i, _) in k.match_indices(' ') {
-            prefixes.push(k[..i].to_string());
+            prefixes.push(key_part(k, 0..i));
         }
     }
     for p in prefixes {
@@ -567,12 +553,31 @@ fn memory(doc: &Doc, typed: &[Typed]) -> Memory {
     Memory { keys: m }
 }
 
+/// The key of a span's text (`gazetteer::key`), borrowed from the document's lower-cased text
+/// when lower case is all the folding it needs ("Mick McCarthy" → "mick mccarthy", no copy).
+fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
+    let text = span.of(doc.text);
+    if text.is_ascii() && gazetteer::is_single_spaced(text) {
+        Cow::Borrowed(span.of(&doc.lower))
+    } else {
+        Cow::Owned(gazetteer::key(text))
+    }
+}
+
+/// Part of a key, borrowed when the key is: "mccarthy" of "mick mccarthy".
+fn key_part<'d>(k: &Cow<'d, str>, r: std::ops::Range<usize>) -> Cow<'d, str> {
+    match k {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
+        Cow::Owned(o) => Cow::Owned(o[r].to_string()),
+    }
+}
+
 /// Reads a shouted line (headline, dateline) through names already found in the body
 /// (`memory`, over `body`) and the gazetteers: capitals there say nothing about names.
 fn caps_line(
     doc: &Doc,
     range: std::ops::Range<usize>,
-    memory: &Memory,
+    memory: &Memory<'_>,
     body: &[Typed],
     out: &mut Vec<Typed>,
 ) {
@@ -589,12 +594,12 @@ fn caps_line(
             let span = doc.span(i, j);
             let text = span.of(doc.text);
             let single = j == i;
-            let (known, more) = gazetteer::with_key(text, |k| {
-                memory
-                    .keys
-                    .get(k)
-                    .map_or((None, false), |r| (r.name, r.prefix))
-            });
+            // One key for the memory and every table.
+            let key = gazetteer::Key::new(text);
+            let (known, more) = memory
+                .keys
+                .get(key.as_str())
+                .map_or((None, false), |r| (r.name, r.prefix));
             if let Some((ti, strength)) = known {
                 let mut t = body[ti].clone();
                 t.span = span;
@@ -602,15 +607,15 @@ fn caps_line(
                 t.titles.clear();
                 t.strength = strength.min(2);
                 best = Some((j + 1, t));
-            } else if let Some(t) = places::lookup_caps(text, span, single) {
+            } else if let Some(t) = places::lookup_caps_key(text, &key, span, single) {
                 best = Some((j + 1, t));
-            } else if let Some(t) = organisations::lookup(text, span, true)
-                .filter(|_| !(single && gazetteer::is_common_word(text)))
+            } else if let Some(t) = organisations::lookup_key(text, &key, span, true)
+                .filter(|_| !(single && key.is_common_word()))
             {
                 best = Some((j + 1, t));
             }
             j += 1;
-            if !more && !gazetteer::is_name_prefix(text) {
+            if !more && !key.is_name_prefix() {
                 break;
             }
         }
@@ -1220,10 +1225,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         t < doc.tokens.len() && caps[doc.sentence_of[t] as usize]
     };
     let n = typed.len();
-    let keys: Vec<String> = typed
-        .iter()
-        .map(|t| gazetteer::key(t.span.of(doc.text)))
-        .collect();
+    let keys: Vec<Cow<str>> = typed.iter().map(|t| span_key(doc, t.span)).collect();
     // Each distinct key gets a number, in order of first use: later steps index by it
     // instead of hashing the key again.
     let (key_id, distinct) = classes(&keys);
@@ -1295,7 +1297,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     let full_name_by_key = |i: usize| -> Option<usize> {
         let wc = word_count(i);
         let (first, last) = ends(&keys[i]);
-        let (cands, need_first) = match by_part.get(keys[i].as_str()) {
+        let (cands, need_first) = match by_part.get(&*keys[i]) {
             // One word, or a particle and surname ("bin laden").
             Some(c) => (c, false),
             None if wc > 1 => (by_part.get(last)?, true),
@@ -1386,7 +1388,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             && feature_or_unknown
             && !keys[i].contains(' ')
         {
-            if let Some(&full) = place_prefix.get(keys[i].as_str()) {
+            if let Some(&full) = place_prefix.get(&*keys[i]) {
                 gkeys[i] = Some(base_key(full, Kind::Place));
                 continue;
             }
@@ -1439,7 +1441,10 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             strongest[gi] = strongest[gi].max(confirmed);
         }
     }
-    let mut names = Names::default();
+    let mut names = Names {
+        entities: Vec::new(),
+        mentions: Vec::with_capacity(n),
+    };
     let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
     // The typed name behind each mention.
@@ -1495,7 +1500,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         if !fixed {
             ent.name = canonical(doc, ent, &names.mentions, &is_alias, &shouted);
         }
-        let name_key = gazetteer::key(&ent.name);
+        // Folded on first need: a person's own mentions never need it.
+        let mut name_key: Option<String> = None;
         let mut aliases: Vec<String> = Vec::new();
         // The keys of `aliases`, in step.
         let mut alias_keys: Vec<Cow<str>> = Vec::new();
@@ -1518,7 +1524,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             } else {
                 Cow::Borrowed(&keys[typed_of[mi]])
             };
-            if *k == name_key || (!is_alias[mi] && is_partial_key(&name_key, &k)) {
+            let name_key = name_key.get_or_insert_with(|| gazetteer::key(&ent.name));
+            if *k == **name_key || (!is_alias[mi] && is_partial_key(name_key, &k)) {
                 continue;
             }
             if !alias_keys.contains(&k) {

@@ -8,6 +8,7 @@
 use crate::gazetteer::{self, OrgRow};
 use crate::names::{Kind, Names, Typed};
 use crate::record::{Offsets, Organisation};
+use crate::text::words::WordSet;
 use crate::text::{Doc, Span};
 
 /// True when "of" after `word` continues an organisation or place name ("Bank of England",
@@ -85,8 +86,9 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             }
             _ => {}
         }
-        if matches!(gazetteer::org_word(first), Some("head" | "prefix"))
-            && (a..b).any(|i| doc.tok(i) == "of" || doc.tok(i) == "for")
+        // The words first, the table after: most names hold no "of" or "for".
+        if (a..b).any(|i| doc.tok(i) == "of" || doc.tok(i) == "for")
+            && matches!(gazetteer::org_word(first), Some("head" | "prefix"))
         {
             return Some(Typed::new(span, Kind::Organisation, "organisation-head", 2));
         }
@@ -496,87 +498,60 @@ fn short_name(span: Span) -> Typed {
 }
 
 /// Words that say a story is about sport (lower case).
-const SPORT_WORDS: &[&[u8]] = &[
-    b"athletics",
-    b"baseball",
-    b"basketball",
-    b"batsman",
-    b"bowler",
-    b"cricket",
-    b"cycling",
-    b"goalkeeper",
-    b"golf",
-    b"halftime",
-    b"half-time",
-    b"hockey",
-    b"innings",
-    b"inning",
-    b"league",
-    b"midfielder",
-    b"nba",
-    b"nfl",
-    b"nhl",
-    b"pitcher",
-    b"playoff",
-    b"playoffs",
-    b"quarter-final",
-    b"quarterfinal",
-    b"rugby",
-    b"semi-final",
-    b"semifinal",
-    b"soccer",
-    b"standings",
-    b"striker",
-    b"tennis",
-    b"touchdown",
-    b"wickets",
-];
-
-/// The longest sport word ("quarter-final").
-const SPORT_WORD_MAX: usize = 13;
-
-/// For each length and first letter, the last letters of the sport words of that length and
-/// first letter (bit `c - b'a'`): most words fit none and are never compared with the list.
-const SPORT_SHAPES: [[u32; 26]; SPORT_WORD_MAX + 1] = {
-    let mut out = [[0u32; 26]; SPORT_WORD_MAX + 1];
-    let mut i = 0;
-    while i < SPORT_WORDS.len() {
-        let w = SPORT_WORDS[i];
-        out[w.len()][(w[0] - b'a') as usize] |= 1 << (w[w.len() - 1] - b'a');
-        i += 1;
-    }
-    out
-};
-
-/// True for a sport word, in any case.
-fn is_sport_word(w: &[u8]) -> bool {
-    let (Some(first), Some(last)) = (w.first(), w.last()) else {
-        return false;
-    };
-    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-    if w.len() > SPORT_WORD_MAX || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
-        return false;
-    }
-    SPORT_SHAPES[w.len()][usize::from(first - b'a')] & (1 << (last - b'a')) != 0
-        && SPORT_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
-}
+static SPORT_WORDS: WordSet = WordSet::new(&[
+    "athletics",
+    "baseball",
+    "basketball",
+    "batsman",
+    "bowler",
+    "cricket",
+    "cycling",
+    "goalkeeper",
+    "golf",
+    "halftime",
+    "half-time",
+    "hockey",
+    "innings",
+    "inning",
+    "league",
+    "midfielder",
+    "nba",
+    "nfl",
+    "nhl",
+    "pitcher",
+    "playoff",
+    "playoffs",
+    "quarter-final",
+    "quarterfinal",
+    "rugby",
+    "semi-final",
+    "semifinal",
+    "soccer",
+    "standings",
+    "striker",
+    "tennis",
+    "touchdown",
+    "wickets",
+]);
 
 /// True when the story is about sport: two different sport words (any case), or one and a
 /// score.
 pub fn is_sports(doc: &Doc) -> bool {
-    // The first sport word seen.
+    // The first sport word seen, lower-cased.
     let mut first: Option<&[u8]> = None;
     let mut score = false;
     for (i, t) in doc.tokens.iter().enumerate() {
-        let w = doc.tok_bytes(i);
         match t.kind {
-            crate::text::TokenKind::Word if w.len() >= 3 && is_sport_word(w) => match first {
-                Some(f) if !f.eq_ignore_ascii_case(w) => return true,
-                Some(_) => {}
-                None => first = Some(w),
-            },
-            crate::text::TokenKind::Number => {
-                score |= is_score(doc.tok(i));
+            crate::text::TokenKind::Word if SPORT_WORDS.has(doc, i) => {
+                let w = doc.lower_bytes(i);
+                match first {
+                    Some(f) if f != w => return true,
+                    Some(_) => {}
+                    None => first = Some(w),
+                }
+            }
+            crate::text::TokenKind::Number if !score => {
+                score = is_score(doc.tok(i));
             }
             _ => {}
         }

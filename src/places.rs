@@ -223,7 +223,17 @@ fn after_comma_place(doc: &Doc, b: usize) -> bool {
 /// Looks a name on a shouted line up: a one-word ordinary English word ("TO", "NICE") counts
 /// only as a country, continent, region or subdivision.
 pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
-    let t = lookup(text, span, "caps:gazetteer")?;
+    lookup_caps_key(text, &gazetteer::Key::new(text), span, single)
+}
+
+/// `lookup_caps` with the text's key already folded.
+pub fn lookup_caps_key(
+    text: &str,
+    key: &gazetteer::Key,
+    span: Span,
+    single: bool,
+) -> Option<Typed> {
+    let t = lookup_rows(&key.places(), span, "caps:gazetteer")?;
     if single && text.chars().count() < 3 {
         return None;
     }
@@ -231,8 +241,7 @@ pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
         .place
         .is_some_and(|p| is_nation(p) || p.kind == "continent");
     // "GERMAN CONSULATE": a people's adjective names no place.
-    if single && !nation && (gazetteer::is_common_word(text) || gazetteer::demonym(text).is_some())
-    {
+    if single && !nation && (key.is_common_word() || key.demonym().is_some()) {
         return None;
     }
     Some(t)

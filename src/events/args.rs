@@ -738,9 +738,10 @@ fn title_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
     let lo = first.saturating_sub(4).max(a);
     for s in lo..first {
         for e in (s + 1..=first.min(s + 3)).rev() {
-            if (s..e).all(|k| doc.tokens[k].kind == TokenKind::Word)
+            // The cheap tests first: only a title ending right before the trigger counts.
+            if e == first
+                && (s..e).all(|k| doc.tokens[k].kind == TokenKind::Word)
                 && crate::gazetteer::title(doc.span(s, e - 1).of(doc.text)).is_some()
-                && e == first
             {
                 return Some(crate::text::fold(doc.span(s, e - 1).of(doc.text)));
             }

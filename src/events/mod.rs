@@ -125,6 +125,11 @@ fn quoted(doc: &Doc) -> Vec<bool> {
     for p in &doc.paragraphs {
         let mut open = false;
         for i in p.clone() {
+            // Quotes are punctuation tokens: words and numbers are read by kind alone.
+            if doc.tokens[i].kind != TokenKind::Punct {
+                out[i] = open;
+                continue;
+            }
             match doc.tok(i) {
                 "“" => open = true,
                 "”" => open = false,
@@ -228,14 +233,16 @@ const DESCRIPTION_REACH: usize = 60;
 /// a company suffix ("Inc", "Corp", "AB"). Exchanges list companies; they are not "the company".
 fn is_company(e: &crate::names::Entity) -> bool {
     let category = e.org.map(|o| o.kind);
-    let suffix = e
-        .name
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| crate::gazetteer::org_word(w) == Some("suffix"));
+    // The suffix is looked up last, and only for an organisation the gazetteer does not know.
+    let suffix = || {
+        e.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| crate::gazetteer::org_word(w) == Some("suffix"))
+    };
     e.kind == Some(Kind::Organisation)
-        && (category == Some("company") || category.is_none() && suffix)
         && !e.name.contains("Exchange")
+        && (category == Some("company") || category.is_none() && suffix())
 }
 
 /// The article's company: the first company the headline or lead sentence names.

@@ -112,6 +112,15 @@ impl Hasher for Fnv {
         }
         self.0 = h;
     }
+    /// A number (a key's length) in one step rather than a byte at a time.
+    fn write_usize(&mut self, n: usize) {
+        let h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = (h ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+    }
 }
 
 /// Keyed by bytes, so a lookup of a lower-cased stack buffer needs no UTF-8 check.

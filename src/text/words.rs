@@ -3,9 +3,9 @@
 //! a scan of the list.
 //!
 //! Input: a token. Output: whether its ASCII-lower-cased form is in the set. The set's index is
-//! built on first use: which word lengths and first-and-last byte pairs occur (most tokens are
-//! turned away by these two bit tests) and an open-addressing table over a hash of the first
-//! eight bytes and the length. A document's tokens are read from its lower-cased text
+//! built on first use: which word lengths occur for each first byte and which first-and-last
+//! byte pairs occur (most tokens are turned away by these two bit tests), and an
+//! open-addressing table over a hash of the first eight bytes and the length. A document's tokens are read from its lower-cased text
 //! (`Doc::lower`), with no copy. Does not fold non-ASCII case ("É" stays "É"), as the lists are
 //! ASCII and punctuation.
 
@@ -19,13 +19,14 @@ pub struct WordSet {
 }
 
 /// The longest word a set holds; longer tokens are never in a set.
-const MAX: usize = 24;
+pub const MAX: usize = 24;
 
 /// Where a set's words are: quick rejections, then open addressing (linear probing) over a
 /// hash of the word's first eight bytes and length, at most half full.
 struct Index {
-    /// Bit `n` set when some word has `n` bytes.
-    lengths: u32,
+    /// `lengths[f & 31]` has bit `n` set when some word starting with byte `f` has `n` bytes
+    /// (other bytes share entries as in `pairs`).
+    lengths: [u32; 32],
     /// `pairs[f & 31]` has bit `l & 31` set when some word starts with byte `f` and ends with
     /// byte `l` (letters map one to one; other bytes share bits, which only lets more through).
     pairs: [u32; 32],
@@ -61,7 +62,7 @@ impl Index {
     fn new(words: &[&str]) -> Index {
         let size = (words.len() * 2).next_power_of_two().max(8);
         let mut ix = Index {
-            lengths: 0,
+            lengths: [0; 32],
             pairs: [0; 32],
             slots: vec![Slot::default(); size].into_boxed_slice(),
         };
@@ -70,7 +71,7 @@ impl Index {
             if w.is_empty() || w.len() > MAX || ix.find(words, w, head(w)) {
                 continue;
             }
-            ix.lengths |= 1 << w.len();
+            ix.lengths[usize::from(w[0] & 31)] |= 1 << w.len();
             ix.pairs[usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
             let mut s = hash(head(w), w.len()) & (size - 1);
             while ix.slots[s].word != 0 {
@@ -85,12 +86,12 @@ impl Index {
         ix
     }
 
-    /// True when no word of the set has the length and the first and last bytes of `w`
-    /// (lower case, not empty).
+    /// True when no word of the set starting as `w` does has its length, or none has its first
+    /// and last bytes (`w` lower case, not empty).
     #[inline]
     fn rejects(&self, w: &[u8]) -> bool {
         w.len() > MAX
-            || self.lengths & (1 << w.len()) == 0
+            || self.lengths[usize::from(w[0] & 31)] & (1 << w.len()) == 0
             || self.pairs[usize::from(w[0] & 31)] & (1 << (w[w.len() - 1] & 31)) == 0
     }
 
