@@ -175,11 +175,9 @@ fn lead_sentences(doc: &Doc, head: Option<usize>) -> Vec<usize> {
 fn lead_date<'t>(
     doc: &Doc,
     timexes: &'t [Timex],
-    head: Option<usize>,
+    sentences: &[usize],
     reference: NaiveDate,
 ) -> Option<&'t Timex> {
-    let mut sentences: Vec<usize> = head.into_iter().collect();
-    sentences.extend(lead_sentences(doc, head));
     let spans: Vec<crate::text::Span> = sentences.iter().map(|&s| doc.sentences[s].span).collect();
     timexes.iter().find(|t| {
         usable(t)
@@ -245,10 +243,8 @@ fn is_company(e: &crate::names::Entity) -> bool {
         && (category == Some("company") || category.is_none() && suffix())
 }
 
-/// The article's company: the first company the headline or lead sentence names.
-fn main_company(doc: &Doc, names: &Names, head: Option<usize>) -> Option<usize> {
-    let mut sentences: Vec<usize> = head.into_iter().collect();
-    sentences.extend(lead_sentences(doc, head));
+/// The article's company: the first company the headline or lead (`sentences`) names.
+fn main_company(doc: &Doc, names: &Names, sentences: &[usize]) -> Option<usize> {
     sentences.iter().find_map(|&s| {
         names
             .mentions_in(doc.sentences[s].span)
@@ -603,7 +599,9 @@ pub fn find_events(
     let quoted = quoted(doc);
     let head = headline(doc);
     let ref_day = reference.map(crate::dates::ymd);
-    let company = main_company(doc, names, head);
+    let lead = lead_sentences(doc, head);
+    let head_and_lead: Vec<usize> = head.into_iter().chain(lead.iter().copied()).collect();
+    let company = main_company(doc, names, &head_and_lead);
     let titles = std::cell::OnceCell::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
@@ -702,25 +700,12 @@ pub fn find_events(
             drafts.push(d);
         }
     }
-    let head_caps = head.is_some_and(|h| {
-        let s = &doc.sentences[h];
-        Ctx {
-            doc,
-            names,
-            quoted: &quoted,
-            start: s.tokens.start,
-            end: s.tokens.end,
-            headline: true,
-            caps: std::cell::OnceCell::new(),
-        }
-        .title_case()
-    });
     let main = choose_main(
         doc,
         names,
         head,
+        &lead,
         &quoted,
-        head_caps,
         ref_day.as_deref(),
         &mut drafts,
     );
@@ -736,7 +721,7 @@ pub fn find_events(
         }
         let d = &mut drafts[m].ev;
         if d.date_source == "document" {
-            if let Some(t) = lead_date(doc, timexes, head, r) {
+            if let Some(t) = lead_date(doc, timexes, &head_and_lead, r) {
                 d.date = Some(t.value.clone());
                 d.date_source = "lead";
                 d.date_precision = t.grain;
@@ -749,7 +734,6 @@ pub fn find_events(
         // "A tram derailed ..." then "at least seven people were killed": the lead's casualty
         // report of the same happening names those affected.
         if drafts[m].ev.targets.is_empty() && family(drafts[m].ev.kind) != drafts[m].ev.kind {
-            let lead = lead_sentences(doc, head);
             let kind = drafts[m].ev.kind;
             if let Some(t) = drafts
                 .iter()
@@ -778,10 +762,10 @@ pub fn find_events(
     // it: its clause's places ("outside Trump Tower"), then the other places the headline and
     // lead sentence give ("in New York City"), then the dateline.
     if let Some(m) = main {
-        let lead = lead_sentences(doc, head).first().copied();
+        let first = lead.first().copied();
         let d = &mut drafts[m];
         let own = !d.place_ids.is_empty();
-        for (si, source) in [(head, "headline"), (lead, "lead")] {
+        for (si, source) in [(head, "headline"), (first, "lead")] {
             let Some(s) = si.and_then(|s| doc.sentences.get(s)) else {
                 continue;
             };
@@ -1218,13 +1202,13 @@ fn choose_main(
     doc: &Doc,
     names: &Names,
     head: Option<usize>,
+    lead: &[usize],
     quoted: &[bool],
-    title_case: bool,
     reference: Option<&str>,
     drafts: &mut Vec<Draft>,
 ) -> Option<usize> {
     let Some(h) = head else {
-        return choose_reported(doc, names, head, drafts);
+        return choose_reported(doc, names, head, lead, drafts);
     };
     // Only a verb before the headline's own triggers is its main verb.
     // Triggers in a subordinate clause ("While the U.S. talks about election, UK outraged over
@@ -1235,14 +1219,13 @@ fn choose_main(
         .map(|d| d.first)
         .min()
         .unwrap_or(usize::MAX);
-    let main = choose_reported(doc, names, head, drafts);
+    let main = choose_reported(doc, names, head, lead, drafts);
     // The headline's own verb when the reported main event is only a statement, or none, or
     // the headline's event sits in a subordinate clause: "Toblerone sparks outrage" over a
     // "said" in the body, "Felipe Massa makes an emotional farewell after crashing out".
     // Also when nothing the headline or lead reports is an event: a happening told further
     // down ("Richard Cordray's appointment") is not what "CFPB records fewer complaints" is
     // about.
-    let lead = lead_sentences(doc, head);
     let weak = main.is_none_or(|m| {
         let d = &drafts[m];
         d.ev.kind == "statement"
@@ -1251,6 +1234,17 @@ fn choose_main(
             || cause_clause(doc, d)
     });
     if weak {
+        let s = &doc.sentences[h];
+        let title_case = Ctx {
+            doc,
+            names,
+            quoted,
+            start: s.tokens.start,
+            end: s.tokens.end,
+            headline: true,
+            caps: std::cell::OnceCell::new(),
+        }
+        .title_case();
         if let Some(v) = headline::verb(doc, names, h, quoted, title_case, bound) {
             drafts.push(verb_event(doc, names, h, v, reference));
             return Some(drafts.len() - 1);
@@ -1265,12 +1259,12 @@ fn choose_reported(
     doc: &Doc,
     names: &Names,
     head: Option<usize>,
+    lead: &[usize],
     drafts: &mut Vec<Draft>,
 ) -> Option<usize> {
     if drafts.is_empty() {
         return None;
     }
-    let lead = lead_sentences(doc, head);
     let in_lead = |d: &Draft| lead.contains(&d.sentence);
     let heads: Vec<usize> = (0..drafts.len())
         .filter(|&i| head == Some(drafts[i].sentence) && !drafts[i].ev.negated)
