@@ -311,12 +311,11 @@ fn resolve_descriptions(
 /// word ("prime minister", "minister"), with and without the person's country, the first
 /// holder and whether there are more. Built once per article, so resolving a title costs one
 /// lookup however many people hold it.
-struct TitleHolders(std::collections::HashMap<(String, Option<&'static str>), (usize, bool)>);
+struct TitleHolders(HashMap<(String, Option<&'static str>), (usize, bool)>);
 
 impl TitleHolders {
     fn new(names: &Names) -> Self {
-        let mut map: std::collections::HashMap<(String, Option<&'static str>), (usize, bool)> =
-            std::collections::HashMap::new();
+        let mut map: HashMap<(String, Option<&'static str>), (usize, bool)> = HashMap::new();
         for (e, ent) in names.entities.iter().enumerate() {
             if ent.kind != Some(Kind::Person) {
                 continue;

@@ -1061,7 +1061,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         && i > start
         && (doc.tok(i - 1).starts_with(|c: char| c.is_ascii_digit())
             || matches!(
-                doc.tok(i - 1).to_ascii_lowercase().as_str(),
+                doc.lower_tok(i - 1),
                 "mln" | "million" | "billion" | "bln" | "trillion" | "thousand"
             ))
     {
@@ -1073,7 +1073,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         while k < end && matches!(doc.tok(k), "the" | "off" | "many" | "thousands" | "of") {
             k += 1;
         }
-        if k < end && NOT_VICTIM.contains(&doc.tok(k).to_ascii_lowercase().as_str()) {
+        if k < end && NOT_VICTIM.contains(&doc.lower_tok(k)) {
             return None;
         }
     }
