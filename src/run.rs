@@ -484,7 +484,7 @@ fn finish(
     match target {
         None => {
             let mut buf = Vec::with_capacity(4096);
-            output::write_record(&mut buf, rec, cfg.format).expect("writing to a Vec cannot fail");
+            output::push_record(&mut buf, rec, cfg.format);
             Outcome::Record(buf)
         }
         Some(target) => match outdir::prepare(target, rec) {

@@ -1,9 +1,10 @@
 //! Writing records: compact JSON Lines, pretty JSON or TSV rows, into any `Write`.
 //!
 //! Input: a `Record` (or an `ErrorRecord`). Output: bytes in a caller's buffer or writer, one
-//! record per line (compact), an indented document (pretty), or one TSV row per mention, date
-//! and event. Does not open files or stdout, and does not write the TSV header by itself
-//! (the caller writes [`TSV_HEADER`] once, before the first row).
+//! record per line (compact, by a writer of its own that gives serde_json's bytes), an indented
+//! document (pretty), or one TSV row per mention, date and event. Does not open files or
+//! stdout, and does not write the TSV header by itself (the caller writes [`TSV_HEADER`] once,
+//! before the first row).
 //!
 //! # TSV
 //!
@@ -28,6 +29,8 @@
 use crate::record::{ErrorRecord, Record};
 use std::io::{self, Write};
 
+mod json;
+
 /// How records are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -46,17 +49,39 @@ pub const TSV_HEADER: &str = "id\tsection\ttype\tname\tvalue\tstart\tend\ttext\n
 /// Appends one record, ending in a newline (TSV: its rows, possibly none).
 pub fn write_record<W: Write>(w: &mut W, rec: &Record, format: Format) -> io::Result<()> {
     match format {
-        Format::JsonLines => serde_json::to_writer(&mut *w, rec)?,
+        Format::JsonLines => {
+            let mut line = Vec::with_capacity(4096);
+            json::record(&mut line, rec);
+            line.push(b'\n');
+            return w.write_all(&line);
+        }
         Format::PrettyJson => serde_json::to_writer_pretty(&mut *w, rec)?,
         Format::Tsv => return write_tsv(w, rec),
     }
     w.write_all(b"\n")
 }
 
+/// Appends one record to `buf`, as [`write_record`] writes it; a JSON line is written straight
+/// into `buf`, with no writer in between.
+pub fn push_record(buf: &mut Vec<u8>, rec: &Record, format: Format) {
+    match format {
+        Format::JsonLines => {
+            json::record(buf, rec);
+            buf.push(b'\n');
+        }
+        _ => write_record(buf, rec, format).expect("writing to a Vec cannot fail"),
+    }
+}
+
 /// Appends one error record, ending in a newline (TSV: one `error` row).
 pub fn write_error<W: Write>(w: &mut W, rec: &ErrorRecord, format: Format) -> io::Result<()> {
     match format {
-        Format::JsonLines => serde_json::to_writer(&mut *w, rec)?,
+        Format::JsonLines => {
+            let mut line = Vec::with_capacity(256);
+            json::error_record(&mut line, rec);
+            line.push(b'\n');
+            return w.write_all(&line);
+        }
         Format::PrettyJson => serde_json::to_writer_pretty(&mut *w, rec)?,
         Format::Tsv => {
             return row(w, &rec.id, "error", "", "", &rec.error, None, "");
