@@ -232,42 +232,31 @@ fn fold_ascii(raw: &[u8], buf: &mut [u8; KEY_CAP]) -> usize {
 }
 
 /// A name's lookup key and its hash, folded once for lookups in several tables (a name
-/// tried as an organisation, a place and a common word).
-pub struct Key {
-    /// The key of a short ASCII name.
-    buf: [u8; KEY_CAP],
-    /// Its length in `buf`.
-    len: usize,
-    /// The key of a longer name or one outside ASCII.
-    long: Option<String>,
+/// tried as an organisation, a place and a common word). A key read from a document is
+/// borrowed from its lower-cased text when lower case is all the folding it needs.
+pub struct Key<'a> {
+    /// The folded key.
+    key: std::borrow::Cow<'a, str>,
     /// `key_hash` of the key.
     hash: u32,
 }
 
-impl Key {
-    /// The key of `raw`.
-    pub fn new(raw: &str) -> Key {
-        let mut k = Key {
-            buf: [0; KEY_CAP],
-            len: 0,
-            long: None,
-            hash: 0,
-        };
-        if raw.len() > KEY_CAP || !raw.is_ascii() {
-            k.long = Some(key(raw));
-        } else {
-            k.len = fold_ascii(raw.as_bytes(), &mut k.buf);
-        }
-        k.hash = key_hash(k.bytes());
-        k
+impl<'a> Key<'a> {
+    /// The key of `raw`, folded.
+    pub fn new(raw: &str) -> Key<'a> {
+        Key::folded(std::borrow::Cow::Owned(key(raw)))
+    }
+
+    /// A key already folded: "new york", as `key` gives it.
+    pub fn folded(key: std::borrow::Cow<'a, str>) -> Key<'a> {
+        let hash = key_hash(key.as_bytes());
+        Key { key, hash }
     }
 
     /// The key's bytes.
+    #[inline]
     pub fn bytes(&self) -> &[u8] {
-        match &self.long {
-            Some(k) => k.as_bytes(),
-            None => &self.buf[..self.len],
-        }
+        self.key.as_bytes()
     }
 
     /// Every place row of the name (see `places`).
@@ -303,6 +292,14 @@ impl Key {
         .map(|i| GIVEN_NAMES_VALUES[i])
     }
 
+    /// A surname's frequency (see `surname`).
+    pub fn surname(&self) -> Option<u32> {
+        probe_at(&generated::SURNAMES_INDEX, self.bytes(), self.hash, |i| {
+            SURNAMES_KEYS.get_bytes(i)
+        })
+        .map(|i| SURNAMES_VALUES[i])
+    }
+
     /// A demonym's country code (see `demonym`).
     pub fn demonym(&self) -> Option<&'static str> {
         find_at(
@@ -319,6 +316,17 @@ impl Key {
         find_at(TITLES, &generated::TITLES_INDEX, self.bytes(), self.hash).copied()
     }
 
+    /// An organisation word's role (see `org_word`).
+    pub fn org_word(&self) -> Option<&'static str> {
+        find_at(
+            ORG_WORDS,
+            &generated::ORG_WORDS_INDEX,
+            self.bytes(),
+            self.hash,
+        )
+        .copied()
+    }
+
     /// True when a longer place or organisation name starts with the key (see
     /// `is_name_prefix`).
     pub fn is_name_prefix(&self) -> bool {
@@ -333,8 +341,7 @@ impl Key {
 
     /// The key as text: "new york" for "NEW YORK".
     pub fn as_str(&self) -> &str {
-        // Folded from a `str` by ASCII bytes or by `key`: always UTF-8.
-        std::str::from_utf8(self.bytes()).unwrap_or("")
+        &self.key
     }
 }
 

@@ -194,6 +194,28 @@ pub const PARTICLES: &[&str] = &[
     "le", "van", "von",
 ];
 
+/// Arabic article forms glued to a name by a hyphen, besides the particles ("ash-Shabaab").
+const GLUED_ARTICLES: &[&str] = &["ad", "an", "ar", "as", "ash", "at", "az"];
+
+/// Bytes in the longest particle or glued article ("della"): the hyphen that glues one to a
+/// name comes no later than this.
+const LONGEST_PARTICLE: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < PARTICLES.len() + GLUED_ARTICLES.len() {
+        let w = if i < PARTICLES.len() {
+            PARTICLES[i]
+        } else {
+            GLUED_ARTICLES[i - PARTICLES.len()]
+        };
+        if w.len() > n {
+            n = w.len();
+        }
+        i += 1;
+    }
+    n
+};
+
 /// Longest name chunk in tokens; longer runs of capitals (tables, shouting) are cut.
 const MAX_CHUNK: usize = 8;
 
@@ -204,11 +226,14 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // Bytes first: most tokens are lower-case words, answered here without a call. One that
-    // starts with an ASCII byte other than a capital is a name word only with a hyphen
-    // ("al-Sudani").
+    // starts with an ASCII byte other than a capital is a name word only with a particle of
+    // two letters or more glued on by a hyphen ("al-Sudani").
     let b = doc.tok_bytes(i);
     match b.first() {
-        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() && !b.contains(&b'-') => false,
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => {
+            let glue = b.get(2..b.len().min(LONGEST_PARTICLE + 1));
+            glue.is_some_and(|g| g.contains(&b'-')) && is_name_word_slow(doc, i)
+        }
         _ => is_name_word_slow(doc, i),
     }
 }
@@ -240,9 +265,7 @@ fn is_name_word_slow(doc: &Doc, i: usize) -> bool {
     if let Some(d) = b.iter().position(dash) {
         let t = doc.tok(i);
         let (head, rest) = (&t[..d], &t[d + 1..]);
-        return starts_upper(rest)
-            && (PARTICLES.contains(&head)
-                || matches!(head, "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"));
+        return starts_upper(rest) && (PARTICLES.contains(&head) || GLUED_ARTICLES.contains(&head));
     }
     false
 }
@@ -312,9 +335,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         }
     }
     let mut kept = resolve_overlaps(typed);
-    if organisations::is_sports(doc) {
-        organisations::mark_teams(doc, &mut kept);
-    }
+    organisations::mark_teams(doc, &mut kept);
     organisations::link_team_short_names(doc, &mut kept);
     organisations::link_acronyms(doc, &mut kept);
     people::link_aliases(doc, &mut kept);
@@ -421,14 +442,14 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
         // "Boatmen's Bancshares Inc.": a possessive inside a company's name.
         if matches!(t, "'s" | "’s") && j + 1 < limit && is_name_word(doc, j + 1) {
             // "Sweden's Stora AB", "West Germany's Siemens AG": a country owns no company name.
-            let owner = doc.tok(j - 1);
+            let owner = tok_key(doc, j - 1);
             // "Kerry Packer's Consolidated Press": nor does a person.
-            let person = j - i >= 2 && gazetteer::given_name(doc.tok(i)).is_some();
-            if person || gazetteer::places(owner).iter().any(|p| p.kind == "country") {
+            let person = j - i >= 2 && tok_key(doc, i).given_name().is_some();
+            if person || owner.places().any_kind(|k| k == "country") {
                 return j;
             }
             let k = chunk_end(doc, j + 1, limit);
-            if matches!(gazetteer::org_word(doc.tok(k - 1)), Some("suffix")) {
+            if matches!(tok_key(doc, k - 1).org_word(), Some("suffix")) {
                 return k;
             }
             return j;
@@ -485,13 +506,11 @@ fn title_case_headline(doc: &Doc) -> bool {
     }
     let (mut words, mut caps) = (0, 0);
     for i in s0.tokens.start + 1..s0.tokens.end {
-        let t = doc.tok(i);
-        if doc.tokens[i].kind != TokenKind::Word
-            || t.len() < 4
-            || !gazetteer::is_common_word(t)
-            || gazetteer::given_name(t).is_some()
-            || !gazetteer::places(t).is_empty()
-        {
+        if doc.tokens[i].kind != TokenKind::Word || doc.tokens[i].span.len() < 4 {
+            continue;
+        }
+        let k = tok_key(doc, i);
+        if !k.is_common_word() || k.given_name().is_some() || !k.places().is_empty() {
             continue;
         }
         words += 1;
@@ -564,6 +583,30 @@ fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
     }
 }
 
+/// The lookup key of the tokens `[a, b)`: their lower-cased text when it is ASCII with the
+/// words one space apart (lower case is then all the folding there is; tokens hold no
+/// whitespace), else folded by `gazetteer::key`.
+pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
+    let span = doc.span(a, b - 1);
+    let bytes = &doc.text.as_bytes()[span.start..span.end];
+    let plain = bytes.is_ascii()
+        && doc.tokens[a..b].windows(2).all(|w| {
+            let gap = w[0].span.end..w[1].span.start;
+            gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
+        });
+    let key = if plain {
+        Cow::Borrowed(span.of(&doc.lower))
+    } else {
+        Cow::Owned(gazetteer::key(span.of(doc.text)))
+    };
+    gazetteer::Key::folded(key)
+}
+
+/// The lookup key of token `i` (`range_key`).
+pub fn tok_key<'d>(doc: &'d Doc, i: usize) -> gazetteer::Key<'d> {
+    range_key(doc, i, i + 1)
+}
+
 /// Part of a key, borrowed when the key is: "mccarthy" of "mick mccarthy".
 fn key_part<'d>(k: &Cow<'d, str>, r: std::ops::Range<usize>) -> Cow<'d, str> {
     match k {
@@ -595,7 +638,7 @@ fn caps_line(
             let text = span.of(doc.text);
             let single = j == i;
             // One key for the memory and every table.
-            let key = gazetteer::Key::new(text);
+            let key = range_key(doc, i, j + 1);
             let (known, more) = memory
                 .keys
                 .get(key.as_str())
@@ -607,9 +650,9 @@ fn caps_line(
                 t.titles.clear();
                 t.strength = strength.min(2);
                 best = Some((j + 1, t));
-            } else if let Some(t) = places::lookup_caps_key(text, &key, span, single) {
+            } else if let Some(t) = places::lookup_caps(text, &key, span, single) {
                 best = Some((j + 1, t));
-            } else if let Some(t) = organisations::lookup_key(text, &key, span, true)
+            } else if let Some(t) = organisations::lookup(text, &key, span, true)
                 .filter(|_| !(single && key.is_common_word()))
             {
                 best = Some((j + 1, t));
@@ -671,24 +714,24 @@ fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
     // One key for every table.
-    let key = gazetteer::Key::new(text);
+    let key = range_key(doc, a, b);
     // "Total" opening a sentence is the word, not the oil company.
     let opener = b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
-    organisations::lookup_key(text, &key, span, false)
+    organisations::lookup(text, &key, span, false)
         .filter(|_| !opener)
         .or_else(|| places::classify_known_key(doc, a, b, &key))
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
 fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
-    let mut e = a + 1;
-    while e < b.min(a + 5) {
-        if !gazetteer::is_name_prefix(doc.span(a, e - 1).of(doc.text)) {
+    // The words read so far, `[a, e - 1)`: a name goes on only from a prefix of one.
+    let mut key = tok_key(doc, a);
+    for e in a + 2..=b.min(a + 5) {
+        if !key.is_name_prefix() {
             return false;
         }
-        e += 1;
-        let text = doc.span(a, e - 1).of(doc.text);
-        if !gazetteer::places(text).is_empty() || gazetteer::organisation(text).is_some() {
+        key = range_key(doc, a, e);
+        if !key.places().is_empty() || key.organisation().is_some() {
             return true;
         }
     }
@@ -701,8 +744,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // "Theresa May", "Brian May": a month that is a surname after a given name stays.
     while b - a > 1
         && is_calendar_word(doc.tok(b - 1))
-        && !(gazetteer::surname(doc.tok(b - 1)).is_some()
-            && gazetteer::given_name(doc.tok(b - 2)).is_some())
+        && !(tok_key(doc, b - 1).surname().is_some() && tok_key(doc, b - 2).given_name().is_some())
     {
         b -= 1;
     }
@@ -744,7 +786,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             && t.bytes().all(|c| c.is_ascii_uppercase())
             && prev.starts_with(|c: char| c.is_uppercase())
             && prev.bytes().any(|c| c.is_ascii_lowercase())
-            && !gazetteer::places(t).is_empty()
+            && !tok_key(doc, k).places().is_empty()
     }) {
         classify(doc, a, k, out);
         classify(doc, k, b, out);
@@ -764,8 +806,9 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // A demonym before a name gives its country: "Iraqi Prime Minister ...". One that is also a
     // country's name ("U.S. forces", "U.S. President Bill Clinton") is a place mention itself,
     // unless the rest is a name we cannot read ("U.S. Open" is a tournament).
-    if let Some(c) = gazetteer::demonym(doc.tok(a)) {
-        let place = places::lookup(doc.tok(a), doc.tokens[a].span, "gazetteer:country")
+    let first = tok_key(doc, a);
+    if let Some(c) = first.demonym() {
+        let place = places::lookup(&first, doc.tokens[a].span, "gazetteer:country")
             .filter(|t| t.place.is_some_and(|p| p.kind == "country"));
         let before = out.len();
         if a + 1 < b {
@@ -812,9 +855,9 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
         }
         // "U.S. Embassy", "British Government": a people's own institution.
         let titled = a + 1 >= b
-            || gazetteer::title(doc.span(a + 1, b - 1).of(doc.text)).is_some()
-            || gazetteer::title(doc.tok(b - 1)).is_some()
-            || b - a >= 3 && gazetteer::title(doc.span(b - 2, b - 1).of(doc.text)).is_some();
+            || range_key(doc, a + 1, b).title().is_some()
+            || tok_key(doc, b - 1).title().is_some()
+            || b - a >= 3 && range_key(doc, b - 2, b).title().is_some();
         if government && !titled && a + 1 < b && out[before..].iter().all(|t| t.strength == 0) {
             out.truncate(before);
             let mut t = Typed::new(
@@ -926,8 +969,8 @@ fn classify_rest(
     if b - a >= 3
         && a >= 2
         && doc.tok(a - 1) == "of"
-        && gazetteer::title(doc.tok(a - 2)).is_some()
-        && gazetteer::given_name(doc.tok(a + 1)).is_some()
+        && tok_key(doc, a - 2).title().is_some()
+        && tok_key(doc, a + 1).given_name().is_some()
         && people::looks_like_person(doc, a + 1, b)
     {
         let mut t = Typed::new(doc.span(a + 1, b - 1), Kind::Person, "title+capitalised", 3);
@@ -949,8 +992,9 @@ fn classify_rest(
             return;
         }
         let next = doc.tok(a + 1);
-        let country = gazetteer::demonym(doc.span(a, a + 1).of(doc.text))
-            .or_else(|| gazetteer::demonym(next));
+        let country = range_key(doc, a, a + 2)
+            .demonym()
+            .or_else(|| tok_key(doc, a + 1).demonym());
         let continental = matches!(
             next,
             "African"
@@ -980,8 +1024,8 @@ fn classify_rest(
     // chunk splits it.
     if b - a >= 3 {
         for k in a + 1..b - 1 {
-            if gazetteer::title(doc.tok(k)).is_none()
-                && !(k + 1 < b && gazetteer::title(doc.span(k, k + 1).of(doc.text)).is_some())
+            if tok_key(doc, k).title().is_none()
+                && !(k + 1 < b && range_key(doc, k, k + 2).title().is_some())
             {
                 continue;
             }
@@ -1003,20 +1047,20 @@ fn classify_rest(
     }
     // "Ambassador to the United States Hamdullah Mohib": a country, then a person's name.
     if b - a >= 3 {
+        // "Chad Johnson", "Jordan Henderson": a common given name is no country here.
+        let given = tok_key(doc, a)
+            .given_name()
+            .is_some_and(|(_, f)| f >= 100_000);
         for k in a + 1..b - 1 {
-            // "Chad Johnson", "Jordan Henderson": a common given name is no country here.
-            let given = gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 100_000);
             let country = places::classify_known(doc, a, k)
                 .filter(|t| !given && t.place.is_some_and(|p| p.kind == "country"));
             if let Some(c) = country.filter(|_| people::looks_like_person(doc, k, b)) {
                 // "Indonesia AirAsia Flight 8501": ordinary words make no name.
                 let plain = (k..b).any(|i| {
-                    let t = doc.tok(i);
-                    gazetteer::is_common_word(t)
-                        && gazetteer::given_name(t).is_none()
-                        && gazetteer::surname(t).is_none()
+                    let t = tok_key(doc, i);
+                    t.is_common_word() && t.given_name().is_none() && t.surname().is_none()
                 });
-                if !plain && (k..b).all(|i| gazetteer::places(doc.tok(i)).is_empty()) {
+                if !plain && (k..b).all(|i| tok_key(doc, i).places().is_empty()) {
                     out.push(c);
                     out.push(Typed::new(
                         doc.span(k, b - 1),
@@ -1032,8 +1076,7 @@ fn classify_rest(
     // "Refugee Council Enver Solomon": an organisation or place, then a person's name.
     if b - a >= 3 {
         for k in (a + 1).max(b.saturating_sub(3))..b - 1 {
-            if gazetteer::given_name(doc.tok(k)).is_none() || !people::looks_like_person(doc, k, b)
-            {
+            if tok_key(doc, k).given_name().is_none() || !people::looks_like_person(doc, k, b) {
                 continue;
             }
             let head = whole_gazetteer(doc, a, k)
@@ -1045,7 +1088,7 @@ fn classify_rest(
                     || k - a > 1
                     || h.place.is_some_and(|p| p.kind != "city")
                     || h.place.is_none()
-            }) && !(k - a == 1 && gazetteer::given_name(doc.tok(a)).is_some())
+            }) && !(k - a == 1 && tok_key(doc, a).given_name().is_some())
                 && !matches!(doc.tok(a), "Abu" | "Umm" | "Bin" | "Ibn" | "Al" | "El");
             if let (true, Some(mut h)) = (strong, head) {
                 h.country = h.country.or(country);
@@ -1083,7 +1126,7 @@ fn classify_rest(
         out.push(t);
         return;
     }
-    if organisations::is_acronym(text) && gazetteer::title(text).is_none() {
+    if organisations::is_acronym(text) && range_key(doc, a, b).title().is_none() {
         out.push(Typed::new(span, Kind::Organisation, "acronym", 1));
         return;
     }
@@ -1160,7 +1203,7 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
         return true;
     }
     // One key for every table.
-    let k = gazetteer::Key::new(t);
+    let k = tok_key(doc, a);
     if k.title().is_some() && b > a + 1 {
         return false;
     }
