@@ -745,6 +745,18 @@ mod tests {
     }
 
     #[test]
+    fn tail_words_are_the_bytes_little_endian() {
+        let bytes = b"\x01\x82\x03\xf4\x05\x06\x07";
+        for n in 0..=7 {
+            let folded = bytes[..n]
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            assert_eq!(tail_word(&bytes[..n]), folded, "{n}");
+        }
+    }
+
+    #[test]
     fn key_folds() {
         assert_eq!(key("Iraq’s  Army"), "iraq's army");
         assert_eq!(key("AL-SUDANI"), "al-sudani");

@@ -222,17 +222,19 @@ const MAX_CHUNK: usize = 8;
 /// True for a token that can be part of a name chunk on its own.
 #[inline]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
-    if doc.tokens[i].kind != TokenKind::Word {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
         return false;
     }
     // Bytes first: most tokens are lower-case words, answered here without a call. One that
     // starts with an ASCII byte other than a capital is a name word only with a particle of
-    // two letters or more glued on by a hyphen ("al-Sudani").
-    let b = doc.tok_bytes(i);
+    // two letters or more glued on by a hyphen, and a capital after it ("al-Sudani").
+    let b = &doc.text.as_bytes()[t.span.start..t.span.end];
     match b.first() {
         Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => {
-            let glue = b.get(2..b.len().min(LONGEST_PARTICLE + 1));
-            glue.is_some_and(|g| g.contains(&b'-')) && is_name_word_slow(doc, i)
+            b.len() > 3
+                && b[2..b.len().min(LONGEST_PARTICLE + 1)].contains(&b'-')
+                && is_name_word_slow(doc, i)
         }
         _ => is_name_word_slow(doc, i),
     }
@@ -318,7 +320,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         }
     }
     if !shouted.is_empty() {
-        let memory = memory(doc, &typed);
+        let memory = memory(doc, &typed, &line_openers(doc, &shouted));
         let mut found = Vec::new();
         for r in shouted {
             caps_line(doc, r, &memory, &typed, &mut found);
@@ -520,10 +522,50 @@ fn title_case_headline(doc: &Doc) -> bool {
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
-/// of each, and the first words of longer names.
+/// of each, and the first words of longer names. Only keys whose first byte opens the key of
+/// some word of the shouted lines are kept: no other can be read there.
 struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
     keys: HashMap<Cow<'d, str>, Remembered>,
+}
+
+/// A set of bytes: the first bytes of keys.
+struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b)] = true;
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
+
+    /// True when `key` (not empty) starts with a byte of the set.
+    fn starts(&self, key: &str) -> bool {
+        key.as_bytes().first().is_some_and(|&b| self.contains(b))
+    }
+}
+
+/// The first bytes of the keys of the words of `lines` (the shouted lines): every key read
+/// there starts with one.
+fn line_openers(doc: &Doc, lines: &[std::ops::Range<usize>]) -> ByteSet {
+    let mut set = ByteSet([false; 256]);
+    for i in lines.iter().flat_map(Clone::clone) {
+        if doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        match doc.lower_bytes(i).first() {
+            Some(&b) if b.is_ascii() => set.insert(b),
+            // Folded as `gazetteer::key` folds it (a non-ASCII capital may lower-case to ASCII).
+            _ => {
+                if let Some(&b) = gazetteer::key(doc.tok(i)).as_bytes().first() {
+                    set.insert(b);
+                }
+            }
+        }
+    }
+    set
 }
 
 /// What the body says of one folded key.
@@ -536,7 +578,7 @@ struct Remembered {
     prefix: bool,
 }
 
-fn memory<'d>(doc: &'d Doc, typed: &[Typed]) -> Memory<'d> {
+fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     // Room for every name and a surname for each, so the map does not grow (and rehash) as
     // it fills.
     let mut m: HashMap<Cow<'d, str>, Remembered> =
@@ -547,13 +589,18 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed]) -> Memory<'d> {
         // One hash per key: entries, not a look-up and then an insertion.
         if t.kind == Kind::Person {
             if let Some(i) = k.rfind(' ') {
-                if k[i + 1..].chars().count() > 2 {
+                let surname = &k[i + 1..];
+                if openers.starts(surname) && surname.chars().count() > 2 {
                     m.entry(key_part(&k, i + 1..k.len())).or_insert(Remembered {
                         name: Some((ti, 1)),
                         prefix: false,
                     });
                 }
             }
+        }
+        // The name and its starts share its first byte.
+        if !openers.starts(&k) {
+            continue;
         }
         let r = m.entry(k).or_default();
         if r.name.is_none_or(|(_, old)| old < t.strength) {
@@ -590,10 +637,11 @@ pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
     let span = doc.span(a, b - 1);
     let bytes = &doc.text.as_bytes()[span.start..span.end];
     let plain = bytes.is_ascii()
-        && doc.tokens[a..b].windows(2).all(|w| {
-            let gap = w[0].span.end..w[1].span.start;
-            gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
-        });
+        && (b - a == 1
+            || doc.tokens[a..b].windows(2).all(|w| {
+                let gap = w[0].span.end..w[1].span.start;
+                gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
+            }));
     let key = if plain {
         Cow::Borrowed(span.of(&doc.lower))
     } else {
@@ -1242,21 +1290,44 @@ enum Group {
 /// Which entity a typed name belongs to: a kind and what is unique to the entity.
 type GroupKey = (Kind, Group);
 
-/// Numbers equal items alike: each item's class (classes numbered in sorted order) and the
-/// number of classes. By sorting, not hashing: cheaper for the few names of one article, and
-/// the cost does not depend on how names hash.
-fn classes<T: Ord>(items: &[T]) -> (Vec<usize>, usize) {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_unstable_by(|&a, &b| items[a].cmp(&items[b]));
+/// Numbers equal items alike: each item's class and the number of classes. By sorting, not
+/// hashing: cheaper for the few names of one article, and the cost does not depend on how
+/// names hash. `hint` gives a number equal items share (a key's first bytes): items are sorted
+/// by it first, so most comparisons are of two numbers, and classes are numbered in that order.
+fn classes<T: Ord>(items: &[T], hint: impl Fn(&T) -> u64) -> (Vec<usize>, usize) {
+    let mut order: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (hint(t), i))
+        .collect();
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| items[a.1].cmp(&items[b.1])));
     let mut class = vec![0; items.len()];
     let mut count = 0;
-    for (k, &i) in order.iter().enumerate() {
-        if k == 0 || items[order[k - 1]] != items[i] {
+    for (k, &(h, i)) in order.iter().enumerate() {
+        if k == 0 || order[k - 1].0 != h || items[order[k - 1].1] != items[i] {
             count += 1;
         }
         class[i] = count - 1;
     }
     (class, count)
+}
+
+/// The first eight bytes of `s` as a big-endian number, zero-padded: ordered as the bytes are.
+fn head(s: &str) -> u64 {
+    let b = &s.as_bytes()[..s.len().min(8)];
+    b.iter().fold(0u64, |h, &c| (h << 8) | u64::from(c)) << (8 * (8 - b.len()))
+}
+
+/// A number equal group keys share, for `classes`: the kind, the sort of group, and its number
+/// or the first bytes of its name.
+fn group_hint(&(kind, group): &GroupKey) -> u64 {
+    let (sort, rest) = match group {
+        Group::User(u) => (0, u as u64),
+        Group::Place(name, _) => (1, head(name) >> 8),
+        Group::Org(name) => (2, head(name) >> 8),
+        Group::Name(id) => (3, id as u64),
+    };
+    (kind as u64) << 60 | sort << 56 | rest & ((1 << 56) - 1)
 }
 
 /// Groups typed names into entities: one type per name, the same gazetteer row or name → the
@@ -1269,9 +1340,9 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     };
     let n = typed.len();
     let keys: Vec<Cow<str>> = typed.iter().map(|t| span_key(doc, t.span)).collect();
-    // Each distinct key gets a number, in order of first use: later steps index by it
-    // instead of hashing the key again.
-    let (key_id, distinct) = classes(&keys);
+    // Each distinct key gets a number: later steps index by it instead of hashing the key
+    // again.
+    let (key_id, distinct) = classes(&keys, |k| head(k));
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
@@ -1338,6 +1409,9 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         (f, l)
     }
     let full_name_by_key = |i: usize| -> Option<usize> {
+        if by_part.is_empty() {
+            return None;
+        }
         let wc = word_count(i);
         let (first, last) = ends(&keys[i]);
         let (cands, need_first) = match by_part.get(&*keys[i]) {
@@ -1365,8 +1439,11 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
     let mut place_prefix: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
-        if kinds[i] == Kind::Place && places::is_feature_name(typed[i].span.of(doc.text)) {
-            if let Some((first, _)) = keys[i].split_once(' ') {
+        if kinds[i] != Kind::Place {
+            continue;
+        }
+        if let Some((first, _)) = keys[i].split_once(' ') {
+            if places::is_feature_name(typed[i].span.of(doc.text)) {
                 place_prefix.entry(first).or_insert(i);
             }
         }
@@ -1469,7 +1546,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
     // Each group gets a number in order of first mention, and its facts are indexed by it.
-    let (group_class, groups) = classes(&gkeys);
+    let (group_class, groups) = classes(&gkeys, |g| g.as_ref().map_or(0, group_hint));
     let group_of: Vec<Option<usize>> = gkeys
         .iter()
         .zip(&group_class)
@@ -1485,11 +1562,13 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
     }
     let mut names = Names {
-        entities: Vec::new(),
+        entities: Vec::with_capacity(groups),
         mentions: Vec::with_capacity(n),
     };
     let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
+    // Whether each mention is on a shouted line.
+    let mut in_caps: Vec<bool> = Vec::with_capacity(n);
     // The typed name behind each mention.
     let mut typed_of: Vec<usize> = Vec::with_capacity(n);
     for i in 0..n {
@@ -1523,12 +1602,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             ent.name = entry.name.clone();
             ent.user_country = ent.user_country.take().or(entry.country.clone());
         }
-        ent.place = ent.place.or(t.place);
+        if ent.place.is_none() {
+            ent.place = t.place;
+        }
         ent.place_kind = ent.place_kind.or(t.place_kind);
         ent.org = ent.org.or(t.org);
         ent.org_kind = ent.org_kind.or(t.org_kind);
         ent.mentions.push(names.mentions.len());
         is_alias.push(t.alias_of.is_some());
+        in_caps.push(shouted(t.span));
         typed_of.push(i);
         names.mentions.push(NameMention {
             span: t.span,
@@ -1538,13 +1620,37 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
 
     // 5. Canonical names and aliases.
-    for ent in &mut names.entities {
-        let fixed = !ent.name.is_empty();
-        if !fixed {
-            ent.name = canonical(doc, ent, &names.mentions, &is_alias, &shouted);
+    // The key of a mention's folded surface (a name's key): the mention's own key, but for
+    // curly double quotes, which `fold` straightens and `key` keeps (a key borrowed from the
+    // lower-cased text is ASCII: it holds none).
+    let folded_key = |mi: usize| -> Cow<str> {
+        let own = &keys[typed_of[mi]];
+        let raw = names.mentions[mi].span.of(doc.text);
+        if matches!(own, Cow::Owned(_)) && raw.contains(['“', '”']) {
+            Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
+        } else {
+            Cow::Borrowed(own)
         }
-        // Folded on first need: a person's own mentions never need it.
-        let mut name_key: Option<String> = None;
+    };
+    // A mention's text as a name (`text::fold`): as written when its key is borrowed (ASCII
+    // with single spaces, nothing to fold).
+    let surface = |mi: usize| -> String {
+        let raw = names.mentions[mi].span.of(doc.text);
+        match keys[typed_of[mi]] {
+            Cow::Borrowed(_) => raw.to_string(),
+            Cow::Owned(_) => crate::text::fold(raw),
+        }
+    };
+    for ent in &mut names.entities {
+        // The mention the name is written as, when it is one.
+        let mut name_from: Option<usize> = None;
+        if ent.name.is_empty() {
+            let (name, from) = canonical(doc, ent, &names.mentions, &is_alias, &in_caps, &surface);
+            ent.name = name;
+            name_from = from;
+        }
+        // Worked out on first need: a person's own mentions never need it.
+        let mut name_key: Option<Cow<str>> = None;
         let mut aliases: Vec<String> = Vec::new();
         // The keys of `aliases`, in step.
         let mut alias_keys: Vec<Cow<str>> = Vec::new();
@@ -1552,27 +1658,19 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             // A person's other names are those the text gives as such ("also known as"), not
             // shorter forms of the same name.
             let person_form = ent.kind == Some(Kind::Person) && !is_alias[mi];
-            if person_form {
+            if person_form || in_caps[mi] && !is_alias[mi] {
                 continue;
             }
-            let m = &names.mentions[mi];
-            if shouted(m.span) && !is_alias[mi] {
-                continue;
-            }
-            let raw = m.span.of(doc.text);
-            // The key of the folded surface is the mention's own key, but for curly double
-            // quotes, which `fold` straightens and `key` keeps.
-            let k: Cow<str> = if raw.contains(['“', '”']) {
-                Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
-            } else {
-                Cow::Borrowed(&keys[typed_of[mi]])
-            };
-            let name_key = name_key.get_or_insert_with(|| gazetteer::key(&ent.name));
-            if *k == **name_key || (!is_alias[mi] && is_partial_key(name_key, &k)) {
+            let k = folded_key(mi);
+            let name_key = name_key.get_or_insert_with(|| match name_from {
+                Some(from) => folded_key(from),
+                None => Cow::Owned(gazetteer::key(&ent.name)),
+            });
+            if k == *name_key || (!is_alias[mi] && is_partial_key(name_key, &k)) {
                 continue;
             }
             if !alias_keys.contains(&k) {
-                aliases.push(crate::text::fold(raw));
+                aliases.push(surface(mi));
                 alias_keys.push(k);
             }
         }
@@ -1591,24 +1689,28 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
 
 /// The name of an entity without a user entry: the text's own name for an administrative unit
 /// ("Salahuddin province"), else the fullest mention (most words, then longest), mixed-case
-/// mentions before shouted ones; a gazetteer name when every mention is shouted.
+/// mentions before shouted ones (`in_caps`); a gazetteer name when every mention is shouted.
+/// Also the mention the name is written as (`surface`), when it is one.
 fn canonical(
     doc: &Doc,
     ent: &Entity,
     mentions: &[NameMention],
     is_alias: &[bool],
-    shouted: &dyn Fn(Span) -> bool,
-) -> String {
-    let own: Vec<usize> = ent
-        .mentions
-        .iter()
-        .copied()
-        .filter(|&m| !is_alias[m])
-        .collect();
-    let pool = if own.is_empty() { &ent.mentions } else { &own };
+    in_caps: &[bool],
+    surface: &dyn Fn(usize) -> String,
+) -> (String, Option<usize>) {
+    // The entity's own mentions (not those the text gives as other names), or all of them.
+    let all = ent.mentions.iter().all(|&m| is_alias[m]);
+    let pool = || {
+        ent.mentions
+            .iter()
+            .copied()
+            .filter(move |&m| all || !is_alias[m])
+    };
+    let written = |m: usize| (surface(m), Some(m));
     if ent.kind == Some(Kind::Place) {
-        if let Some(&m) = pool.iter().find(|&&m| mentions[m].rule == "admin-word") {
-            return crate::text::fold(mentions[m].span.of(doc.text));
+        if let Some(m) = pool().find(|&m| mentions[m].rule == "admin-word") {
+            return written(m);
         }
     }
     // The gazetteer's name only when the text gives none in mixed case ("KUNDUZ, Afghanistan
@@ -1623,28 +1725,31 @@ fn canonical(
     // not the article's spelling; "UK" and "UAE" are.
     let capitals = |m: usize| {
         let s = mentions[m].span.of(doc.text);
-        shouted(mentions[m].span) || ent.kind == Some(Kind::Place) && in_capitals(s)
+        in_caps[m] || ent.kind == Some(Kind::Place) && in_capitals(s)
     };
     if let Some(g) = gazetteer_name {
-        if pool.iter().all(|&m| capitals(m)) {
-            return g.to_string();
+        if pool().all(capitals) {
+            return (g.to_string(), None);
         }
     }
-    let best = pool.iter().copied().max_by_key(|&m| {
-        let s = mentions[m].span.of(doc.text);
-        (!capitals(m), word_count(s), s.len(), std::cmp::Reverse(m))
-    });
-    best.map_or_else(String::new, |m| {
-        crate::text::fold(mentions[m].span.of(doc.text))
-    })
+    // One mention is the fullest of one.
+    let mut candidates = pool();
+    let best = match (candidates.next(), candidates.next()) {
+        (Some(m), None) => Some(m),
+        _ => pool().max_by_key(|&m| {
+            let s = mentions[m].span.of(doc.text);
+            (!capitals(m), word_count(s), s.len(), std::cmp::Reverse(m))
+        }),
+    };
+    best.map_or_else(|| (String::new(), None), written)
 }
 
 /// Four letters or more, none of them lower case ("KUNDUZ"); ASCII answered by bytes.
 fn in_capitals(s: &str) -> bool {
     if s.is_ascii() {
         let b = s.as_bytes();
-        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 4
-            && !b.iter().any(u8::is_ascii_lowercase);
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 4;
     }
     s.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !s.chars().any(char::is_lowercase)
 }
@@ -1781,9 +1886,12 @@ mod tests {
 
     #[test]
     fn classes_number_equal_items_alike() {
-        let (class, count) = classes(&["b", "a", "b", "c", "a"]);
+        let (class, count) = classes(&["b", "a", "b", "c", "a"], |_| 0);
         assert_eq!((class, count), (vec![1, 0, 1, 2, 0], 3));
-        assert_eq!(classes::<u8>(&[]), (vec![], 0));
+        let words = ["new york", "new yorker", "new york", "paris", "n"];
+        let (class, count) = classes(&words, |w| head(w));
+        assert_eq!((class, count), (vec![1, 2, 1, 3, 0], 4));
+        assert_eq!(classes::<u8>(&[], |_| 0), (vec![], 0));
     }
 
     #[test]

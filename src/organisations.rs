@@ -257,13 +257,14 @@ fn acronym_after(doc: &Doc, after_name: usize) -> Option<usize> {
 /// names at "and" and "in"; the acronym puts them back together.
 pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) {
     let mut added = Vec::new();
-    // Brackets are punctuation tokens of one byte: the kind turns most tokens away.
-    let is = |i: usize, bracket: u8| {
-        let t = &doc.tokens[i];
-        t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == bracket
-    };
-    for i in 1..doc.tokens.len().saturating_sub(1) {
-        if !is(i - 1, b'(') || !is(i + 1, b')') || !is_acronym(doc.tok(i)) || i < 2 {
+    // Every "(" of the text is a token of its own: found by a byte search, not token by token.
+    for (open, _) in doc.text.match_indices('(') {
+        let i = doc.token_at(open) + 1;
+        if i < 2
+            || i + 1 >= doc.tokens.len()
+            || doc.tok_bytes(i + 1) != b")"
+            || !is_acronym(doc.tok(i))
+        {
             continue;
         }
         let letters: Vec<char> = doc
@@ -563,12 +564,12 @@ fn is_sports(doc: &Doc) -> bool {
 
 /// "2-1", "3-0": a score, not a date or a range of years.
 fn is_score(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(a, b)| {
+    let w = w.as_bytes();
+    w.iter().position(|&c| c == b'-').is_some_and(|d| {
+        let (a, b) = (&w[..d], &w[d + 1..]);
         (1..=3).contains(&a.len())
             && (1..=3).contains(&b.len())
-            && !b.contains('-')
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && b.bytes().all(|c| c.is_ascii_digit())
+            && a.iter().chain(b).all(u8::is_ascii_digit)
     })
 }
 
