@@ -520,41 +520,21 @@ pub fn title(name: &str) -> Option<&'static str> {
     find(TITLES, &generated::TITLES_INDEX, name).copied()
 }
 
-/// The leading run of ASCII letters and digits of `b`: "prime" of "prime minister", "gen" of
-/// "gen.".
-fn alnum_head(b: &[u8]) -> &[u8] {
-    let n = b
-        .iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .unwrap_or(b.len());
-    &b[..n]
-}
-
-/// The leading runs of the title keys ("prime", "gen", "secretary").
-static TITLE_HEAD_LIST: once_cell::sync::Lazy<Vec<&'static str>> =
-    once_cell::sync::Lazy::new(|| {
-        // ASCII runs of `str` keys: each is a `str` prefix too.
-        TITLES
-            .iter()
-            .map(|r| &r.0[..alnum_head(r.0.as_bytes()).len()])
-            .collect()
-    });
-
-/// `TITLE_HEAD_LIST` as a word set.
-static TITLE_HEADS: once_cell::sync::Lazy<crate::text::words::WordSet> =
-    once_cell::sync::Lazy::new(|| crate::text::words::WordSet::new(&TITLE_HEAD_LIST));
-
 /// False when no title can start at a word of `token_len` bytes opening `lower` (the
 /// ASCII-lower-cased text from that word on): the word's run of letters and digits heads no
-/// title ("mick" of "Mick McCarthy"). True when unsure: an empty run, or one that reaches past
-/// the word or into a character outside ASCII, which folding may change.
+/// title ("mick" of "Mick McCarthy"; the heads are the runs that open the title keys, "prime"
+/// of "prime minister", in `TITLE_HEADS`). True when unsure: an empty run, or one that reaches
+/// past the word or into a character outside ASCII, which folding may change.
 pub fn may_start_title(lower: &[u8], token_len: usize) -> bool {
     let run = alnum_head(lower);
     let unsure = run.is_empty()
         || run.len() > token_len
-        || run.len() > crate::text::words::MAX
         || lower.get(run.len()).is_some_and(|c| !c.is_ascii());
-    unsure || TITLE_HEADS.contains_bytes(run)
+    unsure
+        || probe(&generated::TITLE_HEADS_INDEX, run, |i| {
+            generated::TITLE_HEADS.get_bytes(i)
+        })
+        .is_some()
 }
 
 /// Role of an organisation word (`suffix`, `head`, `prefix`).

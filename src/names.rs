@@ -226,12 +226,14 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    // Bytes first: most tokens are lower-case words, answered here without a call. One that
-    // starts with an ASCII byte other than a capital is a name word only with a particle of
-    // two letters or more glued on by a hyphen, and a capital after it ("al-Sudani").
+    // Bytes first: most tokens are lower-case words or plain capitalised words, answered
+    // here without a call. One that starts with an ASCII byte other than a capital is a name
+    // word only with a particle of two letters or more glued on by a hyphen, and a capital
+    // after it ("al-Sudani").
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
     match b.first() {
-        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => {
+        Some(c) if c.is_ascii_uppercase() => !b.contains(&b'-') || is_name_word_slow(doc, i),
+        Some(c) if c.is_ascii() => {
             b.len() > 3
                 && b[2..b.len().min(LONGEST_PARTICLE + 1)].contains(&b'-')
                 && is_name_word_slow(doc, i)
@@ -533,6 +535,10 @@ struct Memory<'d> {
 struct ByteSet([bool; 256]);
 
 impl ByteSet {
+    fn new() -> ByteSet {
+        ByteSet([false; 256])
+    }
+
     fn insert(&mut self, b: u8) {
         self.0[usize::from(b)] = true;
     }
@@ -541,7 +547,7 @@ impl ByteSet {
         self.0[usize::from(b)]
     }
 
-    /// True when `key` (not empty) starts with a byte of the set.
+    /// True when `key` starts with a byte of the set.
     fn starts(&self, key: &str) -> bool {
         key.as_bytes().first().is_some_and(|&b| self.contains(b))
     }
@@ -550,7 +556,7 @@ impl ByteSet {
 /// The first bytes of the keys of the words of `lines` (the shouted lines): every key read
 /// there starts with one.
 fn line_openers(doc: &Doc, lines: &[std::ops::Range<usize>]) -> ByteSet {
-    let mut set = ByteSet([false; 256]);
+    let mut set = ByteSet::new();
     for i in lines.iter().flat_map(Clone::clone) {
         if doc.tokens[i].kind != TokenKind::Word {
             continue;
@@ -584,6 +590,15 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     let mut m: HashMap<Cow<'d, str>, Remembered> =
         HashMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
+        // A key's first byte is its text's first byte lower-cased, when that is ASCII (a name
+        // starts at a word). A person's surname starts elsewhere.
+        let first = doc.text.as_bytes()[t.span.start];
+        if first.is_ascii()
+            && !openers.contains(first.to_ascii_lowercase())
+            && t.kind != Kind::Person
+        {
+            continue;
+        }
         let k = span_key(doc, t.span);
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
         // One hash per key: entries, not a look-up and then an insertion.
@@ -1389,6 +1404,12 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             }
         }
     }
+    // The first bytes of the parts: most names start with none of them, and are not hashed.
+    let mut part_firsts = ByteSet::new();
+    for part in by_part.keys() {
+        part_firsts.insert(part.as_bytes()[0]);
+    }
+    let full_names_of = |k: &str| part_firsts.starts(k).then(|| by_part.get(k)).flatten();
     // Words in each key (keys have single spaces), counted once.
     let counts: Vec<usize> = keys
         .iter()
@@ -1409,15 +1430,12 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         (f, l)
     }
     let full_name_by_key = |i: usize| -> Option<usize> {
-        if by_part.is_empty() {
-            return None;
-        }
         let wc = word_count(i);
         let (first, last) = ends(&keys[i]);
-        let (cands, need_first) = match by_part.get(&*keys[i]) {
+        let (cands, need_first) = match full_names_of(&keys[i]) {
             // One word, or a particle and surname ("bin laden").
             Some(c) => (c, false),
-            None if wc > 1 => (by_part.get(last)?, true),
+            None if wc > 1 => (full_names_of(last)?, true),
             None => return None,
         };
         let fits = |c: usize| word_count(c) > wc && (!need_first || ends(&keys[c]).0 == first);

@@ -70,7 +70,14 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     // "Hong Kong Open" starts with a place, not a given name.
     let place_start = words >= 3 && !range_key(doc, a, a + 2).places().is_empty();
     // "Dow Jones Industrial Average", "Washington Mutual": an ordinary last word ends no name.
-    let (first_key, last_key) = (tok_key(doc, a), tok_key(doc, b - 1));
+    let first_key = tok_key(doc, a);
+    let other_last;
+    let last_key = if words == 1 {
+        &first_key
+    } else {
+        other_last = tok_key(doc, b - 1);
+        &other_last
+    };
     let given = first_key.given_name();
     let plain_last = last_key.is_common_word() && last_key.surname().is_none();
     // "London Tramlink": a great city or a country opens no person's name unless a known name
@@ -88,7 +95,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         && !place_start
         && !city_start
         && !plain_last
-        && !last_is_major_place(&last_key)
+        && !last_is_major_place(last_key)
     {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
@@ -128,7 +135,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
                 && k.demonym().is_none()
         })
         && (a..b).any(|i| !tok_key(doc, i).is_common_word())
-        && !last_is_place(&last_key)
+        && !last_is_place(last_key)
         && !city_start
     {
         return Some(Typed::new(span, Kind::Person, "capitalised-name", 1));

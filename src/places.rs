@@ -380,7 +380,11 @@ fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceRow> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
         return None;
     }
-    let ctx = tok_key(doc, b + 1).places();
+    // The next name's rows, read once for all of these.
+    let ctx: Vec<PlaceRow> = tok_key(doc, b + 1).places().iter().collect();
+    if ctx.is_empty() {
+        return None;
+    }
     rows.iter().find(|r| {
         ctx.iter().any(|c| {
             (c.kind == "country" && c.country == r.country)

@@ -51,6 +51,16 @@ fn ascii_key(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The leading run of ASCII letters and digits of `b`: "prime" of "prime minister", "gen" of
+/// "gen.".
+pub fn alnum_head(b: &[u8]) -> &[u8] {
+    let n = b
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    &b[..n]
+}
+
 /// True when the only whitespace in `s` is single ASCII spaces between other characters
 /// (so folding whitespace leaves `s` as it is).
 pub fn is_single_spaced(s: &str) -> bool {
