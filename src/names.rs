@@ -35,6 +35,9 @@ pub enum Kind {
     Organisation,
 }
 
+/// The number of kinds (`Kind as usize` is below it).
+const KINDS: usize = 3;
+
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameMention {
@@ -1431,13 +1434,13 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
     let full_name_by_key = |i: usize| -> Option<usize> {
         let wc = word_count(i);
-        let (first, last) = ends(&keys[i]);
         let (cands, need_first) = match full_names_of(&keys[i]) {
             // One word, or a particle and surname ("bin laden").
             Some(c) => (c, false),
-            None if wc > 1 => (full_names_of(last)?, true),
+            None if wc > 1 => (full_names_of(ends(&keys[i]).1)?, true),
             None => return None,
         };
+        let first = ends(&keys[i]).0;
         let fits = |c: usize| word_count(c) > wc && (!need_first || ends(&keys[c]).0 == first);
         let first_fit = cands.iter().copied().find(|&c| fits(c))?;
         // The same person written out more fully elsewhere ("Abdelbaset al-Megrahi" and
@@ -1563,13 +1566,31 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
-    // Each group gets a number in order of first mention, and its facts are indexed by it.
-    let (group_class, groups) = classes(&gkeys, |g| g.as_ref().map_or(0, group_hint));
+    // Each group gets a number, and its facts are indexed by it: a name's group is numbered by
+    // its kind and key number, the others (user entries, gazetteer rows) after those, by
+    // sorting them.
+    let others: Vec<GroupKey> = gkeys
+        .iter()
+        .flatten()
+        .filter(|g| !matches!(g.1, Group::Name(_)))
+        .copied()
+        .collect();
+    let (other_class, other_groups) = classes(&others, group_hint);
+    // `others` in step with the groups that are not names.
+    let mut other = 0;
     let group_of: Vec<Option<usize>> = gkeys
         .iter()
-        .zip(&group_class)
-        .map(|(g, &c)| g.map(|_| c))
+        .map(|g| {
+            g.map(|(kind, group)| match group {
+                Group::Name(id) => kind as usize * distinct + id,
+                _ => {
+                    other += 1;
+                    KINDS * distinct + other_class[other - 1]
+                }
+            })
+        })
         .collect();
+    let groups = KINDS * distinct + other_groups;
     let mut strongest: Vec<u8> = vec![0; groups];
     for i in 0..n {
         if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
@@ -1580,7 +1601,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
     }
     let mut names = Names {
-        entities: Vec::with_capacity(groups),
+        entities: Vec::with_capacity(groups.min(n)),
         mentions: Vec::with_capacity(n),
     };
     let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];

@@ -35,12 +35,16 @@ pub fn joins_of(word: &str) -> bool {
 
 /// 2–6 capitals ("ISIS", "NATO", "U.N.", "FBI"), not a Roman numeral.
 pub fn is_acronym(text: &str) -> bool {
-    let letters = || text.chars().filter(|c| *c != '.' && *c != '&');
-    let n = letters().count();
-    if !(2..=6).contains(&n)
-        || !letters().all(|c| c.is_ascii_uppercase())
-        || letters().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-    {
+    // The letters are every byte but periods and ampersands: a byte outside ASCII is no capital.
+    let (mut letters, mut roman) = (0, true);
+    for &c in text.as_bytes().iter().filter(|&&c| c != b'.' && c != b'&') {
+        if !c.is_ascii_uppercase() {
+            return false;
+        }
+        letters += 1;
+        roman &= matches!(c, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M');
+    }
+    if !(2..=6).contains(&letters) || roman {
         return false;
     }
     // Shouted words ("DATE", "ISSUER") and time zones are not organisations.

@@ -62,22 +62,28 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let first = doc.tok(a);
     let words = b - a;
+    // One word: a surname with a verb of saying, or "al-Sudani" alone (a surname reference).
+    if words == 1 {
+        if speech_context(doc, a, b) {
+            let key = tok_key(doc, a);
+            if key.surname().is_some() && !key.is_common_word() {
+                return Some(Typed::new(span, Kind::Person, "surname+said", 1));
+            }
+        }
+        if first.contains('-') && first.starts_with(['a', 'e']) {
+            return Some(Typed::new(span, Kind::Person, "name-particle", 1));
+        }
+        return None;
+    }
     // "Southern California Edison", "West Texas Intermediate": no one's name opens with a
     // point of the compass.
-    if words >= 2 && crate::places::is_compass(first) {
+    if crate::places::is_compass(first) {
         return None;
     }
     // "Hong Kong Open" starts with a place, not a given name.
     let place_start = words >= 3 && !range_key(doc, a, a + 2).places().is_empty();
     // "Dow Jones Industrial Average", "Washington Mutual": an ordinary last word ends no name.
-    let first_key = tok_key(doc, a);
-    let other_last;
-    let last_key = if words == 1 {
-        &first_key
-    } else {
-        other_last = tok_key(doc, b - 1);
-        &other_last
-    };
+    let (first_key, last_key) = (tok_key(doc, a), tok_key(doc, b - 1));
     let given = first_key.given_name();
     let plain_last = last_key.is_common_word() && last_key.surname().is_none();
     // "London Tramlink": a great city or a country opens no person's name unless a known name
@@ -95,7 +101,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         && !place_start
         && !city_start
         && !plain_last
-        && !last_is_major_place(last_key)
+        && !last_is_major_place(&last_key)
     {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
@@ -135,21 +141,10 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
                 && k.demonym().is_none()
         })
         && (a..b).any(|i| !tok_key(doc, i).is_common_word())
-        && !last_is_place(last_key)
+        && !last_is_place(&last_key)
         && !city_start
     {
         return Some(Typed::new(span, Kind::Person, "capitalised-name", 1));
-    }
-    if words == 1
-        && speech_context(doc, a, b)
-        && first_key.surname().is_some()
-        && !first_key.is_common_word()
-    {
-        return Some(Typed::new(span, Kind::Person, "surname+said", 1));
-    }
-    if words == 1 && doc.tok(a).contains('-') && doc.tok(a).starts_with(['a', 'e']) {
-        // "al-Sudani" alone: a surname reference.
-        return Some(Typed::new(span, Kind::Person, "name-particle", 1));
     }
     None
 }
@@ -172,6 +167,13 @@ fn last_is_major_place(w: &Key) -> bool {
 /// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only
 /// letters, hyphens and apostrophes.
 fn is_title_case(t: &str) -> bool {
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.iter().any(u8::is_ascii_lowercase)
+            && b.iter()
+                .all(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'');
+    }
     t.starts_with(char::is_uppercase)
         && t.chars().any(char::is_lowercase)
         && t.chars()
