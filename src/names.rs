@@ -532,6 +532,8 @@ fn title_case_headline(doc: &Doc) -> bool {
 struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
     keys: HashMap<Cow<'d, str>, Remembered>,
+    /// The first bytes of the keys: a key starting otherwise is not looked up.
+    firsts: ByteSet,
 }
 
 /// A set of bytes: the first bytes of keys.
@@ -626,7 +628,10 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
         }
     }
     let mut prefixes: Vec<Cow<'d, str>> = Vec::new();
+    // A name's starts share its first byte.
+    let mut firsts = ByteSet::new();
     for k in m.keys() {
+        firsts.insert(k.as_bytes()[0]);
         for (i, _) in k.match_indices(' ') {
             prefixes.push(key_part(k, 0..i));
         }
@@ -634,7 +639,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     for p in prefixes {
         m.entry(p).or_default().prefix = true;
     }
-    Memory { keys: m }
+    Memory { keys: m, firsts }
 }
 
 /// The key of a span's text (`gazetteer::key`), borrowed from the document's lower-cased text
@@ -706,8 +711,10 @@ fn caps_line(
             // One key for the memory and every table.
             let key = range_key(doc, i, j + 1);
             let (known, more) = memory
-                .keys
-                .get(key.as_str())
+                .firsts
+                .starts(key.as_str())
+                .then(|| memory.keys.get(key.as_str()))
+                .flatten()
                 .map_or((None, false), |r| (r.name, r.prefix));
             if let Some((ti, strength)) = known {
                 let mut t = body[ti].clone();
