@@ -36,7 +36,7 @@ fn main() {
         |f| format!("{}", num_u32(f.get(1))),
         "u32",
     );
-    keyed(
+    let titles = keyed(
         &mut code,
         "TITLES",
         &["person_titles.tsv"],
@@ -44,6 +44,7 @@ fn main() {
         |f| format!("{:?}", f.get(1).copied().unwrap_or("")),
         "&str",
     );
+    title_heads(&mut code, &titles);
     keyed(
         &mut code,
         "ORG_WORDS",
@@ -200,7 +201,7 @@ fn packed(
 }
 
 /// A table `NAME: &[(&str key, VALUE)]` sorted by key, first occurrence of a key kept (files
-/// earlier in `files` win).
+/// earlier in `files` win). Returns the keys.
 fn keyed(
     code: &mut String,
     name: &str,
@@ -208,7 +209,7 @@ fn keyed(
     columns: usize,
     value: impl Fn(&[&str]) -> String,
     ty: &str,
-) {
+) -> Vec<String> {
     let map = by_key(files, columns, value);
     writeln!(code, "pub static {name}: &[(&str, {ty})] = &[").unwrap();
     for (k, v) in &map {
@@ -220,6 +221,24 @@ fn keyed(
         &format!("{name}_INDEX"),
         map.keys().map(String::as_str),
     );
+    map.into_keys().collect()
+}
+
+/// `TITLE_HEADS: Pool` and its index: the leading run of letters and digits of every title key
+/// ("prime" of "prime minister", "gen" of "gen."), sorted, once each.
+fn title_heads(code: &mut String, titles: &[String]) {
+    let mut heads: Vec<&str> = titles
+        .iter()
+        .map(|t| &t[..alnum_head(t.as_bytes()).len()])
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    let mut pool = Pool::default();
+    for h in &heads {
+        pool.push(h);
+    }
+    pool.emit(code, "TITLE_HEADS");
+    emit_index(code, "TITLE_HEADS_INDEX", heads.iter().copied());
 }
 
 fn word_list(code: &mut String, name: &str, file: &str) {

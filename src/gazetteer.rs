@@ -232,42 +232,31 @@ fn fold_ascii(raw: &[u8], buf: &mut [u8; KEY_CAP]) -> usize {
 }
 
 /// A name's lookup key and its hash, folded once for lookups in several tables (a name
-/// tried as an organisation, a place and a common word).
-pub struct Key {
-    /// The key of a short ASCII name.
-    buf: [u8; KEY_CAP],
-    /// Its length in `buf`.
-    len: usize,
-    /// The key of a longer name or one outside ASCII.
-    long: Option<String>,
+/// tried as an organisation, a place and a common word). A key read from a document is
+/// borrowed from its lower-cased text when lower case is all the folding it needs.
+pub struct Key<'a> {
+    /// The folded key.
+    key: std::borrow::Cow<'a, str>,
     /// `key_hash` of the key.
     hash: u32,
 }
 
-impl Key {
-    /// The key of `raw`.
-    pub fn new(raw: &str) -> Key {
-        let mut k = Key {
-            buf: [0; KEY_CAP],
-            len: 0,
-            long: None,
-            hash: 0,
-        };
-        if raw.len() > KEY_CAP || !raw.is_ascii() {
-            k.long = Some(key(raw));
-        } else {
-            k.len = fold_ascii(raw.as_bytes(), &mut k.buf);
-        }
-        k.hash = key_hash(k.bytes());
-        k
+impl<'a> Key<'a> {
+    /// The key of `raw`, folded.
+    pub fn new(raw: &str) -> Key<'a> {
+        Key::folded(std::borrow::Cow::Owned(key(raw)))
+    }
+
+    /// A key already folded: "new york", as `key` gives it.
+    pub fn folded(key: std::borrow::Cow<'a, str>) -> Key<'a> {
+        let hash = key_hash(key.as_bytes());
+        Key { key, hash }
     }
 
     /// The key's bytes.
+    #[inline]
     pub fn bytes(&self) -> &[u8] {
-        match &self.long {
-            Some(k) => k.as_bytes(),
-            None => &self.buf[..self.len],
-        }
+        self.key.as_bytes()
     }
 
     /// Every place row of the name (see `places`).
@@ -303,6 +292,14 @@ impl Key {
         .map(|i| GIVEN_NAMES_VALUES[i])
     }
 
+    /// A surname's frequency (see `surname`).
+    pub fn surname(&self) -> Option<u32> {
+        probe_at(&generated::SURNAMES_INDEX, self.bytes(), self.hash, |i| {
+            SURNAMES_KEYS.get_bytes(i)
+        })
+        .map(|i| SURNAMES_VALUES[i])
+    }
+
     /// A demonym's country code (see `demonym`).
     pub fn demonym(&self) -> Option<&'static str> {
         find_at(
@@ -319,6 +316,17 @@ impl Key {
         find_at(TITLES, &generated::TITLES_INDEX, self.bytes(), self.hash).copied()
     }
 
+    /// An organisation word's role (see `org_word`).
+    pub fn org_word(&self) -> Option<&'static str> {
+        find_at(
+            ORG_WORDS,
+            &generated::ORG_WORDS_INDEX,
+            self.bytes(),
+            self.hash,
+        )
+        .copied()
+    }
+
     /// True when a longer place or organisation name starts with the key (see
     /// `is_name_prefix`).
     pub fn is_name_prefix(&self) -> bool {
@@ -333,8 +341,7 @@ impl Key {
 
     /// The key as text: "new york" for "NEW YORK".
     pub fn as_str(&self) -> &str {
-        // Folded from a `str` by ASCII bytes or by `key`: always UTF-8.
-        std::str::from_utf8(self.bytes()).unwrap_or("")
+        &self.key
     }
 }
 
@@ -513,41 +520,21 @@ pub fn title(name: &str) -> Option<&'static str> {
     find(TITLES, &generated::TITLES_INDEX, name).copied()
 }
 
-/// The leading run of ASCII letters and digits of `b`: "prime" of "prime minister", "gen" of
-/// "gen.".
-fn alnum_head(b: &[u8]) -> &[u8] {
-    let n = b
-        .iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .unwrap_or(b.len());
-    &b[..n]
-}
-
-/// The leading runs of the title keys ("prime", "gen", "secretary").
-static TITLE_HEAD_LIST: once_cell::sync::Lazy<Vec<&'static str>> =
-    once_cell::sync::Lazy::new(|| {
-        // ASCII runs of `str` keys: each is a `str` prefix too.
-        TITLES
-            .iter()
-            .map(|r| &r.0[..alnum_head(r.0.as_bytes()).len()])
-            .collect()
-    });
-
-/// `TITLE_HEAD_LIST` as a word set.
-static TITLE_HEADS: once_cell::sync::Lazy<crate::text::words::WordSet> =
-    once_cell::sync::Lazy::new(|| crate::text::words::WordSet::new(&TITLE_HEAD_LIST));
-
 /// False when no title can start at a word of `token_len` bytes opening `lower` (the
 /// ASCII-lower-cased text from that word on): the word's run of letters and digits heads no
-/// title ("mick" of "Mick McCarthy"). True when unsure: an empty run, or one that reaches past
-/// the word or into a character outside ASCII, which folding may change.
+/// title ("mick" of "Mick McCarthy"; the heads are the runs that open the title keys, "prime"
+/// of "prime minister", in `TITLE_HEADS`). True when unsure: an empty run, or one that reaches
+/// past the word or into a character outside ASCII, which folding may change.
 pub fn may_start_title(lower: &[u8], token_len: usize) -> bool {
     let run = alnum_head(lower);
     let unsure = run.is_empty()
         || run.len() > token_len
-        || run.len() > crate::text::words::MAX
         || lower.get(run.len()).is_some_and(|c| !c.is_ascii());
-    unsure || TITLE_HEADS.contains_bytes(run)
+    unsure
+        || probe(&generated::TITLE_HEADS_INDEX, run, |i| {
+            generated::TITLE_HEADS.get_bytes(i)
+        })
+        .is_some()
 }
 
 /// Role of an organisation word (`suffix`, `head`, `prefix`).
@@ -734,6 +721,18 @@ mod tests {
         }
         for name in &names {
             assert_eq!(with_key(name, str::to_string), key(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn tail_words_are_the_bytes_little_endian() {
+        let bytes = b"\x01\x82\x03\xf4\x05\x06\x07";
+        for n in 0..=7 {
+            let folded = bytes[..n]
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            assert_eq!(tail_word(&bytes[..n]), folded, "{n}");
         }
     }
 

@@ -35,6 +35,9 @@ pub enum Kind {
     Organisation,
 }
 
+/// The number of kinds (`Kind as usize` is below it).
+const KINDS: usize = 3;
+
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameMention {
@@ -194,21 +197,50 @@ pub const PARTICLES: &[&str] = &[
     "le", "van", "von",
 ];
 
+/// Arabic article forms glued to a name by a hyphen, besides the particles ("ash-Shabaab").
+const GLUED_ARTICLES: &[&str] = &["ad", "an", "ar", "as", "ash", "at", "az"];
+
+/// Bytes in the longest particle or glued article ("della"): the hyphen that glues one to a
+/// name comes no later than this.
+const LONGEST_PARTICLE: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < PARTICLES.len() + GLUED_ARTICLES.len() {
+        let w = if i < PARTICLES.len() {
+            PARTICLES[i]
+        } else {
+            GLUED_ARTICLES[i - PARTICLES.len()]
+        };
+        if w.len() > n {
+            n = w.len();
+        }
+        i += 1;
+    }
+    n
+};
+
 /// Longest name chunk in tokens; longer runs of capitals (tables, shouting) are cut.
 const MAX_CHUNK: usize = 8;
 
 /// True for a token that can be part of a name chunk on its own.
 #[inline]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
-    if doc.tokens[i].kind != TokenKind::Word {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
         return false;
     }
-    // Bytes first: most tokens are lower-case words, answered here without a call. One that
-    // starts with an ASCII byte other than a capital is a name word only with a hyphen
-    // ("al-Sudani").
-    let b = doc.tok_bytes(i);
+    // Bytes first: most tokens are lower-case words or plain capitalised words, answered
+    // here without a call. One that starts with an ASCII byte other than a capital is a name
+    // word only with a particle of two letters or more glued on by a hyphen, and a capital
+    // after it ("al-Sudani").
+    let b = &doc.text.as_bytes()[t.span.start..t.span.end];
     match b.first() {
-        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() && !b.contains(&b'-') => false,
+        Some(c) if c.is_ascii_uppercase() => !b.contains(&b'-') || is_name_word_slow(doc, i),
+        Some(c) if c.is_ascii() => {
+            b.len() > 3
+                && b[2..b.len().min(LONGEST_PARTICLE + 1)].contains(&b'-')
+                && is_name_word_slow(doc, i)
+        }
         _ => is_name_word_slow(doc, i),
     }
 }
@@ -240,9 +272,7 @@ fn is_name_word_slow(doc: &Doc, i: usize) -> bool {
     if let Some(d) = b.iter().position(dash) {
         let t = doc.tok(i);
         let (head, rest) = (&t[..d], &t[d + 1..]);
-        return starts_upper(rest)
-            && (PARTICLES.contains(&head)
-                || matches!(head, "ad" | "an" | "ar" | "as" | "ash" | "at" | "az"));
+        return starts_upper(rest) && (PARTICLES.contains(&head) || GLUED_ARTICLES.contains(&head));
     }
     false
 }
@@ -295,7 +325,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         }
     }
     if !shouted.is_empty() {
-        let memory = memory(doc, &typed);
+        let memory = memory(doc, &typed, &line_openers(doc, &shouted));
         let mut found = Vec::new();
         for r in shouted {
             caps_line(doc, r, &memory, &typed, &mut found);
@@ -312,9 +342,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         }
     }
     let mut kept = resolve_overlaps(typed);
-    if organisations::is_sports(doc) {
-        organisations::mark_teams(doc, &mut kept);
-    }
+    organisations::mark_teams(doc, &mut kept);
     organisations::link_team_short_names(doc, &mut kept);
     organisations::link_acronyms(doc, &mut kept);
     people::link_aliases(doc, &mut kept);
@@ -421,14 +449,14 @@ fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
         // "Boatmen's Bancshares Inc.": a possessive inside a company's name.
         if matches!(t, "'s" | "’s") && j + 1 < limit && is_name_word(doc, j + 1) {
             // "Sweden's Stora AB", "West Germany's Siemens AG": a country owns no company name.
-            let owner = doc.tok(j - 1);
+            let owner = tok_key(doc, j - 1);
             // "Kerry Packer's Consolidated Press": nor does a person.
-            let person = j - i >= 2 && gazetteer::given_name(doc.tok(i)).is_some();
-            if person || gazetteer::places(owner).iter().any(|p| p.kind == "country") {
+            let person = j - i >= 2 && tok_key(doc, i).given_name().is_some();
+            if person || owner.places().any_kind(|k| k == "country") {
                 return j;
             }
             let k = chunk_end(doc, j + 1, limit);
-            if matches!(gazetteer::org_word(doc.tok(k - 1)), Some("suffix")) {
+            if matches!(tok_key(doc, k - 1).org_word(), Some("suffix")) {
                 return k;
             }
             return j;
@@ -485,13 +513,11 @@ fn title_case_headline(doc: &Doc) -> bool {
     }
     let (mut words, mut caps) = (0, 0);
     for i in s0.tokens.start + 1..s0.tokens.end {
-        let t = doc.tok(i);
-        if doc.tokens[i].kind != TokenKind::Word
-            || t.len() < 4
-            || !gazetteer::is_common_word(t)
-            || gazetteer::given_name(t).is_some()
-            || !gazetteer::places(t).is_empty()
-        {
+        if doc.tokens[i].kind != TokenKind::Word || doc.tokens[i].span.len() < 4 {
+            continue;
+        }
+        let k = tok_key(doc, i);
+        if !k.is_common_word() || k.given_name().is_some() || !k.places().is_empty() {
             continue;
         }
         words += 1;
@@ -501,10 +527,56 @@ fn title_case_headline(doc: &Doc) -> bool {
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
-/// of each, and the first words of longer names.
+/// of each, and the first words of longer names. Only keys whose first byte opens the key of
+/// some word of the shouted lines are kept: no other can be read there.
 struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
     keys: HashMap<Cow<'d, str>, Remembered>,
+    /// The first bytes of the keys: a key starting otherwise is not looked up.
+    firsts: ByteSet,
+}
+
+/// A set of bytes: the first bytes of keys.
+struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    fn new() -> ByteSet {
+        ByteSet([false; 256])
+    }
+
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b)] = true;
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
+
+    /// True when `key` starts with a byte of the set.
+    fn starts(&self, key: &str) -> bool {
+        key.as_bytes().first().is_some_and(|&b| self.contains(b))
+    }
+}
+
+/// The first bytes of the keys of the words of `lines` (the shouted lines): every key read
+/// there starts with one.
+fn line_openers(doc: &Doc, lines: &[std::ops::Range<usize>]) -> ByteSet {
+    let mut set = ByteSet::new();
+    for i in lines.iter().flat_map(Clone::clone) {
+        if doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        match doc.lower_bytes(i).first() {
+            Some(&b) if b.is_ascii() => set.insert(b),
+            // Folded as `gazetteer::key` folds it (a non-ASCII capital may lower-case to ASCII).
+            _ => {
+                if let Some(&b) = gazetteer::key(doc.tok(i)).as_bytes().first() {
+                    set.insert(b);
+                }
+            }
+        }
+    }
+    set
 }
 
 /// What the body says of one folded key.
@@ -517,18 +589,28 @@ struct Remembered {
     prefix: bool,
 }
 
-fn memory<'d>(doc: &'d Doc, typed: &[Typed]) -> Memory<'d> {
+fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     // Room for every name and a surname for each, so the map does not grow (and rehash) as
     // it fills.
     let mut m: HashMap<Cow<'d, str>, Remembered> =
         HashMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
+        // A key's first byte is its text's first byte lower-cased, when that is ASCII (a name
+        // starts at a word). A person's surname starts elsewhere.
+        let first = doc.text.as_bytes()[t.span.start];
+        if first.is_ascii()
+            && !openers.contains(first.to_ascii_lowercase())
+            && t.kind != Kind::Person
+        {
+            continue;
+        }
         let k = span_key(doc, t.span);
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
         // One hash per key: entries, not a look-up and then an insertion.
         if t.kind == Kind::Person {
             if let Some(i) = k.rfind(' ') {
-                if k[i + 1..].chars().count() > 2 {
+                let surname = &k[i + 1..];
+                if openers.starts(surname) && surname.chars().count() > 2 {
                     m.entry(key_part(&k, i + 1..k.len())).or_insert(Remembered {
                         name: Some((ti, 1)),
                         prefix: false,
@@ -536,13 +618,20 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed]) -> Memory<'d> {
                 }
             }
         }
+        // The name and its starts share its first byte.
+        if !openers.starts(&k) {
+            continue;
+        }
         let r = m.entry(k).or_default();
         if r.name.is_none_or(|(_, old)| old < t.strength) {
             r.name = Some((ti, t.strength));
         }
     }
     let mut prefixes: Vec<Cow<'d, str>> = Vec::new();
+    // A name's starts share its first byte.
+    let mut firsts = ByteSet::new();
     for k in m.keys() {
+        firsts.insert(k.as_bytes()[0]);
         for (i, _) in k.match_indices(' ') {
             prefixes.push(key_part(k, 0..i));
         }
@@ -550,7 +639,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed]) -> Memory<'d> {
     for p in prefixes {
         m.entry(p).or_default().prefix = true;
     }
-    Memory { keys: m }
+    Memory { keys: m, firsts }
 }
 
 /// The key of a span's text (`gazetteer::key`), borrowed from the document's lower-cased text
@@ -562,6 +651,31 @@ fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
     } else {
         Cow::Owned(gazetteer::key(text))
     }
+}
+
+/// The lookup key of the tokens `[a, b)`: their lower-cased text when it is ASCII with the
+/// words one space apart (lower case is then all the folding there is; tokens hold no
+/// whitespace), else folded by `gazetteer::key`.
+pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
+    let span = doc.span(a, b - 1);
+    let bytes = &doc.text.as_bytes()[span.start..span.end];
+    let plain = bytes.is_ascii()
+        && (b - a == 1
+            || doc.tokens[a..b].windows(2).all(|w| {
+                let gap = w[0].span.end..w[1].span.start;
+                gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
+            }));
+    let key = if plain {
+        Cow::Borrowed(span.of(&doc.lower))
+    } else {
+        Cow::Owned(gazetteer::key(span.of(doc.text)))
+    };
+    gazetteer::Key::folded(key)
+}
+
+/// The lookup key of token `i` (`range_key`).
+pub fn tok_key<'d>(doc: &'d Doc, i: usize) -> gazetteer::Key<'d> {
+    range_key(doc, i, i + 1)
 }
 
 /// Part of a key, borrowed when the key is: "mccarthy" of "mick mccarthy".
@@ -595,10 +709,12 @@ fn caps_line(
             let text = span.of(doc.text);
             let single = j == i;
             // One key for the memory and every table.
-            let key = gazetteer::Key::new(text);
+            let key = range_key(doc, i, j + 1);
             let (known, more) = memory
-                .keys
-                .get(key.as_str())
+                .firsts
+                .starts(key.as_str())
+                .then(|| memory.keys.get(key.as_str()))
+                .flatten()
                 .map_or((None, false), |r| (r.name, r.prefix));
             if let Some((ti, strength)) = known {
                 let mut t = body[ti].clone();
@@ -607,9 +723,9 @@ fn caps_line(
                 t.titles.clear();
                 t.strength = strength.min(2);
                 best = Some((j + 1, t));
-            } else if let Some(t) = places::lookup_caps_key(text, &key, span, single) {
+            } else if let Some(t) = places::lookup_caps(text, &key, span, single) {
                 best = Some((j + 1, t));
-            } else if let Some(t) = organisations::lookup_key(text, &key, span, true)
+            } else if let Some(t) = organisations::lookup(text, &key, span, true)
                 .filter(|_| !(single && key.is_common_word()))
             {
                 best = Some((j + 1, t));
@@ -671,24 +787,24 @@ fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
     // One key for every table.
-    let key = gazetteer::Key::new(text);
+    let key = range_key(doc, a, b);
     // "Total" opening a sentence is the word, not the oil company.
     let opener = b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
-    organisations::lookup_key(text, &key, span, false)
+    organisations::lookup(text, &key, span, false)
         .filter(|_| !opener)
         .or_else(|| places::classify_known_key(doc, a, b, &key))
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
 fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
-    let mut e = a + 1;
-    while e < b.min(a + 5) {
-        if !gazetteer::is_name_prefix(doc.span(a, e - 1).of(doc.text)) {
+    // The words read so far, `[a, e - 1)`: a name goes on only from a prefix of one.
+    let mut key = tok_key(doc, a);
+    for e in a + 2..=b.min(a + 5) {
+        if !key.is_name_prefix() {
             return false;
         }
-        e += 1;
-        let text = doc.span(a, e - 1).of(doc.text);
-        if !gazetteer::places(text).is_empty() || gazetteer::organisation(text).is_some() {
+        key = range_key(doc, a, e);
+        if !key.places().is_empty() || key.organisation().is_some() {
             return true;
         }
     }
@@ -701,8 +817,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // "Theresa May", "Brian May": a month that is a surname after a given name stays.
     while b - a > 1
         && is_calendar_word(doc.tok(b - 1))
-        && !(gazetteer::surname(doc.tok(b - 1)).is_some()
-            && gazetteer::given_name(doc.tok(b - 2)).is_some())
+        && !(tok_key(doc, b - 1).surname().is_some() && tok_key(doc, b - 2).given_name().is_some())
     {
         b -= 1;
     }
@@ -744,7 +859,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             && t.bytes().all(|c| c.is_ascii_uppercase())
             && prev.starts_with(|c: char| c.is_uppercase())
             && prev.bytes().any(|c| c.is_ascii_lowercase())
-            && !gazetteer::places(t).is_empty()
+            && !tok_key(doc, k).places().is_empty()
     }) {
         classify(doc, a, k, out);
         classify(doc, k, b, out);
@@ -764,8 +879,9 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // A demonym before a name gives its country: "Iraqi Prime Minister ...". One that is also a
     // country's name ("U.S. forces", "U.S. President Bill Clinton") is a place mention itself,
     // unless the rest is a name we cannot read ("U.S. Open" is a tournament).
-    if let Some(c) = gazetteer::demonym(doc.tok(a)) {
-        let place = places::lookup(doc.tok(a), doc.tokens[a].span, "gazetteer:country")
+    let first = tok_key(doc, a);
+    if let Some(c) = first.demonym() {
+        let place = places::lookup(&first, doc.tokens[a].span, "gazetteer:country")
             .filter(|t| t.place.is_some_and(|p| p.kind == "country"));
         let before = out.len();
         if a + 1 < b {
@@ -812,9 +928,9 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
         }
         // "U.S. Embassy", "British Government": a people's own institution.
         let titled = a + 1 >= b
-            || gazetteer::title(doc.span(a + 1, b - 1).of(doc.text)).is_some()
-            || gazetteer::title(doc.tok(b - 1)).is_some()
-            || b - a >= 3 && gazetteer::title(doc.span(b - 2, b - 1).of(doc.text)).is_some();
+            || range_key(doc, a + 1, b).title().is_some()
+            || tok_key(doc, b - 1).title().is_some()
+            || b - a >= 3 && range_key(doc, b - 2, b).title().is_some();
         if government && !titled && a + 1 < b && out[before..].iter().all(|t| t.strength == 0) {
             out.truncate(before);
             let mut t = Typed::new(
@@ -926,8 +1042,8 @@ fn classify_rest(
     if b - a >= 3
         && a >= 2
         && doc.tok(a - 1) == "of"
-        && gazetteer::title(doc.tok(a - 2)).is_some()
-        && gazetteer::given_name(doc.tok(a + 1)).is_some()
+        && tok_key(doc, a - 2).title().is_some()
+        && tok_key(doc, a + 1).given_name().is_some()
         && people::looks_like_person(doc, a + 1, b)
     {
         let mut t = Typed::new(doc.span(a + 1, b - 1), Kind::Person, "title+capitalised", 3);
@@ -949,8 +1065,9 @@ fn classify_rest(
             return;
         }
         let next = doc.tok(a + 1);
-        let country = gazetteer::demonym(doc.span(a, a + 1).of(doc.text))
-            .or_else(|| gazetteer::demonym(next));
+        let country = range_key(doc, a, a + 2)
+            .demonym()
+            .or_else(|| tok_key(doc, a + 1).demonym());
         let continental = matches!(
             next,
             "African"
@@ -980,8 +1097,8 @@ fn classify_rest(
     // chunk splits it.
     if b - a >= 3 {
         for k in a + 1..b - 1 {
-            if gazetteer::title(doc.tok(k)).is_none()
-                && !(k + 1 < b && gazetteer::title(doc.span(k, k + 1).of(doc.text)).is_some())
+            if tok_key(doc, k).title().is_none()
+                && !(k + 1 < b && range_key(doc, k, k + 2).title().is_some())
             {
                 continue;
             }
@@ -1003,20 +1120,20 @@ fn classify_rest(
     }
     // "Ambassador to the United States Hamdullah Mohib": a country, then a person's name.
     if b - a >= 3 {
+        // "Chad Johnson", "Jordan Henderson": a common given name is no country here.
+        let given = tok_key(doc, a)
+            .given_name()
+            .is_some_and(|(_, f)| f >= 100_000);
         for k in a + 1..b - 1 {
-            // "Chad Johnson", "Jordan Henderson": a common given name is no country here.
-            let given = gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 100_000);
             let country = places::classify_known(doc, a, k)
                 .filter(|t| !given && t.place.is_some_and(|p| p.kind == "country"));
             if let Some(c) = country.filter(|_| people::looks_like_person(doc, k, b)) {
                 // "Indonesia AirAsia Flight 8501": ordinary words make no name.
                 let plain = (k..b).any(|i| {
-                    let t = doc.tok(i);
-                    gazetteer::is_common_word(t)
-                        && gazetteer::given_name(t).is_none()
-                        && gazetteer::surname(t).is_none()
+                    let t = tok_key(doc, i);
+                    t.is_common_word() && t.given_name().is_none() && t.surname().is_none()
                 });
-                if !plain && (k..b).all(|i| gazetteer::places(doc.tok(i)).is_empty()) {
+                if !plain && (k..b).all(|i| tok_key(doc, i).places().is_empty()) {
                     out.push(c);
                     out.push(Typed::new(
                         doc.span(k, b - 1),
@@ -1032,8 +1149,7 @@ fn classify_rest(
     // "Refugee Council Enver Solomon": an organisation or place, then a person's name.
     if b - a >= 3 {
         for k in (a + 1).max(b.saturating_sub(3))..b - 1 {
-            if gazetteer::given_name(doc.tok(k)).is_none() || !people::looks_like_person(doc, k, b)
-            {
+            if tok_key(doc, k).given_name().is_none() || !people::looks_like_person(doc, k, b) {
                 continue;
             }
             let head = whole_gazetteer(doc, a, k)
@@ -1045,7 +1161,7 @@ fn classify_rest(
                     || k - a > 1
                     || h.place.is_some_and(|p| p.kind != "city")
                     || h.place.is_none()
-            }) && !(k - a == 1 && gazetteer::given_name(doc.tok(a)).is_some())
+            }) && !(k - a == 1 && tok_key(doc, a).given_name().is_some())
                 && !matches!(doc.tok(a), "Abu" | "Umm" | "Bin" | "Ibn" | "Al" | "El");
             if let (true, Some(mut h)) = (strong, head) {
                 h.country = h.country.or(country);
@@ -1083,7 +1199,7 @@ fn classify_rest(
         out.push(t);
         return;
     }
-    if organisations::is_acronym(text) && gazetteer::title(text).is_none() {
+    if organisations::is_acronym(text) && range_key(doc, a, b).title().is_none() {
         out.push(Typed::new(span, Kind::Organisation, "acronym", 1));
         return;
     }
@@ -1160,7 +1276,7 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
         return true;
     }
     // One key for every table.
-    let k = gazetteer::Key::new(t);
+    let k = tok_key(doc, a);
     if k.title().is_some() && b > a + 1 {
         return false;
     }
@@ -1199,21 +1315,44 @@ enum Group {
 /// Which entity a typed name belongs to: a kind and what is unique to the entity.
 type GroupKey = (Kind, Group);
 
-/// Numbers equal items alike: each item's class (classes numbered in sorted order) and the
-/// number of classes. By sorting, not hashing: cheaper for the few names of one article, and
-/// the cost does not depend on how names hash.
-fn classes<T: Ord>(items: &[T]) -> (Vec<usize>, usize) {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_unstable_by(|&a, &b| items[a].cmp(&items[b]));
+/// Numbers equal items alike: each item's class and the number of classes. By sorting, not
+/// hashing: cheaper for the few names of one article, and the cost does not depend on how
+/// names hash. `hint` gives a number equal items share (a key's first bytes): items are sorted
+/// by it first, so most comparisons are of two numbers, and classes are numbered in that order.
+fn classes<T: Ord>(items: &[T], hint: impl Fn(&T) -> u64) -> (Vec<usize>, usize) {
+    let mut order: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (hint(t), i))
+        .collect();
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| items[a.1].cmp(&items[b.1])));
     let mut class = vec![0; items.len()];
     let mut count = 0;
-    for (k, &i) in order.iter().enumerate() {
-        if k == 0 || items[order[k - 1]] != items[i] {
+    for (k, &(h, i)) in order.iter().enumerate() {
+        if k == 0 || order[k - 1].0 != h || items[order[k - 1].1] != items[i] {
             count += 1;
         }
         class[i] = count - 1;
     }
     (class, count)
+}
+
+/// The first eight bytes of `s` as a big-endian number, zero-padded: ordered as the bytes are.
+fn head(s: &str) -> u64 {
+    let b = &s.as_bytes()[..s.len().min(8)];
+    b.iter().fold(0u64, |h, &c| (h << 8) | u64::from(c)) << (8 * (8 - b.len()))
+}
+
+/// A number equal group keys share, for `classes`: the kind, the sort of group, and its number
+/// or the first bytes of its name.
+fn group_hint(&(kind, group): &GroupKey) -> u64 {
+    let (sort, rest) = match group {
+        Group::User(u) => (0, u as u64),
+        Group::Place(name, _) => (1, head(name) >> 8),
+        Group::Org(name) => (2, head(name) >> 8),
+        Group::Name(id) => (3, id as u64),
+    };
+    (kind as u64) << 60 | sort << 56 | rest & ((1 << 56) - 1)
 }
 
 /// Groups typed names into entities: one type per name, the same gazetteer row or name → the
@@ -1226,9 +1365,9 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     };
     let n = typed.len();
     let keys: Vec<Cow<str>> = typed.iter().map(|t| span_key(doc, t.span)).collect();
-    // Each distinct key gets a number, in order of first use: later steps index by it
-    // instead of hashing the key again.
-    let (key_id, distinct) = classes(&keys);
+    // Each distinct key gets a number: later steps index by it instead of hashing the key
+    // again.
+    let (key_id, distinct) = classes(&keys, |k| head(k));
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
@@ -1275,6 +1414,12 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             }
         }
     }
+    // The first bytes of the parts: most names start with none of them, and are not hashed.
+    let mut part_firsts = ByteSet::new();
+    for part in by_part.keys() {
+        part_firsts.insert(part.as_bytes()[0]);
+    }
+    let full_names_of = |k: &str| part_firsts.starts(k).then(|| by_part.get(k)).flatten();
     // Words in each key (keys have single spaces), counted once.
     let counts: Vec<usize> = keys
         .iter()
@@ -1296,13 +1441,13 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
     let full_name_by_key = |i: usize| -> Option<usize> {
         let wc = word_count(i);
-        let (first, last) = ends(&keys[i]);
-        let (cands, need_first) = match by_part.get(&*keys[i]) {
+        let (cands, need_first) = match full_names_of(&keys[i]) {
             // One word, or a particle and surname ("bin laden").
             Some(c) => (c, false),
-            None if wc > 1 => (by_part.get(last)?, true),
+            None if wc > 1 => (full_names_of(ends(&keys[i]).1)?, true),
             None => return None,
         };
+        let first = ends(&keys[i]).0;
         let fits = |c: usize| word_count(c) > wc && (!need_first || ends(&keys[c]).0 == first);
         let first_fit = cands.iter().copied().find(|&c| fits(c))?;
         // The same person written out more fully elsewhere ("Abdelbaset al-Megrahi" and
@@ -1322,8 +1467,11 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
     let mut place_prefix: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
-        if kinds[i] == Kind::Place && places::is_feature_name(typed[i].span.of(doc.text)) {
-            if let Some((first, _)) = keys[i].split_once(' ') {
+        if kinds[i] != Kind::Place {
+            continue;
+        }
+        if let Some((first, _)) = keys[i].split_once(' ') {
+            if places::is_feature_name(typed[i].span.of(doc.text)) {
                 place_prefix.entry(first).or_insert(i);
             }
         }
@@ -1425,13 +1573,31 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
 
     // 4. Entities in order of first mention. A group whose every mention is weak is dropped.
-    // Each group gets a number in order of first mention, and its facts are indexed by it.
-    let (group_class, groups) = classes(&gkeys);
+    // Each group gets a number, and its facts are indexed by it: a name's group is numbered by
+    // its kind and key number, the others (user entries, gazetteer rows) after those, by
+    // sorting them.
+    let others: Vec<GroupKey> = gkeys
+        .iter()
+        .flatten()
+        .filter(|g| !matches!(g.1, Group::Name(_)))
+        .copied()
+        .collect();
+    let (other_class, other_groups) = classes(&others, group_hint);
+    // `others` in step with the groups that are not names.
+    let mut other = 0;
     let group_of: Vec<Option<usize>> = gkeys
         .iter()
-        .zip(&group_class)
-        .map(|(g, &c)| g.map(|_| c))
+        .map(|g| {
+            g.map(|(kind, group)| match group {
+                Group::Name(id) => kind as usize * distinct + id,
+                _ => {
+                    other += 1;
+                    KINDS * distinct + other_class[other - 1]
+                }
+            })
+        })
         .collect();
+    let groups = KINDS * distinct + other_groups;
     let mut strongest: Vec<u8> = vec![0; groups];
     for i in 0..n {
         if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
@@ -1442,11 +1608,13 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
     }
     let mut names = Names {
-        entities: Vec::new(),
+        entities: Vec::with_capacity(groups.min(n)),
         mentions: Vec::with_capacity(n),
     };
     let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];
     let mut is_alias: Vec<bool> = Vec::with_capacity(n);
+    // Whether each mention is on a shouted line.
+    let mut in_caps: Vec<bool> = Vec::with_capacity(n);
     // The typed name behind each mention.
     let mut typed_of: Vec<usize> = Vec::with_capacity(n);
     for i in 0..n {
@@ -1480,12 +1648,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             ent.name = entry.name.clone();
             ent.user_country = ent.user_country.take().or(entry.country.clone());
         }
-        ent.place = ent.place.or(t.place);
+        if ent.place.is_none() {
+            ent.place = t.place;
+        }
         ent.place_kind = ent.place_kind.or(t.place_kind);
         ent.org = ent.org.or(t.org);
         ent.org_kind = ent.org_kind.or(t.org_kind);
         ent.mentions.push(names.mentions.len());
         is_alias.push(t.alias_of.is_some());
+        in_caps.push(shouted(t.span));
         typed_of.push(i);
         names.mentions.push(NameMention {
             span: t.span,
@@ -1495,13 +1666,37 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     }
 
     // 5. Canonical names and aliases.
-    for ent in &mut names.entities {
-        let fixed = !ent.name.is_empty();
-        if !fixed {
-            ent.name = canonical(doc, ent, &names.mentions, &is_alias, &shouted);
+    // The key of a mention's folded surface (a name's key): the mention's own key, but for
+    // curly double quotes, which `fold` straightens and `key` keeps (a key borrowed from the
+    // lower-cased text is ASCII: it holds none).
+    let folded_key = |mi: usize| -> Cow<str> {
+        let own = &keys[typed_of[mi]];
+        let raw = names.mentions[mi].span.of(doc.text);
+        if matches!(own, Cow::Owned(_)) && raw.contains(['“', '”']) {
+            Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
+        } else {
+            Cow::Borrowed(own)
         }
-        // Folded on first need: a person's own mentions never need it.
-        let mut name_key: Option<String> = None;
+    };
+    // A mention's text as a name (`text::fold`): as written when its key is borrowed (ASCII
+    // with single spaces, nothing to fold).
+    let surface = |mi: usize| -> String {
+        let raw = names.mentions[mi].span.of(doc.text);
+        match keys[typed_of[mi]] {
+            Cow::Borrowed(_) => raw.to_string(),
+            Cow::Owned(_) => crate::text::fold(raw),
+        }
+    };
+    for ent in &mut names.entities {
+        // The mention the name is written as, when it is one.
+        let mut name_from: Option<usize> = None;
+        if ent.name.is_empty() {
+            let (name, from) = canonical(doc, ent, &names.mentions, &is_alias, &in_caps, &surface);
+            ent.name = name;
+            name_from = from;
+        }
+        // Worked out on first need: a person's own mentions never need it.
+        let mut name_key: Option<Cow<str>> = None;
         let mut aliases: Vec<String> = Vec::new();
         // The keys of `aliases`, in step.
         let mut alias_keys: Vec<Cow<str>> = Vec::new();
@@ -1509,27 +1704,19 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             // A person's other names are those the text gives as such ("also known as"), not
             // shorter forms of the same name.
             let person_form = ent.kind == Some(Kind::Person) && !is_alias[mi];
-            if person_form {
+            if person_form || in_caps[mi] && !is_alias[mi] {
                 continue;
             }
-            let m = &names.mentions[mi];
-            if shouted(m.span) && !is_alias[mi] {
-                continue;
-            }
-            let raw = m.span.of(doc.text);
-            // The key of the folded surface is the mention's own key, but for curly double
-            // quotes, which `fold` straightens and `key` keeps.
-            let k: Cow<str> = if raw.contains(['“', '”']) {
-                Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
-            } else {
-                Cow::Borrowed(&keys[typed_of[mi]])
-            };
-            let name_key = name_key.get_or_insert_with(|| gazetteer::key(&ent.name));
-            if *k == **name_key || (!is_alias[mi] && is_partial_key(name_key, &k)) {
+            let k = folded_key(mi);
+            let name_key = name_key.get_or_insert_with(|| match name_from {
+                Some(from) => folded_key(from),
+                None => Cow::Owned(gazetteer::key(&ent.name)),
+            });
+            if k == *name_key || (!is_alias[mi] && is_partial_key(name_key, &k)) {
                 continue;
             }
             if !alias_keys.contains(&k) {
-                aliases.push(crate::text::fold(raw));
+                aliases.push(surface(mi));
                 alias_keys.push(k);
             }
         }
@@ -1548,24 +1735,28 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
 
 /// The name of an entity without a user entry: the text's own name for an administrative unit
 /// ("Salahuddin province"), else the fullest mention (most words, then longest), mixed-case
-/// mentions before shouted ones; a gazetteer name when every mention is shouted.
+/// mentions before shouted ones (`in_caps`); a gazetteer name when every mention is shouted.
+/// Also the mention the name is written as (`surface`), when it is one.
 fn canonical(
     doc: &Doc,
     ent: &Entity,
     mentions: &[NameMention],
     is_alias: &[bool],
-    shouted: &dyn Fn(Span) -> bool,
-) -> String {
-    let own: Vec<usize> = ent
-        .mentions
-        .iter()
-        .copied()
-        .filter(|&m| !is_alias[m])
-        .collect();
-    let pool = if own.is_empty() { &ent.mentions } else { &own };
+    in_caps: &[bool],
+    surface: &dyn Fn(usize) -> String,
+) -> (String, Option<usize>) {
+    // The entity's own mentions (not those the text gives as other names), or all of them.
+    let all = ent.mentions.iter().all(|&m| is_alias[m]);
+    let pool = || {
+        ent.mentions
+            .iter()
+            .copied()
+            .filter(move |&m| all || !is_alias[m])
+    };
+    let written = |m: usize| (surface(m), Some(m));
     if ent.kind == Some(Kind::Place) {
-        if let Some(&m) = pool.iter().find(|&&m| mentions[m].rule == "admin-word") {
-            return crate::text::fold(mentions[m].span.of(doc.text));
+        if let Some(m) = pool().find(|&m| mentions[m].rule == "admin-word") {
+            return written(m);
         }
     }
     // The gazetteer's name only when the text gives none in mixed case ("KUNDUZ, Afghanistan
@@ -1580,28 +1771,31 @@ fn canonical(
     // not the article's spelling; "UK" and "UAE" are.
     let capitals = |m: usize| {
         let s = mentions[m].span.of(doc.text);
-        shouted(mentions[m].span) || ent.kind == Some(Kind::Place) && in_capitals(s)
+        in_caps[m] || ent.kind == Some(Kind::Place) && in_capitals(s)
     };
     if let Some(g) = gazetteer_name {
-        if pool.iter().all(|&m| capitals(m)) {
-            return g.to_string();
+        if pool().all(capitals) {
+            return (g.to_string(), None);
         }
     }
-    let best = pool.iter().copied().max_by_key(|&m| {
-        let s = mentions[m].span.of(doc.text);
-        (!capitals(m), word_count(s), s.len(), std::cmp::Reverse(m))
-    });
-    best.map_or_else(String::new, |m| {
-        crate::text::fold(mentions[m].span.of(doc.text))
-    })
+    // One mention is the fullest of one.
+    let mut candidates = pool();
+    let best = match (candidates.next(), candidates.next()) {
+        (Some(m), None) => Some(m),
+        _ => pool().max_by_key(|&m| {
+            let s = mentions[m].span.of(doc.text);
+            (!capitals(m), word_count(s), s.len(), std::cmp::Reverse(m))
+        }),
+    };
+    best.map_or_else(|| (String::new(), None), written)
 }
 
 /// Four letters or more, none of them lower case ("KUNDUZ"); ASCII answered by bytes.
 fn in_capitals(s: &str) -> bool {
     if s.is_ascii() {
         let b = s.as_bytes();
-        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 4
-            && !b.iter().any(u8::is_ascii_lowercase);
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 4;
     }
     s.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !s.chars().any(char::is_lowercase)
 }
@@ -1738,9 +1932,12 @@ mod tests {
 
     #[test]
     fn classes_number_equal_items_alike() {
-        let (class, count) = classes(&["b", "a", "b", "c", "a"]);
+        let (class, count) = classes(&["b", "a", "b", "c", "a"], |_| 0);
         assert_eq!((class, count), (vec![1, 0, 1, 2, 0], 3));
-        assert_eq!(classes::<u8>(&[]), (vec![], 0));
+        let words = ["new york", "new yorker", "new york", "paris", "n"];
+        let (class, count) = classes(&words, |w| head(w));
+        assert_eq!((class, count), (vec![1, 2, 1, 3, 0], 4));
+        assert_eq!(classes::<u8>(&[], |_| 0), (vec![], 0));
     }
 
     #[test]

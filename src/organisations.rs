@@ -5,11 +5,11 @@
 //! their expansion, and record entries. Does not tell companies from agencies beyond what the
 //! gazetteer says.
 
-use crate::gazetteer::{self, OrgRow};
-use crate::names::{Kind, Names, Typed};
+use crate::gazetteer::{self, Key, OrgRow};
+use crate::names::{range_key, tok_key, Kind, Names, Typed};
 use crate::record::{Offsets, Organisation};
 use crate::text::words::WordSet;
-use crate::text::{Doc, Span};
+use crate::text::{Doc, Span, TokenKind};
 
 /// True when "of" after `word` continues an organisation or place name ("Bank of England",
 /// "Ministry of Defence", "University of Texas", "Gulf of Aden").
@@ -35,12 +35,16 @@ pub fn joins_of(word: &str) -> bool {
 
 /// 2–6 capitals ("ISIS", "NATO", "U.N.", "FBI"), not a Roman numeral.
 pub fn is_acronym(text: &str) -> bool {
-    let letters = || text.chars().filter(|c| *c != '.' && *c != '&');
-    let n = letters().count();
-    if !(2..=6).contains(&n)
-        || !letters().all(|c| c.is_ascii_uppercase())
-        || letters().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-    {
+    // The letters are every byte but periods and ampersands: a byte outside ASCII is no capital.
+    let (mut letters, mut roman) = (0, true);
+    for &c in text.as_bytes().iter().filter(|&&c| c != b'.' && c != b'&') {
+        if !c.is_ascii_uppercase() {
+            return false;
+        }
+        letters += 1;
+        roman &= matches!(c, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M');
+    }
+    if !(2..=6).contains(&letters) || roman {
         return false;
     }
     // Shouted words ("DATE", "ISSUER") and time zones are not organisations.
@@ -51,14 +55,10 @@ pub fn is_acronym(text: &str) -> bool {
         )
 }
 
-/// Looks a whole name up in the organisation gazetteer. Short all-capital aliases ("IS", "AP")
-/// must match case exactly, unless `caps` (a shouted line) says case means nothing.
-pub fn lookup(text: &str, span: Span, caps: bool) -> Option<Typed> {
-    lookup_key(text, &gazetteer::Key::new(text), span, caps)
-}
-
-/// `lookup` with the text's key already folded.
-pub fn lookup_key(text: &str, key: &gazetteer::Key, span: Span, caps: bool) -> Option<Typed> {
+/// Looks a whole name up in the organisation gazetteer (`key` its key). Short all-capital
+/// aliases ("IS", "AP") must match case exactly, unless `caps` (a shouted line) says case means
+/// nothing.
+pub fn lookup(text: &str, key: &Key, span: Span, caps: bool) -> Option<Typed> {
     let row = key.organisation()?;
     let exact = row.name == text || row.alias_list().any(|a| a == text);
     if !exact && !caps && (is_acronym(text) || text.len() <= 4) {
@@ -76,11 +76,9 @@ pub fn lookup_key(text: &str, key: &gazetteer::Key, span: Span, caps: bool) -> O
 pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     // (A well-known name was looked up whole before: see `names::whole_gazetteer`.)
-    let last = doc.tok(b - 1);
-    let first = doc.tok(a);
     // "Acme Corp", "Labour Party", "Ministry of Defence" (a head first, with "of").
     if b - a >= 2 {
-        match gazetteer::org_word(last) {
+        match tok_key(doc, b - 1).org_word() {
             Some("suffix") | Some("head") => {
                 return Some(Typed::new(span, Kind::Organisation, "organisation-head", 2));
             }
@@ -88,7 +86,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         }
         // The words first, the table after: most names hold no "of" or "for".
         if (a..b).any(|i| doc.tok(i) == "of" || doc.tok(i) == "for")
-            && matches!(gazetteer::org_word(first), Some("head" | "prefix"))
+            && matches!(tok_key(doc, a).org_word(), Some("head" | "prefix"))
         {
             return Some(Typed::new(span, Kind::Organisation, "organisation-head", 2));
         }
@@ -115,14 +113,14 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     {
         return None;
     }
-    let text = doc.span(a, b - 1).of(doc.text);
     // "the Islamic group", "the Kurdish rebels": an adjective, not a name.
     let last = doc.tok(b - 1);
-    let adjective = gazetteer::demonym(last).is_some()
+    let adjective = tok_key(doc, b - 1).demonym().is_some()
         || ["ic", "ist", "ish", "ian", "ese", "ite"]
             .iter()
             .any(|s| last.ends_with(s));
-    if adjective || gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
+    if adjective || range_key(doc, a, b).is_common_word() || tok_key(doc, a).given_name().is_some()
+    {
         return None;
     }
     Some(Typed::new(
@@ -169,7 +167,11 @@ fn is_team_name(doc: &Doc, a: usize, b: usize) -> bool {
         && !last.ends_with("ss")
         && !last.ends_with("us")
         && !last.ends_with("is");
-    if !plural || gazetteer::surname(last).is_some_and(|f| f > 15_000) {
+    if !plural {
+        return false;
+    }
+    let last_key = tok_key(doc, b - 1);
+    if last_key.surname().is_some_and(|f| f > 15_000) {
         return false;
     }
     if matches!(
@@ -215,12 +217,12 @@ fn is_team_name(doc: &Doc, a: usize, b: usize) -> bool {
             | "Services"
             | "News"
             | "Times"
-    ) || gazetteer::org_word(last).is_some()
+    ) || last_key.org_word().is_some()
     {
         return false;
     }
     // "South Koreans", "North Americans": a people, not a side.
-    if gazetteer::demonym(doc.span(a, b - 1).of(doc.text)).is_some()
+    if range_key(doc, a, b).demonym().is_some()
         || matches!(
             doc.tok(a),
             "North"
@@ -236,8 +238,8 @@ fn is_team_name(doc: &Doc, a: usize, b: usize) -> bool {
     {
         return false;
     }
-    let town = doc.span(a, b - 2).of(doc.text);
-    gazetteer::places(town)
+    range_key(doc, a, b - 1)
+        .places()
         .iter()
         .any(|p| matches!(p.kind, "city" | "subdivision" | "region") || p.population >= 50_000)
 }
@@ -259,11 +261,13 @@ fn acronym_after(doc: &Doc, after_name: usize) -> Option<usize> {
 /// names at "and" and "in"; the acronym puts them back together.
 pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) {
     let mut added = Vec::new();
-    for i in 1..doc.tokens.len().saturating_sub(1) {
-        if doc.tok_bytes(i - 1) != b"("
+    // Every "(" of the text is a token of its own: found by a byte search, not token by token.
+    for (open, _) in doc.text.match_indices('(') {
+        let i = doc.token_at(open) + 1;
+        if i < 2
+            || i + 1 >= doc.tokens.len()
             || doc.tok_bytes(i + 1) != b")"
             || !is_acronym(doc.tok(i))
-            || i < 2
         {
             continue;
         }
@@ -280,11 +284,11 @@ pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) {
             continue;
         }
         let span = doc.span(start, end);
-        let text = span.of(doc.text);
         let mut t = Typed::new(span, Kind::Organisation, "acronym-expansion", 3);
-        if let Some(row) = gazetteer::organisation(text) {
+        let key = range_key(doc, start, end + 1);
+        if let Some(row) = key.organisation() {
             t.org = Some(row);
-        } else if let Some(p) = crate::places::lookup(text, span, "acronym-expansion") {
+        } else if let Some(p) = crate::places::lookup(&key, span, "acronym-expansion") {
             t = p;
             t.strength = 3;
         }
@@ -301,7 +305,7 @@ fn initials_before(doc: &Doc, paren: usize, letters: &[char]) -> Option<usize> {
     while need > 0 && j > 0 && paren - j < 12 {
         j -= 1;
         let t = doc.tok(j);
-        if doc.tokens[j].kind != crate::text::TokenKind::Word || doc.tokens[j + 1].after_newline {
+        if doc.tokens[j].kind != TokenKind::Word || doc.tokens[j + 1].after_newline {
             return None;
         }
         if matches!(
@@ -536,13 +540,13 @@ static SPORT_WORDS: WordSet = WordSet::new(&[
 
 /// True when the story is about sport: two different sport words (any case), or one and a
 /// score.
-pub fn is_sports(doc: &Doc) -> bool {
+fn is_sports(doc: &Doc) -> bool {
     // The first sport word seen, lower-cased.
     let mut first: Option<&[u8]> = None;
     let mut score = false;
     for (i, t) in doc.tokens.iter().enumerate() {
         match t.kind {
-            crate::text::TokenKind::Word if SPORT_WORDS.has(doc, i) => {
+            TokenKind::Word if SPORT_WORDS.has(doc, i) => {
                 let w = doc.lower_bytes(i);
                 match first {
                     Some(f) if f != w => return true,
@@ -550,7 +554,7 @@ pub fn is_sports(doc: &Doc) -> bool {
                     None => first = Some(w),
                 }
             }
-            crate::text::TokenKind::Number if !score => {
+            TokenKind::Number if !score => {
                 score = is_score(doc.tok(i));
             }
             _ => {}
@@ -564,21 +568,23 @@ pub fn is_sports(doc: &Doc) -> bool {
 
 /// "2-1", "3-0": a score, not a date or a range of years.
 fn is_score(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(a, b)| {
+    let w = w.as_bytes();
+    w.iter().position(|&c| c == b'-').is_some_and(|d| {
+        let (a, b) = (&w[..d], &w[d + 1..]);
         (1..=3).contains(&a.len())
             && (1..=3).contains(&b.len())
-            && !b.contains('-')
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && b.bytes().all(|c| c.is_ascii_digit())
+            && a.iter().chain(b).all(u8::is_ascii_digit)
     })
 }
 
-/// In a sports story, a town or region named as a side is a team, an organisation: it is
-/// followed by a score ("Essex 372", "CHICAGO 5"), beats or plays someone ("Leicestershire beat
-/// Somerset", "CHICAGO AT HOUSTON", "the match against Warwickshire"), or has a captain.
-/// Countries stay places (national sides are named after the country), and a dateline
-/// ("LONDON 1996-08-30") is no team.
+/// In a sports story (`is_sports`), a town or region named as a side is a team, an
+/// organisation: it is followed by a score ("Essex 372", "CHICAGO 5"), beats or plays someone
+/// ("Leicestershire beat Somerset", "CHICAGO AT HOUSTON", "the match against Warwickshire"), or
+/// has a captain. Countries stay places (national sides are named after the country), and a
+/// dateline ("LONDON 1996-08-30") is no team. Whether the story is about sport is read only
+/// when some place is named as a side.
 pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
+    let mut sports: Option<bool> = None;
     for t in typed.iter_mut() {
         if t.kind != Kind::Place || t.user.is_some() {
             continue;
@@ -598,10 +604,10 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
         let prev = (a > 0 && !doc.tokens[a].after_newline).then(|| doc.tok(a - 1));
         let prev2 = (a > 1 && !doc.tokens[a - 1].after_newline).then(|| doc.tok(a - 2));
         let team = match next {
-            Some((w, crate::text::TokenKind::Number)) => !is_year_or_date(w),
+            Some((w, TokenKind::Number)) => !is_year_or_date(w),
             // "Leicestershire beat Somerset", "Surrey captain Chris Lewis", and "Kent made up
             // for lost time": a town doing something in a sports story.
-            Some((w, crate::text::TokenKind::Word)) => {
+            Some((w, TokenKind::Word)) => {
                 TEAM_NEXT.contains(&w)
                     || (w.starts_with(|c: char| c.is_ascii_lowercase())
                         && !is_function_word(w)
@@ -623,6 +629,9 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
             None => false,
         };
         if team {
+            if !*sports.get_or_insert_with(|| is_sports(doc)) {
+                return;
+            }
             t.kind = Kind::Organisation;
             t.rule = "sports-team";
             t.strength = 3;

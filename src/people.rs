@@ -4,8 +4,8 @@
 //! split off ("Prime Minister" goes to `titles`, not the name), and record entries. Does not
 //! group mentions (see `names::group`) or guess gender.
 
-use crate::gazetteer;
-use crate::names::{Kind, Names, Typed};
+use crate::gazetteer::{self, Key};
+use crate::names::{range_key, tok_key, Kind, Names, Typed};
 use crate::record::{Offsets, Person};
 use crate::text::{Doc, TokenKind};
 
@@ -23,9 +23,8 @@ pub fn strip_titles(doc: &Doc, a: usize, b: usize) -> (Vec<String>, usize) {
         // Up to four words: "Deputy Prime Minister", "Secretary of State".
         let mut j = (i + 4).min(b);
         while j > i {
-            let span = doc.span(i, j - 1);
-            let text = span.of(doc.text);
-            if gazetteer::title(text).is_some() && !(j - i == 1 && is_name_like_title(doc, i)) {
+            if range_key(doc, i, j).title().is_some() && !(j - i == 1 && is_name_like_title(doc, i))
+            {
                 let mut end = j;
                 // "Gen." keeps its period.
                 if end < doc.tokens.len() && doc.tok(end) == "." && !doc.tokens[end].after_space {
@@ -63,31 +62,46 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let first = doc.tok(a);
     let words = b - a;
+    // One word: a surname with a verb of saying, or "al-Sudani" alone (a surname reference).
+    if words == 1 {
+        if speech_context(doc, a, b) {
+            let key = tok_key(doc, a);
+            if key.surname().is_some() && !key.is_common_word() {
+                return Some(Typed::new(span, Kind::Person, "surname+said", 1));
+            }
+        }
+        if first.contains('-') && first.starts_with(['a', 'e']) {
+            return Some(Typed::new(span, Kind::Person, "name-particle", 1));
+        }
+        return None;
+    }
     // "Southern California Edison", "West Texas Intermediate": no one's name opens with a
     // point of the compass.
-    if words >= 2 && crate::places::is_compass(first) {
+    if crate::places::is_compass(first) {
         return None;
     }
     // "Hong Kong Open" starts with a place, not a given name.
-    let place_start = words >= 3 && !gazetteer::places(doc.span(a, a + 1).of(doc.text)).is_empty();
+    let place_start = words >= 3 && !range_key(doc, a, a + 2).places().is_empty();
     // "Dow Jones Industrial Average", "Washington Mutual": an ordinary last word ends no name.
-    let last = doc.tok(b - 1);
-    let plain_last = gazetteer::is_common_word(last) && gazetteer::surname(last).is_none();
+    let (first_key, last_key) = (tok_key(doc, a), tok_key(doc, b - 1));
+    let given = first_key.given_name();
+    let plain_last = last_key.is_common_word() && last_key.surname().is_none();
     // "London Tramlink": a great city or a country opens no person's name unless a known name
     // follows ("Paris Hilton") or it is a common given name ("Chad Ogea").
     let city_start = words == 2
-        && gazetteer::given_name(first).is_none_or(|(_, f)| f < 100_000)
-        && gazetteer::surname(last).is_none()
-        && gazetteer::given_name(last).is_none()
-        && gazetteer::places(first)
+        && given.is_none_or(|(_, f)| f < 100_000)
+        && last_key.surname().is_none()
+        && last_key.given_name().is_none()
+        && first_key
+            .places()
             .iter()
             .any(|p| p.kind == "country" || p.population >= 1_000_000);
     if (2..=5).contains(&words)
-        && gazetteer::given_name(first).is_some()
+        && given.is_some()
         && !place_start
         && !city_start
         && !plain_last
-        && !last_is_major_place(last)
+        && !last_is_major_place(&last_key)
     {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
     }
@@ -118,47 +132,34 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     // English word (unless a known name) and none an organisation word.
     if (2..=3).contains(&words)
         && (a..b).all(|i| {
-            let t = doc.tok(i);
-            is_title_case(t)
-                && (!gazetteer::is_common_word(t)
-                    || gazetteer::given_name(t).is_some()
-                    || gazetteer::surname(t).is_some())
-                && gazetteer::org_word(t).is_none()
-                && gazetteer::demonym(t).is_none()
+            if !is_title_case(doc.tok(i)) {
+                return false;
+            }
+            let k = tok_key(doc, i);
+            (!k.is_common_word() || k.given_name().is_some() || k.surname().is_some())
+                && k.org_word().is_none()
+                && k.demonym().is_none()
         })
-        && (a..b).any(|i| !gazetteer::is_common_word(doc.tok(i)))
-        && !last_is_place(doc.tok(b - 1))
+        && (a..b).any(|i| !tok_key(doc, i).is_common_word())
+        && !last_is_place(&last_key)
         && !city_start
     {
         return Some(Typed::new(span, Kind::Person, "capitalised-name", 1));
-    }
-    if words == 1
-        && speech_context(doc, a, b)
-        && gazetteer::surname(first).is_some()
-        && !gazetteer::is_common_word(first)
-    {
-        return Some(Typed::new(span, Kind::Person, "surname+said", 1));
-    }
-    if words == 1 && doc.tok(a).contains('-') && doc.tok(a).starts_with(['a', 'e']) {
-        // "al-Sudani" alone: a surname reference.
-        return Some(Typed::new(span, Kind::Person, "name-particle", 1));
     }
     None
 }
 
 /// "Lebed Chechnya", "Trofej Beograd": a last word that is a place (and no known name) ends
 /// no person's name.
-fn last_is_place(w: &str) -> bool {
-    !gazetteer::places(w).is_empty()
-        && gazetteer::surname(w).is_none()
-        && gazetteer::given_name(w).is_none()
+fn last_is_place(w: &Key) -> bool {
+    !w.places().is_empty() && w.surname().is_none() && w.given_name().is_none()
 }
 
 /// "Donald Trump Seattle" (a run-on): a country, region or large city ends no person's name,
 /// though small towns share many surnames ("Ricardo Arjona").
-fn last_is_major_place(w: &str) -> bool {
+fn last_is_major_place(w: &Key) -> bool {
     last_is_place(w)
-        && gazetteer::places(w)
+        && w.places()
             .iter()
             .any(|p| p.kind != "city" || p.population >= 200_000)
 }
@@ -166,6 +167,13 @@ fn last_is_major_place(w: &str) -> bool {
 /// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only
 /// letters, hyphens and apostrophes.
 fn is_title_case(t: &str) -> bool {
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.iter().any(u8::is_ascii_lowercase)
+            && b.iter()
+                .all(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'');
+    }
     t.starts_with(char::is_uppercase)
         && t.chars().any(char::is_lowercase)
         && t.chars()
@@ -205,27 +213,24 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
         && doc.tok(a - 1) != "by"
 }
 
-/// A weak person candidate: a capitalised word that is not a common word; confirmed only when
-/// it is part of a name seen in full elsewhere.
+/// A weak person candidate: one title-case word (not a shouted one, "LEAGUE") that is not a
+/// common word opening a sentence; confirmed only when it is part of a name seen in full
+/// elsewhere.
 pub fn weak(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
-    let text = doc.span(a, b - 1).of(doc.text);
+    if b - a != 1 || !is_title_case(doc.tok(a)) {
+        return None;
+    }
     // A capitalised ordinary word inside a sentence ("Dole", "Hill") may still be a surname:
     // grouping keeps it only when a full name in the article has it.
-    let common = gazetteer::is_common_word(text) && doc.starts_sentence(a);
-    if b - a == 1 && !common && !is_shouted_word(text) && is_title_case(text) {
-        return Some(Typed::new(
-            doc.span(a, b - 1),
-            Kind::Person,
-            "surname-reference",
-            0,
-        ));
+    if doc.starts_sentence(a) && tok_key(doc, a).is_common_word() {
+        return None;
     }
-    None
-}
-
-/// An all-capital word of four letters or more that is an ordinary word ("LEAGUE").
-fn is_shouted_word(w: &str) -> bool {
-    w.len() >= 4 && w.chars().all(|c| !c.is_lowercase()) && gazetteer::is_common_word(w)
+    Some(Typed::new(
+        doc.tokens[a].span,
+        Kind::Person,
+        "surname-reference",
+        0,
+    ))
 }
 
 /// True when `[a, b)`, the words after a title, can be a person's name: at most four words,
@@ -235,24 +240,22 @@ pub fn looks_like_person(doc: &Doc, a: usize, b: usize) -> bool {
     if b <= a || b - a > 4 {
         return false;
     }
-    let last = doc.tok(b - 1);
-    if matches!(gazetteer::org_word(last), Some("suffix" | "head")) {
+    if matches!(tok_key(doc, b - 1).org_word(), Some("suffix" | "head")) {
         return false;
     }
-    let text = doc.span(a, b - 1).of(doc.text);
-    if gazetteer::organisation(text).is_some() {
+    let name = range_key(doc, a, b);
+    if name.organisation().is_some() {
         return false;
     }
-    if gazetteer::places(text)
+    if name
+        .places()
         .any_kind(|k| matches!(k, "country" | "continent" | "region" | "subdivision"))
     {
         return false;
     }
     (a..b).any(|i| {
-        let t = doc.tok(i);
-        !gazetteer::is_common_word(t)
-            || gazetteer::given_name(t).is_some()
-            || gazetteer::surname(t).is_some()
+        let t = tok_key(doc, i);
+        !t.is_common_word() || t.given_name().is_some() || t.surname().is_some()
     })
 }
 

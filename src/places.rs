@@ -6,8 +6,8 @@
 //! (most populous reading first, then context: a country or state named right after it, as in
 //! "Paris, Texas"), and record entries. Does not geocode addresses or streets.
 
-use crate::gazetteer::{self, PlaceRow, Places};
-use crate::names::{Kind, Names, Typed};
+use crate::gazetteer::{Key, PlaceRow, Places};
+use crate::names::{range_key, tok_key, Kind, Names, Typed};
 use crate::record::{Focus, Offsets, Place};
 use crate::text::{Doc, Span};
 use std::collections::BTreeMap;
@@ -112,14 +112,9 @@ pub fn is_admin_word(w: &str) -> bool {
         .any(|a| a.eq_ignore_ascii_case(w))
 }
 
-/// Every gazetteer row for `name`.
-pub fn places_of(name: &str) -> Places {
-    gazetteer::places(name)
-}
-
-/// Looks a whole name up in the place gazetteer.
-pub fn lookup(text: &str, span: Span, rule: &'static str) -> Option<Typed> {
-    lookup_rows(&places_of(text), span, rule)
+/// Looks a whole name up in the place gazetteer by its key.
+pub fn lookup(key: &Key, span: Span, rule: &'static str) -> Option<Typed> {
+    lookup_rows(&key.places(), span, rule)
 }
 
 /// A place reading of `span` from its gazetteer rows (the most prominent one).
@@ -149,18 +144,17 @@ fn best_row(rows: &Places) -> Option<PlaceRow> {
 /// name is also an ordinary word or a given name ("Nice", "Most", "Florence") needs context:
 /// a locative preposition before it or ", `<country or state>`" after it.
 pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
-    let key = gazetteer::Key::new(doc.span(a, b - 1).of(doc.text));
-    classify_known_key(doc, a, b, &key)
+    classify_known_key(doc, a, b, &range_key(doc, a, b))
 }
 
 /// `classify_known` with the key of the whole name already folded.
-pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &gazetteer::Key) -> Option<Typed> {
-    if is_admin_word(doc.tok(b - 1)) {
-        // "Salahuddin province" keeps the text's name: see `classify`.
+pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Typed> {
+    let rows = key.places();
+    // "Salahuddin province" keeps the text's name: see `classify`.
+    if rows.is_empty() || is_admin_word(doc.tok(b - 1)) {
         return None;
     }
     let span = doc.span(a, b - 1);
-    let rows = key.places();
     let mut t = lookup_rows(&rows, span, "gazetteer:place")?;
     // "German" is a demonym before it is the Isle of Man parish.
     if b - a == 1 && key.demonym().is_some() && t.place.is_none_or(|p| p.kind != "country") {
@@ -217,22 +211,12 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &gazetteer::Key) -
 
 /// True when ", `<known place>`" follows token `b`.
 fn after_comma_place(doc: &Doc, b: usize) -> bool {
-    b + 1 < doc.tokens.len() && doc.tok(b) == "," && !places_of(doc.tok(b + 1)).is_empty()
+    b + 1 < doc.tokens.len() && doc.tok(b) == "," && !tok_key(doc, b + 1).places().is_empty()
 }
 
-/// Looks a name on a shouted line up: a one-word ordinary English word ("TO", "NICE") counts
-/// only as a country, continent, region or subdivision.
-pub fn lookup_caps(text: &str, span: Span, single: bool) -> Option<Typed> {
-    lookup_caps_key(text, &gazetteer::Key::new(text), span, single)
-}
-
-/// `lookup_caps` with the text's key already folded.
-pub fn lookup_caps_key(
-    text: &str,
-    key: &gazetteer::Key,
-    span: Span,
-    single: bool,
-) -> Option<Typed> {
+/// Looks a name on a shouted line up (`key` its key): a one-word ordinary English word ("TO",
+/// "NICE") counts only as a country, continent, region or subdivision.
+pub fn lookup_caps(text: &str, key: &Key, span: Span, single: bool) -> Option<Typed> {
     let t = lookup_rows(&key.places(), span, "caps:gazetteer")?;
     if single && text.chars().count() < 3 {
         return None;
@@ -263,15 +247,16 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             let mut t = Typed::new(span, Kind::Place, "admin-word", 2);
             t.place_kind = Some("subdivision");
             // "Salahuddin province": the gazetteer may know the bare name (coordinates).
-            let bare = doc.span(a, b - 2).of(doc.text);
-            t.place = best_row(&places_of(bare));
+            t.place = best_row(&range_key(doc, a, b - 1).places());
             return Some(t);
         }
     }
     // "Jamarat Bridge", "Al-Ghaza Hotel", "Camp Lejeune": buildings and sites.
     // A common given name keeps a person's surname: "Sally Field".
-    let person_first =
-        last == "Field" && gazetteer::given_name(doc.tok(a)).is_some_and(|(_, f)| f >= 20_000);
+    let person_first = last == "Field"
+        && tok_key(doc, a)
+            .given_name()
+            .is_some_and(|(_, f)| f >= 20_000);
     if b - a >= 2
         && !person_first
         && (is_facility_word(last) || matches!(doc.tok(a), "Camp" | "Fort" | "Villa" | "Masjid"))
@@ -281,17 +266,15 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         return Some(t);
     }
     // "South London", "Northern Kenya": a part of a known place.
-    if b - a == 2
-        && is_compass(doc.tok(a))
-        && doc.tok(a) != "New"
-        && !gazetteer::is_common_word(doc.tok(a + 1))
-    {
-        let rows = places_of(doc.tok(a + 1));
-        if let Some(row) = best_row(&rows) {
-            let mut t = Typed::new(span, Kind::Place, "compass+place", 2);
-            t.place_kind = Some("region");
-            t.country = Some(row.country).filter(|c| !c.is_empty());
-            return Some(t);
+    if b - a == 2 && is_compass(doc.tok(a)) && doc.tok(a) != "New" {
+        let next = tok_key(doc, a + 1);
+        if !next.is_common_word() {
+            if let Some(row) = best_row(&next.places()) {
+                let mut t = Typed::new(span, Kind::Place, "compass+place", 2);
+                t.place_kind = Some("region");
+                t.country = Some(row.country).filter(|c| !c.is_empty());
+                return Some(t);
+            }
         }
     }
     // "Lake Victoria", "Mount Everest", "Gulf of Aden".
@@ -359,16 +342,16 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
     // The state or country is the last word or two ("Virginia", "New York").
     (b.saturating_sub(2).max(a + 1)..b).rev().find_map(|k| {
         let region_span = doc.span(k, b - 1);
-        let regions = places_of(region_span.of(doc.text));
+        let regions = range_key(doc, k, b).places();
         let region = regions
             .iter()
             .find(|r| r.kind == "subdivision" || is_nation(*r))?;
-        let town_text = doc.span(a, k - 1).of(doc.text);
+        let town = range_key(doc, a, k);
         // "West Germany", "Bell Canada": an ordinary word is no town.
-        if gazetteer::is_common_word(town_text) || (a..k).any(|i| is_compass(doc.tok(i))) {
+        if town.is_common_word() || (a..k).any(|i| is_compass(doc.tok(i))) {
             return None;
         }
-        let towns = places_of(town_text);
+        let towns = town.places();
         if towns.is_empty() {
             return None;
         }
@@ -397,8 +380,11 @@ fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceRow> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
         return None;
     }
-    let next = doc.tok(b + 1);
-    let ctx = places_of(next);
+    // The next name's rows, read once for all of these.
+    let ctx: Vec<PlaceRow> = tok_key(doc, b + 1).places().iter().collect();
+    if ctx.is_empty() {
+        return None;
+    }
     rows.iter().find(|r| {
         ctx.iter().any(|c| {
             (c.kind == "country" && c.country == r.country)
@@ -442,8 +428,8 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         )
     }) && matches!(prev, "the" | "The");
     if venue || ground {
-        let text = doc.span(a, b - 1).of(doc.text);
-        if gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
+        let text = range_key(doc, a, b);
+        if text.is_common_word() || tok_key(doc, a).given_name().is_some() {
             return None;
         }
         let mut t = Typed::new(doc.span(a, b - 1), Kind::Place, "venue", 1);
@@ -453,8 +439,8 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if !matches!(prev, "in" | "near" | "outside" | "across" | "to" | "from") {
         return None;
     }
-    let text = doc.span(a, b - 1).of(doc.text);
-    if gazetteer::is_common_word(text) || gazetteer::given_name(doc.tok(a)).is_some() {
+    let text = range_key(doc, a, b);
+    if text.is_common_word() || tok_key(doc, a).given_name().is_some() {
         return None;
     }
     // "to" and "from" also precede people and organisations: only "in", "near" are strong.

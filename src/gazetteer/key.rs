@@ -51,6 +51,16 @@ fn ascii_key(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The leading run of ASCII letters and digits of `b`: "prime" of "prime minister", "gen" of
+/// "gen.".
+pub fn alnum_head(b: &[u8]) -> &[u8] {
+    let n = b
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    &b[..n]
+}
+
 /// True when the only whitespace in `s` is single ASCII spaces between other characters
 /// (so folding whitespace leaves `s` as it is).
 pub fn is_single_spaced(s: &str) -> bool {
@@ -83,12 +93,24 @@ pub fn key_hash(b: &[u8]) -> u32 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        // The last bytes as a little-endian number, zero-padded (a loop, not a copy: no call).
-        let v = rest
-            .iter()
-            .rev()
-            .fold(0u64, |v, &byte| (v << 8) | u64::from(byte));
-        h = (h.rotate_left(26) ^ v).wrapping_mul(K);
+        h = (h.rotate_left(26) ^ tail_word(rest)).wrapping_mul(K);
     }
     (h >> 32) as u32
+}
+
+/// Up to seven bytes as a little-endian number, zero-padded: two overlapping loads (of four or
+/// two bytes, or one byte) that together cover them, no loop and no copy.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let four = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().unwrap_or_default()));
+    let two = |b: &[u8]| u64::from(u16::from_le_bytes(b.try_into().unwrap_or_default()));
+    if n >= 4 {
+        // Bytes `0..4` and `n - 4..n`: where they overlap, both hold the same bytes.
+        four(&rest[..4]) | four(&rest[n - 4..]) << (8 * (n - 4))
+    } else if n >= 2 {
+        two(&rest[..2]) | two(&rest[n - 2..]) << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
+    }
 }
