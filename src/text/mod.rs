@@ -53,16 +53,24 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenise and split `text`.
     pub fn new(text: &'a str) -> Doc<'a> {
-        let tokens = tokens::tokenize(text);
-        let paragraphs = sentences::paragraphs(text, &tokens);
+        let tokenized = tokens::tokenize(text);
+        let paragraphs = sentences::paragraphs(text, &tokenized);
+        let (tokens, marks) = (tokenized.tokens, tokenized.marks);
+        let mut ranges = Vec::new();
         let mut sents = Vec::new();
         let mut sentence_of = vec![0u32; tokens.len()];
+        let mut m = 0;
         for (pi, p) in paragraphs.iter().enumerate() {
-            for r in sentences::sentences(text, &tokens, p.clone()) {
+            // The paragraph's marks.
+            let from = m;
+            while m < marks.len() && marks[m] < p.end {
+                m += 1;
+            }
+            ranges.clear();
+            sentences::sentences(text, &tokens, p.clone(), &marks[from..m], &mut ranges);
+            for r in ranges.drain(..) {
                 let idx = sents.len() as u32;
-                for s in &mut sentence_of[r.clone()] {
-                    *s = idx;
-                }
+                sentence_of[r.clone()].fill(idx);
                 let first_word = r
                     .clone()
                     .find(|&j| !is_opening_punct(tokens[j].span.of(text)))
@@ -147,6 +155,19 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return false;
     };
+    // Most sentences are prose: once the lower-case ASCII letters of its words are more than a
+    // tenth of its bytes (which bound its letters), the sentence cannot be shouted.
+    let bound = last.span.end - first.span.start;
+    let mut lower = 0;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        lower += text.as_bytes()[t.span.start..t.span.end]
+            .iter()
+            .filter(|b| b.is_ascii_lowercase())
+            .count();
+        if lower * 10 > bound {
+            return false;
+        }
+    }
     let whole = &text.as_bytes()[first.span.start..last.span.end];
     if whole.is_ascii() {
         // ASCII: count over the sentence's bytes at once (between tokens there are only spaces,
