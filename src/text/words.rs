@@ -22,7 +22,8 @@ pub struct WordSet {
 pub const MAX: usize = 24;
 
 /// Where a set's words are: quick rejections, then open addressing (linear probing) over a
-/// hash of the word's first eight bytes and length, at most half full.
+/// hash of the word's first eight bytes and length, at most a quarter full (most words not in
+/// the set meet a free slot at once).
 struct Index {
     /// `lengths[f & 31]` has bit `n` set when some word starting with byte `f` has `n` bytes
     /// (other bytes share entries as in `pairs`).
@@ -60,7 +61,7 @@ fn hash(head: u64, len: usize) -> usize {
 
 impl Index {
     fn new(words: &[&str]) -> Index {
-        let size = (words.len() * 2).next_power_of_two().max(8);
+        let size = (words.len() * 4).next_power_of_two().max(8);
         let mut ix = Index {
             lengths: [0; 32],
             pairs: [0; 32],
@@ -97,6 +98,7 @@ impl Index {
 
     /// True when `w` (lower case, `head` its first eight bytes) is one of `words`, the list the
     /// index was built from.
+    #[inline]
     fn find(&self, words: &[&str], w: &[u8], head: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut s = hash(head, w.len()) & mask;
@@ -107,13 +109,19 @@ impl Index {
             }
             if slot.head == head
                 && usize::from(slot.len) == w.len()
-                && (w.len() <= 8 || words[usize::from(slot.word) - 1].as_bytes()[8..] == w[8..])
+                && (w.len() <= 8 || same_tail(words, slot, w))
             {
                 return true;
             }
             s = (s + 1) & mask;
         }
     }
+}
+
+/// True when the word of `slot` (in `words`) ends as `w` does after their first eight bytes.
+#[inline(never)]
+fn same_tail(words: &[&str], slot: Slot, w: &[u8]) -> bool {
+    words[usize::from(slot.word) - 1].as_bytes()[8..] == w[8..]
 }
 
 impl WordSet {
