@@ -192,15 +192,15 @@ static OPENING_WORDS: WordSet = WordSet::new(&[
     "eighteenth", "nineteenth", "twentieth", "thirtieth",
 ]);
 
-/// True when a rule may match at token `i`: anything but a word, a word with a hyphen
-/// (compounds, "twenty-four"), or an opening word.
+/// True when a rule may match at token `i`: a number, an apostrophe ("'90s"), a word with a
+/// hyphen (compounds, "twenty-four"), or an opening word.
 fn may_open(scan: &Scan, i: usize) -> bool {
-    // The set's quick rejections first; then a plain loop for the hyphen, cheaper than a
-    // `memchr` call on a word of a few bytes.
-    let hyphen = |b: &u8| *b == b'-';
-    scan.kind(i) != Some(TokenKind::Word)
-        || OPENING_WORDS.has(scan.doc, i)
-        || scan.doc.lower_bytes(i).iter().any(hyphen)
+    let doc = scan.doc;
+    match doc.tokens[i].kind {
+        TokenKind::Word => doc.tokens[i].hyphenated || OPENING_WORDS.has(doc, i),
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(doc.tok(i), "'" | "’"),
+    }
 }
 
 /// Finds every temporal expression.
@@ -210,13 +210,17 @@ pub fn find(doc: &Doc) -> Vec<Found> {
     let mut floor = 0;
     let mut i = 0;
     while i < scan.n {
+        if !may_open(&scan, i) {
+            i += 1;
+            continue;
+        }
         if let Some(extra) = scan.year_range(i) {
             out.extend(extra);
             i += 1;
             floor = i;
             continue;
         }
-        match may_open(&scan, i).then(|| scan.core(i)).flatten() {
+        match scan.core(i) {
             Some(mut h) => {
                 scan.extend_left(&mut h, floor);
                 scan.extend_right(&mut h);
@@ -563,7 +567,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.number(i);
         }
         let w = self.w(i);
-        if w.as_bytes().contains(&b'-') {
+        if self.doc.tokens[i].hyphenated {
             if let Some(h) = self.compound(i) {
                 return Some(h);
             }

@@ -30,6 +30,9 @@ pub struct Token {
     pub after_newline: bool,
     /// Whitespace lies between the previous token and this one.
     pub after_space: bool,
+    /// A word with an ASCII hyphen inside ("al-Sudani", "twenty-four"); false for numbers and
+    /// punctuation.
+    pub hyphenated: bool,
 }
 
 /// True for apostrophes, straight or curly.
@@ -109,7 +112,7 @@ pub fn tokenize(text: &str) -> Tokens {
     while i < bytes.len() {
         let b = bytes[i];
         // `plain`: a word known to hold no apostrophe and no non-ASCII character, so no clitic.
-        let (end, kind, plain) = match CLASS[usize::from(b)] {
+        let (end, kind, plain, hyphen) = match CLASS[usize::from(b)] {
             Class::Space => {
                 after_space = true;
                 i += 1;
@@ -126,9 +129,9 @@ pub fn tokenize(text: &str) -> Tokens {
             Class::Letter => scan_word(text, i),
             Class::Digit => {
                 let (end, kind) = scan_number(text, i);
-                (end, kind, true)
+                (end, kind, true, false)
             }
-            Class::Punct => (i + 1, TokenKind::Punct, true),
+            Class::Punct => (i + 1, TokenKind::Punct, true, false),
             Class::Wide => {
                 let c = char_at(text, i);
                 let width = c.len_utf8();
@@ -144,24 +147,45 @@ pub fn tokenize(text: &str) -> Tokens {
                     scan_word(text, i)
                 } else if c.is_alphanumeric() {
                     // Other numeric characters (superscripts, fractions) stand alone.
-                    (i + width, TokenKind::Word, false)
+                    (i + width, TokenKind::Word, false, false)
                 } else {
-                    (i + width, TokenKind::Punct, true)
+                    (i + width, TokenKind::Punct, true, false)
                 }
             }
         };
-        // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s".
+        let token = Token {
+            span: Span::new(i, end),
+            kind,
+            after_newline,
+            after_space: after_space || after_newline,
+            hyphenated: hyphen,
+        };
+        // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s" (the
+        // clitic holds no hyphen).
         if !plain {
             if let Some(cut) = clitic_start(&text[i..end]) {
-                out.push(bytes, i, i + cut, kind, after_newline, after_space);
-                out.push(bytes, i + cut, end, kind, false, false);
+                let clitic = Token {
+                    span: Span::new(i + cut, end),
+                    after_newline: false,
+                    after_space: false,
+                    hyphenated: false,
+                    ..token
+                };
+                out.push(
+                    bytes,
+                    Token {
+                        span: Span::new(i, i + cut),
+                        ..token
+                    },
+                );
+                out.push(bytes, clitic);
                 after_newline = false;
                 after_space = false;
                 i = end;
                 continue;
             }
         }
-        out.push(bytes, i, end, kind, after_newline, after_space);
+        out.push(bytes, token);
         after_newline = false;
         // One space, the usual gap, is stepped over here rather than by the dispatch.
         after_space = bytes.get(end) == Some(&b' ');
@@ -171,19 +195,14 @@ pub fn tokenize(text: &str) -> Tokens {
 }
 
 impl Tokens {
-    /// Adds the token at bytes `s..e` of `bytes` (the text), marking it where it may end a
-    /// sentence or start a line.
+    /// Adds a token of `bytes` (the text), marking it where it may end a sentence or start a
+    /// line.
     #[inline]
-    fn push(&mut self, bytes: &[u8], s: usize, e: usize, kind: TokenKind, nl: bool, sp: bool) {
-        if nl || matches!(bytes[e - 1], b'.' | b'!' | b'?' | 0xA6) {
+    fn push(&mut self, bytes: &[u8], t: Token) {
+        if t.after_newline || matches!(bytes[t.span.end - 1], b'.' | b'!' | b'?' | 0xA6) {
             self.marks.push(self.tokens.len());
         }
-        self.tokens.push(Token {
-            span: Span::new(s, e),
-            kind,
-            after_newline: nl,
-            after_space: sp || nl,
-        });
+        self.tokens.push(t);
     }
 }
 
@@ -194,15 +213,16 @@ fn char_at(text: &str, i: usize) -> char {
 
 /// A word: letters/digits, joined by single inner hyphens, apostrophes, ampersands between
 /// capitals ("AT&T") or periods in dotted abbreviations ("U.S.", "e.g."). Also says whether
-/// the word is plain: no apostrophe and nothing outside ASCII in it.
+/// the word is plain (no apostrophe and nothing outside ASCII in it) and whether it holds an
+/// ASCII hyphen.
 #[inline]
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool) {
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     let b = text.as_bytes();
     // Dotted abbreviation: single letters each followed by a period, at least two of them
     // (tried only when a period follows the first letter).
     if b.get(start + 1) == Some(&b'.') {
         if let Some(end) = scan_dotted(text, start) {
-            return (end, TokenKind::Word, true);
+            return (end, TokenKind::Word, true, false);
         }
     }
     // The usual word: a run of ASCII letters and digits that a space or punctuation ends.
@@ -211,10 +231,10 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool) {
         pos += 1;
     }
     if pos == b.len() || !may_join(b[pos]) {
-        return (pos, TokenKind::Word, true);
+        return (pos, TokenKind::Word, true, false);
     }
-    let (end, plain) = scan_joined(text, start, pos);
-    (end, TokenKind::Word, plain)
+    let (end, plain, hyphen) = scan_joined(text, start, pos);
+    (end, TokenKind::Word, plain, hyphen)
 }
 
 /// True for the bytes that may continue a word after a run of ASCII letters and digits: the
@@ -226,11 +246,12 @@ fn may_join(b: u8) -> bool {
 
 /// The rest of a word from `pos`, where a run of ASCII letters and digits (possibly empty,
 /// for a word that starts outside ASCII) stopped at a byte that may continue it: the end of
-/// the word and whether it is plain.
-fn scan_joined(text: &str, start: usize, mut pos: usize) -> (usize, bool) {
+/// the word, whether it is plain and whether it holds an ASCII hyphen.
+fn scan_joined(text: &str, start: usize, mut pos: usize) -> (usize, bool, bool) {
     let b = text.as_bytes();
     let mut last_alnum_end = pos;
     let mut plain = true;
+    let mut hyphen = false;
     while pos < b.len() {
         // Runs of ASCII letters and digits, a byte at a time.
         if ASCII_ALNUM[usize::from(b[pos])] {
@@ -259,12 +280,13 @@ fn scan_joined(text: &str, start: usize, mut pos: usize) -> (usize, bool) {
         let next = pos + c.len_utf8();
         if joiner && next < b.len() && char_at(text, next).is_alphanumeric() {
             plain &= c == '-' || c == '&';
+            hyphen |= c == '-';
             pos = next;
             continue;
         }
         break;
     }
-    (last_alnum_end, plain)
+    (last_alnum_end, plain, hyphen)
 }
 
 /// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (one load instead of three ranges).
@@ -408,6 +430,19 @@ mod tests {
         assert!(t[0].after_newline);
         assert!(!t[1].after_newline && t[1].after_space);
         assert!(t[2].after_newline);
+    }
+
+    #[test]
+    fn hyphenated_words_are_flagged() {
+        let text = "al-Sudani's twenty-four U.S.-led pro- war 2024-10-15 co‐op - x-ray";
+        for t in tokenize(text).tokens {
+            let w = t.span.of(text);
+            assert_eq!(
+                t.hyphenated,
+                t.kind == TokenKind::Word && w.contains('-'),
+                "{w}"
+            );
+        }
     }
 
     #[test]
