@@ -12,6 +12,7 @@
 //! does not find the article's own date (see `reference`).
 
 use super::lexicon::{self, Unit};
+use super::value;
 use super::TimexType;
 use crate::text::words::WordSet;
 use crate::text::{Doc, Span, TokenKind};
@@ -761,7 +762,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         self.date(
             i,
             i + 1,
-            Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+            Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
             "numeric-date",
             Class::Fixed,
         )
@@ -900,7 +901,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             if let Some((d, after)) = self.day_at(next) {
                 if let Some((y, end)) = self.comma_year(after) {
                     return Some((
-                        Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                        Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
                         end,
                     ));
                 }
@@ -924,7 +925,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.date(
                 i,
                 end,
-                Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
                 "day-month",
                 Class::Fixed,
             );
@@ -1018,7 +1019,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         self.date(
             i,
             i + 1,
-            Meaning::Absolute(format!("{y:04}"), "year"),
+            Meaning::Absolute(value::year(i64::from(y)), "year"),
             "year",
             Class::Calendar,
         )
@@ -1065,7 +1066,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                         return self.date(
                             i,
                             end,
-                            Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                            Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
                             "month-day",
                             Class::Fixed,
                         );
@@ -1090,7 +1091,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.date(
                 i,
                 end,
-                Meaning::Absolute(format!("{y:04}-{m:02}"), "month"),
+                Meaning::Absolute(value::month(i64::from(y), m), "month"),
                 "month-year",
                 Class::Calendar,
             );
@@ -1185,7 +1186,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     ) -> Hit {
         if let Some((y, end)) = self.comma_year(after) {
             if chrono::NaiveDate::from_ymd_opt(y, m, day).is_some() {
-                let value = Meaning::Absolute(format!("{y:04}-{m:02}-{day:02}"), "day");
+                let value = Meaning::Absolute(value::day(i64::from(y), m, day), "day");
                 return self.hit(start, end, TimexType::Date, value, rule, Class::Fixed);
             }
         }
@@ -1238,7 +1239,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         self.date(
             i,
             end,
-            Meaning::Absolute(format!("{y:04}"), "year"),
+            Meaning::Absolute(value::year(i64::from(y)), "year"),
             "year",
             Class::Calendar,
         )
@@ -1929,7 +1930,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                         return self.date(
                             i,
                             i + 3,
-                            Meaning::Absolute(format!("{y:04}"), "year"),
+                            Meaning::Absolute(value::year(i64::from(y)), "year"),
                             "fiscal",
                             Class::Period,
                         );
@@ -2003,7 +2004,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return self.date(
                     i,
                     i + 2,
-                    Meaning::Absolute(format!("{y:04}"), "year"),
+                    Meaning::Absolute(value::year(i64::from(y)), "year"),
                     "fiscal",
                     Class::Period,
                 );
@@ -2200,7 +2201,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.date(
                 start,
                 after + 1,
-                Meaning::Absolute(format!("{y:04}"), "year"),
+                Meaning::Absolute(value::year(i64::from(y)), "year"),
                 "year",
                 Class::Period,
             );
@@ -2660,7 +2661,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         let mk = |start: usize, y: i32| Found {
             span: Span::new(start, start + 4),
             kind: TimexType::Date,
-            meaning: Meaning::Absolute(format!("{y:04}"), "year"),
+            meaning: Meaning::Absolute(value::year(i64::from(y)), "year"),
             r#mod: None,
             rule: "year-range",
         };

@@ -9,7 +9,7 @@
 
 use super::lexicon::Unit;
 use super::parse::{Clock, Dir, Found, Meaning};
-use super::{ymd, How, Timex};
+use super::{value, ymd, How, Timex};
 use crate::text::{Doc, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -507,8 +507,8 @@ impl Resolver<'_, '_> {
                 };
                 let (y, dirn, why) = self.year_for(r, *mo, *d, *dir);
                 let v = match d {
-                    Some(d) => format!("{y:04}-{mo:02}-{d:02}"),
-                    None => format!("{y:04}-{mo:02}"),
+                    Some(d) => value::day(i64::from(y), *mo, *d),
+                    None => value::month(i64::from(y), *mo),
                 };
                 (
                     v,
@@ -540,8 +540,12 @@ impl Resolver<'_, '_> {
                     .map(|(_, q)| q)
                     .or_else(|| r.map(|r| shift_quarter(r.year(), quarter_of(r), -1).1));
                 match q {
-                    Some(q) => (format!("{y:04}-Q{q}"), Some("quarter"), How::ABSOLUTE),
-                    None => (format!("{y:04}"), Some("year"), How::ABSOLUTE),
+                    Some(q) => (
+                        value::quarter(i64::from(*y), q),
+                        Some("quarter"),
+                        How::ABSOLUTE,
+                    ),
+                    None => (value::year(i64::from(*y)), Some("year"), How::ABSOLUTE),
                 }
             }
             Meaning::OffsetYearQuarter(q, k) => {
@@ -555,7 +559,7 @@ impl Resolver<'_, '_> {
                 let v = if q > 4 {
                     format!("{y:04}-H{}", q - 4)
                 } else {
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), q)
                 };
                 (
                     v,
@@ -585,7 +589,7 @@ impl Resolver<'_, '_> {
                 match NaiveDate::from_weekday_of_month_opt(y, *month, wd, *n as u8) {
                     Some(d) => (ymd(d), Some("day"), relative(r, dirn, why)),
                     None => (
-                        format!("{y:04}-{month:02}"),
+                        value::month(i64::from(y), *month),
                         Some("month"),
                         relative(r, dirn, why),
                     ),
@@ -638,16 +642,15 @@ impl Resolver<'_, '_> {
                 )
             }
             Meaning::Quarter(q, y) => {
-                let label = |y: String, q: u32| {
-                    if q > 4 {
-                        format!("{y}-H{}", q - 4)
-                    } else {
-                        format!("{y}-Q{q}")
-                    }
+                let label = |mut y: String, q: u32| {
+                    let (part, n) = if q > 4 { ("-H", q - 4) } else { ("-Q", q) };
+                    y.push_str(part);
+                    value::push_num(&mut y, i64::from(n), 0);
+                    y
                 };
                 let grain = Some(if *q > 4 { "half" } else { "quarter" });
                 if let Some(y) = y {
-                    return (label(format!("{y:04}"), *q), grain, How::ABSOLUTE);
+                    return (label(value::year(i64::from(*y)), *q), grain, How::ABSOLUTE);
                 }
                 // A year mentioned just before ("In 1988, ... the third quarter") wins.
                 let Some(r) = r else {
@@ -665,7 +668,11 @@ impl Resolver<'_, '_> {
                     r.year()
                 };
                 let dirn = if y < r.year() { "past" } else { "same" };
-                (label(format!("{y:04}"), *q), grain, relative(r, dirn, why))
+                (
+                    label(value::year(i64::from(y)), *q),
+                    grain,
+                    relative(r, dirn, why),
+                )
             }
             Meaning::QuarterYearOffset(q, k) => {
                 let Some(r) = r else {
@@ -675,7 +682,7 @@ impl Resolver<'_, '_> {
                 let v = if *q > 4 {
                     format!("{y:04}-H{}", q - 4)
                 } else {
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), *q)
                 };
                 (
                     v,
@@ -695,7 +702,11 @@ impl Resolver<'_, '_> {
                         day: None,
                         quarter: Some(q),
                     };
-                    return (format!("{y2:04}-Q{q2}"), Some("quarter"), previous(p));
+                    return (
+                        value::quarter(i64::from(y2), q2),
+                        Some("quarter"),
+                        previous(p),
+                    );
                 }
                 let Some(r) = r else {
                     return ("XXXX-QX".to_string(), Some("quarter"), UNRESOLVED);
@@ -703,7 +714,7 @@ impl Resolver<'_, '_> {
                 // The quarter reported on: the one before the reference date's.
                 let (y, q) = shift_quarter(r.year(), quarter_of(r), k - 1);
                 (
-                    format!("{y:04}-Q{q}"),
+                    value::quarter(i64::from(y), q),
                     Some("quarter"),
                     relative(r, "past", "latest reported"),
                 )
@@ -723,7 +734,11 @@ impl Resolver<'_, '_> {
                         day: None,
                         quarter: Some(q),
                     };
-                    return (format!("{y2:04}-Q{q2}"), Some("quarter"), previous(p));
+                    return (
+                        value::quarter(i64::from(y2), q2),
+                        Some("quarter"),
+                        previous(p),
+                    );
                 }
                 let Some(r) = r else {
                     return (unresolved_unit(*u), Some(u.grain()), UNRESOLVED);
@@ -803,22 +818,22 @@ impl Resolver<'_, '_> {
                         .current_quarter
                         .unwrap_or((p.year, p.quarter.unwrap_or(1)));
                     let (y, q) = shift_quarter(y, q, 4 * n);
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), q)
                 }
-                Unit::Year | Unit::Half => format!("{:04}", p.year as i64 + n),
+                Unit::Year | Unit::Half => value::year(p.year as i64 + n),
                 Unit::Decade => format!("{:03}", (p.year as i64).div_euclid(10) + n),
                 Unit::Century => format!("{:02}", (p.year as i64).div_euclid(100) + n),
                 Unit::Quarter => {
                     let q = p.quarter.or(p.month.map(|m| (m - 1) / 3 + 1)).unwrap_or(1);
                     let (y, q) = shift_quarter(p.year, q, n);
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), q)
                 }
                 Unit::Month => {
                     let d = NaiveDate::from_ymd_opt(p.year, p.month.unwrap_or(1), 1);
                     match d {
                         Some(d) => {
                             let (y, m) = month_add(d, n);
-                            format!("{y:04}-{m:02}")
+                            value::month(i64::from(y), m)
                         }
                         None => return (unresolved_unit(u), Some(u.grain()), UNRESOLVED),
                     }
@@ -875,14 +890,14 @@ fn unresolved_unit(u: Unit) -> String {
 /// The value of the `u` that is `n` units from `d` ("last week" = week of `d` - 7 days).
 fn unit_value(d: NaiveDate, u: Unit, n: i64) -> String {
     match u {
-        Unit::Year => format!("{:04}", d.year() as i64 + n),
+        Unit::Year => value::year(d.year() as i64 + n),
         Unit::Month => {
             let (y, m) = month_add(d, n);
-            format!("{y:04}-{m:02}")
+            value::month(i64::from(y), m)
         }
         Unit::Quarter => {
             let (y, q) = shift_quarter(d.year(), quarter_of(d), n);
-            format!("{y:04}-Q{q}")
+            value::quarter(i64::from(y), q)
         }
         Unit::Half => {
             let total = d.year() as i64 * 2 + (d.month0() / 6) as i64 + n;
