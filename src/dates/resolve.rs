@@ -10,6 +10,7 @@
 use super::lexicon::Unit;
 use super::parse::{Clock, Dir, Found, Meaning};
 use super::{value, ymd, How, Timex};
+use crate::text::words::WordMap;
 use crate::text::{Doc, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -26,97 +27,52 @@ pub enum Tense {
     Unknown,
 }
 
-/// Irregular past forms and past auxiliaries news uses most.
-fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "said"
-            | "told"
-            | "went"
-            | "came"
-            | "took"
-            | "made"
-            | "began"
-            | "left"
-            | "met"
-            | "won"
-            | "lost"
-            | "fell"
-            | "rose"
-            | "held"
-            | "saw"
-            | "got"
-            | "gave"
-            | "hit"
-            | "sent"
-            | "spent"
-            | "struck"
-            | "brought"
-            | "bought"
-            | "caught"
-            | "fought"
-            | "sold"
-            | "thought"
-            | "found"
-            | "kept"
-            | "led"
-            | "ran"
-            | "shot"
-            | "stood"
-            | "spoke"
-            | "wrote"
-            | "broke"
-            | "chose"
-            | "drove"
-            | "flew"
-            | "grew"
-            | "knew"
-            | "threw"
-            | "swore"
-            | "heard"
-            | "paid"
-            | "became"
-            | "beat"
-            | "quit"
-            | "slid"
-            | "sank"
-            | "sought"
-            | "taught"
-            | "understood"
-            | "withdrew"
-            | "been"
-            | "wasn't"
-            | "weren't"
-            | "didn't"
-            | "hadn't"
-            | "has"
-            | "have"
-            | "hasn't"
-            | "haven't"
-            | "ago"
-            | "yesterday"
-    )
+/// What a word says about tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// It announces what is to come.
+    Future,
+    /// It announces what is to come before "to" ("set to", "plans to").
+    FutureBeforeTo,
+    /// A present-tense auxiliary: it ends the search without choosing a direction.
+    Present,
+    /// An irregular past form or past auxiliary news uses most.
+    Past,
 }
 
-/// Words that announce what is to come (some only before "to": "due to", "expected to").
-fn future_cue(w: &str, next: &str) -> bool {
-    match w {
-        "will" | "'ll" | "’ll" | "shall" | "won't" | "wo" | "would" | "tomorrow" | "upcoming"
-        | "scheduled" | "expected" | "planned" | "slated" | "due" => true,
-        "set" | "going" | "plans" | "plan" | "planning" | "expects" | "intends" | "hopes"
-        | "aims" | "supposed" => next == "to",
-        _ => false,
-    }
-}
-
-/// Present-tense auxiliaries: they end the search without choosing a direction.
-fn is_present(w: &str) -> bool {
-    matches!(w, "is" | "are" | "am" | "isn't" | "aren't" | "does" | "do")
-}
+/// The words `cue` reads besides verbs in "-ed".
+#[rustfmt::skip]
+static CUES: WordMap<Cue> = WordMap::new(&[
+    ("will", Cue::Future), ("'ll", Cue::Future), ("’ll", Cue::Future), ("shall", Cue::Future),
+    ("won't", Cue::Future), ("wo", Cue::Future), ("would", Cue::Future), ("tomorrow", Cue::Future),
+    ("upcoming", Cue::Future), ("scheduled", Cue::Future), ("expected", Cue::Future),
+    ("planned", Cue::Future), ("slated", Cue::Future), ("due", Cue::Future),
+    ("set", Cue::FutureBeforeTo), ("going", Cue::FutureBeforeTo), ("plans", Cue::FutureBeforeTo),
+    ("plan", Cue::FutureBeforeTo), ("planning", Cue::FutureBeforeTo),
+    ("expects", Cue::FutureBeforeTo), ("intends", Cue::FutureBeforeTo),
+    ("hopes", Cue::FutureBeforeTo), ("aims", Cue::FutureBeforeTo),
+    ("supposed", Cue::FutureBeforeTo),
+    ("is", Cue::Present), ("are", Cue::Present), ("am", Cue::Present), ("isn't", Cue::Present),
+    ("aren't", Cue::Present), ("does", Cue::Present), ("do", Cue::Present),
+    ("was", Cue::Past), ("were", Cue::Past), ("had", Cue::Past), ("did", Cue::Past),
+    ("said", Cue::Past), ("told", Cue::Past), ("went", Cue::Past), ("came", Cue::Past),
+    ("took", Cue::Past), ("made", Cue::Past), ("began", Cue::Past), ("left", Cue::Past),
+    ("met", Cue::Past), ("won", Cue::Past), ("lost", Cue::Past), ("fell", Cue::Past),
+    ("rose", Cue::Past), ("held", Cue::Past), ("saw", Cue::Past), ("got", Cue::Past),
+    ("gave", Cue::Past), ("hit", Cue::Past), ("sent", Cue::Past), ("spent", Cue::Past),
+    ("struck", Cue::Past), ("brought", Cue::Past), ("bought", Cue::Past), ("caught", Cue::Past),
+    ("fought", Cue::Past), ("sold", Cue::Past), ("thought", Cue::Past), ("found", Cue::Past),
+    ("kept", Cue::Past), ("led", Cue::Past), ("ran", Cue::Past), ("shot", Cue::Past),
+    ("stood", Cue::Past), ("spoke", Cue::Past), ("wrote", Cue::Past), ("broke", Cue::Past),
+    ("chose", Cue::Past), ("drove", Cue::Past), ("flew", Cue::Past), ("grew", Cue::Past),
+    ("knew", Cue::Past), ("threw", Cue::Past), ("swore", Cue::Past), ("heard", Cue::Past),
+    ("paid", Cue::Past), ("became", Cue::Past), ("beat", Cue::Past), ("quit", Cue::Past),
+    ("slid", Cue::Past), ("sank", Cue::Past), ("sought", Cue::Past), ("taught", Cue::Past),
+    ("understood", Cue::Past), ("withdrew", Cue::Past), ("been", Cue::Past), ("wasn't", Cue::Past),
+    ("weren't", Cue::Past), ("didn't", Cue::Past), ("hadn't", Cue::Past), ("has", Cue::Past),
+    ("have", Cue::Past), ("hasn't", Cue::Past), ("haven't", Cue::Past), ("ago", Cue::Past),
+    ("yesterday", Cue::Past),
+]);
 
 /// What one token says about tense, if anything.
 fn cue(doc: &Doc, i: usize) -> Option<Tense> {
@@ -127,23 +83,27 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
     if w.len() > 14 {
         return None;
     }
-    // Lower case from the document's lower-cased text (same offsets): no copy.
-    let lw = doc.tokens[i].span.of(&doc.lower);
-    let next = if i + 1 < doc.tokens.len() {
-        doc.tok(i + 1)
-    } else {
-        ""
-    };
-    if future_cue(lw, next) {
-        return Some(Tense::Future);
-    }
-    // "is to resume trading Tuesday"
-    if is_present(lw) {
-        return Some(if next == "to" {
-            Tense::Future
+    let next = || {
+        if i + 1 < doc.tokens.len() {
+            doc.tok(i + 1)
         } else {
-            Tense::Present
-        });
+            ""
+        }
+    };
+    match CUES.get(doc, i) {
+        Some(Cue::Future) => return Some(Tense::Future),
+        Some(Cue::FutureBeforeTo) if next() == "to" => return Some(Tense::Future),
+        // "is to resume trading Tuesday"
+        Some(Cue::Present) if next() == "to" => return Some(Tense::Future),
+        Some(Cue::Present) => return Some(Tense::Present),
+        Some(Cue::Past) => {}
+        _ => {
+            // Lower case from the document's lower-cased text (same offsets): no copy.
+            let lw = doc.lower_tok(i);
+            if !(lw.len() > 4 && lw.ends_with("ed") && !w.starts_with(char::is_uppercase)) {
+                return None;
+            }
+        }
     }
     // "will be held", "is heard in May": a participle after "be" takes its tense from further
     // left; "the reduced dividend", "an unspecified date": an adjective says nothing.
@@ -173,12 +133,7 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
             return None;
         }
     }
-    if is_irregular_past(lw)
-        || lw.len() > 4 && lw.ends_with("ed") && !w.starts_with(char::is_uppercase)
-    {
-        return Some(Tense::Past);
-    }
-    None
+    Some(Tense::Past)
 }
 
 /// Reads the tense that governs byte `pos`: the nearest tense cue before it in its sentence
