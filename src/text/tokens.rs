@@ -126,6 +126,30 @@ pub fn tokenize(text: &str) -> Tokens {
                 i += 1;
                 continue;
             }
+            Class::Letter if !after_newline => {
+                // Plain words one after another while single spaces part them, the run of
+                // most prose, are added here without the rest of the loop (such a word is
+                // neither split nor marked).
+                let start = i;
+                while let Some(end) = plain_word_end(bytes, i) {
+                    out.tokens.push(Token {
+                        span: Span::new(i, end),
+                        kind: TokenKind::Word,
+                        after_newline: false,
+                        after_space,
+                        hyphenated: false,
+                    });
+                    after_space = bytes.get(end) == Some(&b' ');
+                    i = end + usize::from(after_space);
+                    if !after_space || i == bytes.len() || !bytes[i].is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+                if i > start {
+                    continue;
+                }
+                scan_word(text, i)
+            }
             Class::Letter => scan_word(text, i),
             Class::Digit => {
                 let (end, kind) = scan_number(text, i);
@@ -226,15 +250,33 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
         }
     }
     // The usual word: a run of ASCII letters and digits that a space or punctuation ends.
-    let mut pos = start;
-    while pos < b.len() && ASCII_ALNUM[usize::from(b[pos])] {
-        pos += 1;
-    }
+    let pos = alnum_run(b, start);
     if pos == b.len() || !may_join(b[pos]) {
         return (pos, TokenKind::Word, true, false);
     }
     let (end, plain, hyphen) = scan_joined(text, start, pos);
     (end, TokenKind::Word, plain, hyphen)
+}
+
+/// Where the run of ASCII letters and digits from `pos` ends.
+#[inline]
+fn alnum_run(b: &[u8], mut pos: usize) -> usize {
+    while pos < b.len() && ASCII_ALNUM[usize::from(b[pos])] {
+        pos += 1;
+    }
+    pos
+}
+
+/// Where the word at `start` (an ASCII letter) ends when it is plain: ASCII letters and digits
+/// that neither a joiner nor a character outside ASCII continues, and not maybe a dotted
+/// abbreviation (`scan_word` reads the others).
+#[inline]
+fn plain_word_end(b: &[u8], start: usize) -> Option<usize> {
+    if b.get(start + 1) == Some(&b'.') {
+        return None;
+    }
+    let end = alnum_run(b, start);
+    (end == b.len() || !may_join(b[end])).then_some(end)
 }
 
 /// True for the bytes that may continue a word after a run of ASCII letters and digits: the
@@ -430,6 +472,32 @@ mod tests {
         assert!(t[0].after_newline);
         assert!(!t[1].after_newline && t[1].after_space);
         assert!(t[2].after_newline);
+    }
+
+    #[test]
+    fn space_flags_in_runs_of_words() {
+        let text = "one two  three\tfour,five six.Seven U.S. eight";
+        let flags: Vec<(&str, bool)> = tokenize(text)
+            .tokens
+            .iter()
+            .map(|t| (t.span.of(text), t.after_space))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("one", true),
+                ("two", true),
+                ("three", true),
+                ("four", true),
+                (",", false),
+                ("five", false),
+                ("six", true),
+                (".", false),
+                ("Seven", false),
+                ("U.S.", true),
+                ("eight", true)
+            ]
+        );
     }
 
     #[test]
