@@ -426,10 +426,13 @@ impl<'d, 'a> Scan<'d, 'a> {
             return None;
         }
         let w = self.w(i);
-        if w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        if w.is_empty() || w.len() > 9 {
             return None;
         }
-        w.parse().ok()
+        // One to nine digits: no overflow.
+        w.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
     }
 
     /// A day of the month at token `i` ("15", "15th", "fifteenth"): the day and the next token.
