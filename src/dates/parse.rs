@@ -338,6 +338,12 @@ fn is_count_noun(w: &str) -> bool {
     )
 }
 
+/// A word that counts: a number word ("two", "twenty-four", "dozen") or "a", "an", "few",
+/// "several", "couple".
+fn is_count(w: &str) -> bool {
+    lexicon::number_word(w).is_some() || matches!(w, "a" | "an" | "few" | "several" | "couple")
+}
+
 /// Approximators that TimeML keeps inside a duration, and their mod.
 fn approximator(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -576,6 +582,14 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return Some(h);
             }
         }
+        // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
+        // month, weekday or other word rule reacts to it (a test checks).
+        if is_count(w) {
+            if let Some(h) = self.year_words(i) {
+                return Some(h);
+            }
+            return self.quantity(i);
+        }
         if lexicon::month(w).is_some() {
             if let Some(h) = self.month(i) {
                 return Some(h);
@@ -586,18 +600,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return Some(self.weekday(i, i + 1, d, Dir::Tense, "weekday"));
             }
         }
-        if let Some(h) = self.word(i) {
-            return Some(h);
-        }
-        if lexicon::number_word(w).is_some()
-            || matches!(w, "a" | "an" | "few" | "several" | "couple")
-        {
-            if let Some(h) = self.year_words(i) {
-                return Some(h);
-            }
-            return self.quantity(i);
-        }
-        None
+        self.word(i)
     }
 
     fn hit(
@@ -2895,6 +2898,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn counts_open_no_word_rule() {
+        // Every opening word and the compound numbers, in lower case and capitalised, in the
+        // contexts the word rules read: a count opens no month, weekday or word rule.
+        let mut words: Vec<String> = OPENING_WORDS
+            .words()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(["twenty-four", "ninety-nine", "thirty-one"].map(String::from));
+        let mut text = String::new();
+        for w in words.iter().filter(|w| is_count(w)) {
+            let cap = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            for v in [w.as_str(), cap.as_str()] {
+                text.push_str(&format!(
+                    "the {v} of the year. in the {v} 15, 2020. the {v} three years ago. \
+                     {v} day 's eve term. for the {v} quarter of 1990. {v} ago. for {v} years. "
+                ));
+            }
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc);
+        let mut counts = 0;
+        for i in 0..scan.n {
+            let w = scan.w(i);
+            if scan.kind(i) == Some(TokenKind::Word) && is_count(w) {
+                assert!(
+                    lexicon::month(w).is_none() && lexicon::weekday(w).is_none(),
+                    "{w}"
+                );
+                assert!(scan.word(i).is_none(), "{w} opens a word rule");
+                counts += 1;
+            }
+        }
+        assert!(counts > 500, "{counts} counts read");
     }
 
     fn texts(text: &str) -> Vec<String> {
