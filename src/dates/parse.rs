@@ -2158,8 +2158,12 @@ impl<'d, 'a> Scan<'d, 'a> {
                 Class::Amount,
             ));
         }
+        // The rest reads plural units.
+        let Some((u, true)) = lexicon::unit(w) else {
+            return None;
+        };
         // "months ago", "years ago": some time back.
-        if lexicon::unit(w).is_some_and(|(_, p)| p) && self.w(i + 1) == "ago" {
+        if self.w(i + 1) == "ago" {
             return self.date(
                 i,
                 i + 2,
@@ -2169,35 +2173,31 @@ impl<'d, 'a> Scan<'d, 'a> {
             );
         }
         // Bare plural units where a duration is expected: "for years", "within weeks".
-        if let Some((u, true)) = lexicon::unit(w) {
-            let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if matches!(
-                prev,
-                "for" | "within" | "in" | "over" | "took" | "take" | "lasted" | "last"
-            ) && u != Unit::Weekend
-            {
-                // "in years" only as "in years to come"/negated use is rare; keep "for/within/over".
-                if prev == "in" && !matches!(self.w(i + 1), "." | ",") {
-                    return None;
-                }
-                let end = if self.w(i + 1) == "or"
-                    && lexicon::unit(self.w(i + 2)).is_some_and(|(_, p)| p)
-                {
-                    i + 3
-                } else {
-                    i + 1
-                };
-                return Some(self.hit(
-                    i,
-                    end,
-                    TimexType::Duration,
-                    Meaning::Duration(u.duration(None)),
-                    "duration",
-                    Class::Fixed,
-                ));
-            }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if !matches!(
+            prev,
+            "for" | "within" | "in" | "over" | "took" | "take" | "lasted" | "last"
+        ) || u == Unit::Weekend
+        {
+            return None;
         }
-        None
+        // "in years" only as "in years to come"/negated use is rare; keep "for/within/over".
+        if prev == "in" && !matches!(self.w(i + 1), "." | ",") {
+            return None;
+        }
+        let end = if self.w(i + 1) == "or" && lexicon::unit(self.w(i + 2)).is_some_and(|(_, p)| p) {
+            i + 3
+        } else {
+            i + 1
+        };
+        Some(self.hit(
+            i,
+            end,
+            TimexType::Duration,
+            Meaning::Duration(u.duration(None)),
+            "duration",
+            Class::Fixed,
+        ))
     }
 
     /// "the year", "the fiscal year", "the year 2000", "the year ended June 30".
