@@ -72,15 +72,21 @@ impl Unit {
             Unit::Decade => (false, "Y", 10),
             Unit::Century => (false, "Y", 100),
         };
-        let t = if time { "T" } else { "" };
+        let mut v = String::with_capacity(8);
+        v.push('P');
+        if time {
+            v.push('T');
+        }
         match n {
-            Some(n) => format!("P{t}{}{code}", n.saturating_mul(mult)),
+            Some(n) => super::value::push_num(&mut v, i64::from(n.saturating_mul(mult)), 0),
             None => match self {
-                Unit::Decade => "PXDE".to_string(),
-                Unit::Century => "PXCE".to_string(),
-                _ => format!("P{t}X{code}"),
+                Unit::Decade => return "PXDE".to_string(),
+                Unit::Century => return "PXCE".to_string(),
+                _ => v.push('X'),
             },
         }
+        v.push_str(code);
+        v
     }
 }
 

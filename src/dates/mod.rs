@@ -11,6 +11,7 @@ pub mod lexicon;
 pub mod parse;
 pub mod reference;
 pub mod resolve;
+pub mod value;
 
 use crate::record::{DateExpr, Offsets, Resolution};
 use crate::text::{Doc, Span};
@@ -104,29 +105,7 @@ pub fn ymd(d: NaiveDate) -> String {
     if !(0..=9999).contains(&y) {
         return d.format("%Y-%m-%d").to_string();
     }
-    let (y, m, day) = (y as u32, d.month(), d.day());
-    let digits = [
-        y / 1000,
-        y / 100 % 10,
-        y / 10 % 10,
-        y % 10,
-        10,
-        m / 10,
-        m % 10,
-        10,
-        day / 10,
-        day % 10,
-    ];
-    digits
-        .iter()
-        .map(|&n| {
-            if n == 10 {
-                '-'
-            } else {
-                char::from(b'0' + n as u8)
-            }
-        })
-        .collect()
+    value::day(i64::from(y), d.month(), d.day())
 }
 
 /// The `dates` record section.

@@ -12,6 +12,7 @@
 //! does not find the article's own date (see `reference`).
 
 use super::lexicon::{self, Unit};
+use super::value;
 use super::TimexType;
 use crate::text::words::WordSet;
 use crate::text::{Doc, Span, TokenKind};
@@ -192,15 +193,15 @@ static OPENING_WORDS: WordSet = WordSet::new(&[
     "eighteenth", "nineteenth", "twentieth", "thirtieth",
 ]);
 
-/// True when a rule may match at token `i`: anything but a word, a word with a hyphen
-/// (compounds, "twenty-four"), or an opening word.
+/// True when a rule may match at token `i`: a number, an apostrophe ("'90s"), a word with a
+/// hyphen (compounds, "twenty-four"), or an opening word.
 fn may_open(scan: &Scan, i: usize) -> bool {
-    // The set's quick rejections first; then a plain loop for the hyphen, cheaper than a
-    // `memchr` call on a word of a few bytes.
-    let hyphen = |b: &u8| *b == b'-';
-    scan.kind(i) != Some(TokenKind::Word)
-        || OPENING_WORDS.has(scan.doc, i)
-        || scan.doc.lower_bytes(i).iter().any(hyphen)
+    let doc = scan.doc;
+    match doc.tokens[i].kind {
+        TokenKind::Word => doc.tokens[i].hyphenated || OPENING_WORDS.has(doc, i),
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(doc.tok(i), "'" | "’"),
+    }
 }
 
 /// Finds every temporal expression.
@@ -210,13 +211,17 @@ pub fn find(doc: &Doc) -> Vec<Found> {
     let mut floor = 0;
     let mut i = 0;
     while i < scan.n {
+        if !may_open(&scan, i) {
+            i += 1;
+            continue;
+        }
         if let Some(extra) = scan.year_range(i) {
             out.extend(extra);
             i += 1;
             floor = i;
             continue;
         }
-        match may_open(&scan, i).then(|| scan.core(i)).flatten() {
+        match scan.core(i) {
             Some(mut h) => {
                 scan.extend_left(&mut h, floor);
                 scan.extend_right(&mut h);
@@ -333,6 +338,12 @@ fn is_count_noun(w: &str) -> bool {
     )
 }
 
+/// A word that counts: a number word ("two", "twenty-four", "dozen") or "a", "an", "few",
+/// "several", "couple".
+fn is_count(w: &str) -> bool {
+    lexicon::number_word(w).is_some() || matches!(w, "a" | "an" | "few" | "several" | "couple")
+}
+
 /// Approximators that TimeML keeps inside a duration, and their mod.
 fn approximator(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -421,10 +432,13 @@ impl<'d, 'a> Scan<'d, 'a> {
             return None;
         }
         let w = self.w(i);
-        if w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        if w.is_empty() || w.len() > 9 {
             return None;
         }
-        w.parse().ok()
+        // One to nine digits: no overflow.
+        w.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
     }
 
     /// A day of the month at token `i` ("15", "15th", "fifteenth"): the day and the next token.
@@ -563,10 +577,18 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.number(i);
         }
         let w = self.w(i);
-        if w.as_bytes().contains(&b'-') {
+        if self.doc.tokens[i].hyphenated {
             if let Some(h) = self.compound(i) {
                 return Some(h);
             }
+        }
+        // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
+        // month, weekday or other word rule reacts to it (a test checks).
+        if is_count(w) {
+            if let Some(h) = self.year_words(i) {
+                return Some(h);
+            }
+            return self.quantity(i);
         }
         if lexicon::month(w).is_some() {
             if let Some(h) = self.month(i) {
@@ -578,18 +600,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return Some(self.weekday(i, i + 1, d, Dir::Tense, "weekday"));
             }
         }
-        if let Some(h) = self.word(i) {
-            return Some(h);
-        }
-        if lexicon::number_word(w).is_some()
-            || matches!(w, "a" | "an" | "few" | "several" | "couple")
-        {
-            if let Some(h) = self.year_words(i) {
-                return Some(h);
-            }
-            return self.quantity(i);
-        }
-        None
+        self.word(i)
     }
 
     fn hit(
@@ -757,7 +768,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         self.date(
             i,
             i + 1,
-            Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+            Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
             "numeric-date",
             Class::Fixed,
         )
@@ -896,7 +907,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             if let Some((d, after)) = self.day_at(next) {
                 if let Some((y, end)) = self.comma_year(after) {
                     return Some((
-                        Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                        Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
                         end,
                     ));
                 }
@@ -920,7 +931,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.date(
                 i,
                 end,
-                Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
                 "day-month",
                 Class::Fixed,
             );
@@ -1014,7 +1025,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         self.date(
             i,
             i + 1,
-            Meaning::Absolute(format!("{y:04}"), "year"),
+            Meaning::Absolute(value::year(i64::from(y)), "year"),
             "year",
             Class::Calendar,
         )
@@ -1061,7 +1072,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                         return self.date(
                             i,
                             end,
-                            Meaning::Absolute(format!("{y:04}-{m:02}-{d:02}"), "day"),
+                            Meaning::Absolute(value::day(i64::from(y), m, d), "day"),
                             "month-day",
                             Class::Fixed,
                         );
@@ -1086,7 +1097,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.date(
                 i,
                 end,
-                Meaning::Absolute(format!("{y:04}-{m:02}"), "month"),
+                Meaning::Absolute(value::month(i64::from(y), m), "month"),
                 "month-year",
                 Class::Calendar,
             );
@@ -1181,7 +1192,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     ) -> Hit {
         if let Some((y, end)) = self.comma_year(after) {
             if chrono::NaiveDate::from_ymd_opt(y, m, day).is_some() {
-                let value = Meaning::Absolute(format!("{y:04}-{m:02}-{day:02}"), "day");
+                let value = Meaning::Absolute(value::day(i64::from(y), m, day), "day");
                 return self.hit(start, end, TimexType::Date, value, rule, Class::Fixed);
             }
         }
@@ -1234,7 +1245,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         self.date(
             i,
             end,
-            Meaning::Absolute(format!("{y:04}"), "year"),
+            Meaning::Absolute(value::year(i64::from(y)), "year"),
             "year",
             Class::Calendar,
         )
@@ -1925,7 +1936,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                         return self.date(
                             i,
                             i + 3,
-                            Meaning::Absolute(format!("{y:04}"), "year"),
+                            Meaning::Absolute(value::year(i64::from(y)), "year"),
                             "fiscal",
                             Class::Period,
                         );
@@ -1999,7 +2010,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return self.date(
                     i,
                     i + 2,
-                    Meaning::Absolute(format!("{y:04}"), "year"),
+                    Meaning::Absolute(value::year(i64::from(y)), "year"),
                     "fiscal",
                     Class::Period,
                 );
@@ -2147,8 +2158,12 @@ impl<'d, 'a> Scan<'d, 'a> {
                 Class::Amount,
             ));
         }
+        // The rest reads plural units.
+        let Some((u, true)) = lexicon::unit(w) else {
+            return None;
+        };
         // "months ago", "years ago": some time back.
-        if lexicon::unit(w).is_some_and(|(_, p)| p) && self.w(i + 1) == "ago" {
+        if self.w(i + 1) == "ago" {
             return self.date(
                 i,
                 i + 2,
@@ -2158,35 +2173,31 @@ impl<'d, 'a> Scan<'d, 'a> {
             );
         }
         // Bare plural units where a duration is expected: "for years", "within weeks".
-        if let Some((u, true)) = lexicon::unit(w) {
-            let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if matches!(
-                prev,
-                "for" | "within" | "in" | "over" | "took" | "take" | "lasted" | "last"
-            ) && u != Unit::Weekend
-            {
-                // "in years" only as "in years to come"/negated use is rare; keep "for/within/over".
-                if prev == "in" && !matches!(self.w(i + 1), "." | ",") {
-                    return None;
-                }
-                let end = if self.w(i + 1) == "or"
-                    && lexicon::unit(self.w(i + 2)).is_some_and(|(_, p)| p)
-                {
-                    i + 3
-                } else {
-                    i + 1
-                };
-                return Some(self.hit(
-                    i,
-                    end,
-                    TimexType::Duration,
-                    Meaning::Duration(u.duration(None)),
-                    "duration",
-                    Class::Fixed,
-                ));
-            }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if !matches!(
+            prev,
+            "for" | "within" | "in" | "over" | "took" | "take" | "lasted" | "last"
+        ) || u == Unit::Weekend
+        {
+            return None;
         }
-        None
+        // "in years" only as "in years to come"/negated use is rare; keep "for/within/over".
+        if prev == "in" && !matches!(self.w(i + 1), "." | ",") {
+            return None;
+        }
+        let end = if self.w(i + 1) == "or" && lexicon::unit(self.w(i + 2)).is_some_and(|(_, p)| p) {
+            i + 3
+        } else {
+            i + 1
+        };
+        Some(self.hit(
+            i,
+            end,
+            TimexType::Duration,
+            Meaning::Duration(u.duration(None)),
+            "duration",
+            Class::Fixed,
+        ))
     }
 
     /// "the year", "the fiscal year", "the year 2000", "the year ended June 30".
@@ -2196,7 +2207,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.date(
                 start,
                 after + 1,
-                Meaning::Absolute(format!("{y:04}"), "year"),
+                Meaning::Absolute(value::year(i64::from(y)), "year"),
                 "year",
                 Class::Period,
             );
@@ -2656,7 +2667,7 @@ impl<'d, 'a> Scan<'d, 'a> {
         let mk = |start: usize, y: i32| Found {
             span: Span::new(start, start + 4),
             kind: TimexType::Date,
-            meaning: Meaning::Absolute(format!("{y:04}"), "year"),
+            meaning: Meaning::Absolute(value::year(i64::from(y)), "year"),
             r#mod: None,
             rule: "year-range",
         };
@@ -2887,6 +2898,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn counts_open_no_word_rule() {
+        // Every opening word and the compound numbers, in lower case and capitalised, in the
+        // contexts the word rules read: a count opens no month, weekday or word rule.
+        let mut words: Vec<String> = OPENING_WORDS
+            .words()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(["twenty-four", "ninety-nine", "thirty-one"].map(String::from));
+        let mut text = String::new();
+        for w in words.iter().filter(|w| is_count(w)) {
+            let cap = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            for v in [w.as_str(), cap.as_str()] {
+                text.push_str(&format!(
+                    "the {v} of the year. in the {v} 15, 2020. the {v} three years ago. \
+                     {v} day 's eve term. for the {v} quarter of 1990. {v} ago. for {v} years. "
+                ));
+            }
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc);
+        let mut counts = 0;
+        for i in 0..scan.n {
+            let w = scan.w(i);
+            if scan.kind(i) == Some(TokenKind::Word) && is_count(w) {
+                assert!(
+                    lexicon::month(w).is_none() && lexicon::weekday(w).is_none(),
+                    "{w}"
+                );
+                assert!(scan.word(i).is_none(), "{w} opens a word rule");
+                counts += 1;
+            }
+        }
+        assert!(counts > 500, "{counts} counts read");
     }
 
     fn texts(text: &str) -> Vec<String> {

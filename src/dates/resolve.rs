@@ -9,7 +9,8 @@
 
 use super::lexicon::Unit;
 use super::parse::{Clock, Dir, Found, Meaning};
-use super::{ymd, How, Timex};
+use super::{value, ymd, How, Timex};
+use crate::text::words::WordMap;
 use crate::text::{Doc, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -26,97 +27,52 @@ pub enum Tense {
     Unknown,
 }
 
-/// Irregular past forms and past auxiliaries news uses most.
-fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "said"
-            | "told"
-            | "went"
-            | "came"
-            | "took"
-            | "made"
-            | "began"
-            | "left"
-            | "met"
-            | "won"
-            | "lost"
-            | "fell"
-            | "rose"
-            | "held"
-            | "saw"
-            | "got"
-            | "gave"
-            | "hit"
-            | "sent"
-            | "spent"
-            | "struck"
-            | "brought"
-            | "bought"
-            | "caught"
-            | "fought"
-            | "sold"
-            | "thought"
-            | "found"
-            | "kept"
-            | "led"
-            | "ran"
-            | "shot"
-            | "stood"
-            | "spoke"
-            | "wrote"
-            | "broke"
-            | "chose"
-            | "drove"
-            | "flew"
-            | "grew"
-            | "knew"
-            | "threw"
-            | "swore"
-            | "heard"
-            | "paid"
-            | "became"
-            | "beat"
-            | "quit"
-            | "slid"
-            | "sank"
-            | "sought"
-            | "taught"
-            | "understood"
-            | "withdrew"
-            | "been"
-            | "wasn't"
-            | "weren't"
-            | "didn't"
-            | "hadn't"
-            | "has"
-            | "have"
-            | "hasn't"
-            | "haven't"
-            | "ago"
-            | "yesterday"
-    )
+/// What a word says about tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// It announces what is to come.
+    Future,
+    /// It announces what is to come before "to" ("set to", "plans to").
+    FutureBeforeTo,
+    /// A present-tense auxiliary: it ends the search without choosing a direction.
+    Present,
+    /// An irregular past form or past auxiliary news uses most.
+    Past,
 }
 
-/// Words that announce what is to come (some only before "to": "due to", "expected to").
-fn future_cue(w: &str, next: &str) -> bool {
-    match w {
-        "will" | "'ll" | "’ll" | "shall" | "won't" | "wo" | "would" | "tomorrow" | "upcoming"
-        | "scheduled" | "expected" | "planned" | "slated" | "due" => true,
-        "set" | "going" | "plans" | "plan" | "planning" | "expects" | "intends" | "hopes"
-        | "aims" | "supposed" => next == "to",
-        _ => false,
-    }
-}
-
-/// Present-tense auxiliaries: they end the search without choosing a direction.
-fn is_present(w: &str) -> bool {
-    matches!(w, "is" | "are" | "am" | "isn't" | "aren't" | "does" | "do")
-}
+/// The words `cue` reads besides verbs in "-ed".
+#[rustfmt::skip]
+static CUES: WordMap<Cue> = WordMap::new(&[
+    ("will", Cue::Future), ("'ll", Cue::Future), ("’ll", Cue::Future), ("shall", Cue::Future),
+    ("won't", Cue::Future), ("wo", Cue::Future), ("would", Cue::Future), ("tomorrow", Cue::Future),
+    ("upcoming", Cue::Future), ("scheduled", Cue::Future), ("expected", Cue::Future),
+    ("planned", Cue::Future), ("slated", Cue::Future), ("due", Cue::Future),
+    ("set", Cue::FutureBeforeTo), ("going", Cue::FutureBeforeTo), ("plans", Cue::FutureBeforeTo),
+    ("plan", Cue::FutureBeforeTo), ("planning", Cue::FutureBeforeTo),
+    ("expects", Cue::FutureBeforeTo), ("intends", Cue::FutureBeforeTo),
+    ("hopes", Cue::FutureBeforeTo), ("aims", Cue::FutureBeforeTo),
+    ("supposed", Cue::FutureBeforeTo),
+    ("is", Cue::Present), ("are", Cue::Present), ("am", Cue::Present), ("isn't", Cue::Present),
+    ("aren't", Cue::Present), ("does", Cue::Present), ("do", Cue::Present),
+    ("was", Cue::Past), ("were", Cue::Past), ("had", Cue::Past), ("did", Cue::Past),
+    ("said", Cue::Past), ("told", Cue::Past), ("went", Cue::Past), ("came", Cue::Past),
+    ("took", Cue::Past), ("made", Cue::Past), ("began", Cue::Past), ("left", Cue::Past),
+    ("met", Cue::Past), ("won", Cue::Past), ("lost", Cue::Past), ("fell", Cue::Past),
+    ("rose", Cue::Past), ("held", Cue::Past), ("saw", Cue::Past), ("got", Cue::Past),
+    ("gave", Cue::Past), ("hit", Cue::Past), ("sent", Cue::Past), ("spent", Cue::Past),
+    ("struck", Cue::Past), ("brought", Cue::Past), ("bought", Cue::Past), ("caught", Cue::Past),
+    ("fought", Cue::Past), ("sold", Cue::Past), ("thought", Cue::Past), ("found", Cue::Past),
+    ("kept", Cue::Past), ("led", Cue::Past), ("ran", Cue::Past), ("shot", Cue::Past),
+    ("stood", Cue::Past), ("spoke", Cue::Past), ("wrote", Cue::Past), ("broke", Cue::Past),
+    ("chose", Cue::Past), ("drove", Cue::Past), ("flew", Cue::Past), ("grew", Cue::Past),
+    ("knew", Cue::Past), ("threw", Cue::Past), ("swore", Cue::Past), ("heard", Cue::Past),
+    ("paid", Cue::Past), ("became", Cue::Past), ("beat", Cue::Past), ("quit", Cue::Past),
+    ("slid", Cue::Past), ("sank", Cue::Past), ("sought", Cue::Past), ("taught", Cue::Past),
+    ("understood", Cue::Past), ("withdrew", Cue::Past), ("been", Cue::Past), ("wasn't", Cue::Past),
+    ("weren't", Cue::Past), ("didn't", Cue::Past), ("hadn't", Cue::Past), ("has", Cue::Past),
+    ("have", Cue::Past), ("hasn't", Cue::Past), ("haven't", Cue::Past), ("ago", Cue::Past),
+    ("yesterday", Cue::Past),
+]);
 
 /// What one token says about tense, if anything.
 fn cue(doc: &Doc, i: usize) -> Option<Tense> {
@@ -127,23 +83,27 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
     if w.len() > 14 {
         return None;
     }
-    // Lower case from the document's lower-cased text (same offsets): no copy.
-    let lw = doc.tokens[i].span.of(&doc.lower);
-    let next = if i + 1 < doc.tokens.len() {
-        doc.tok(i + 1)
-    } else {
-        ""
-    };
-    if future_cue(lw, next) {
-        return Some(Tense::Future);
-    }
-    // "is to resume trading Tuesday"
-    if is_present(lw) {
-        return Some(if next == "to" {
-            Tense::Future
+    let next = || {
+        if i + 1 < doc.tokens.len() {
+            doc.tok(i + 1)
         } else {
-            Tense::Present
-        });
+            ""
+        }
+    };
+    match CUES.get(doc, i) {
+        Some(Cue::Future) => return Some(Tense::Future),
+        Some(Cue::FutureBeforeTo) if next() == "to" => return Some(Tense::Future),
+        // "is to resume trading Tuesday"
+        Some(Cue::Present) if next() == "to" => return Some(Tense::Future),
+        Some(Cue::Present) => return Some(Tense::Present),
+        Some(Cue::Past) => {}
+        _ => {
+            // Lower case from the document's lower-cased text (same offsets): no copy.
+            let lw = doc.lower_tok(i);
+            if !(lw.len() > 4 && lw.ends_with("ed") && !w.starts_with(char::is_uppercase)) {
+                return None;
+            }
+        }
     }
     // "will be held", "is heard in May": a participle after "be" takes its tense from further
     // left; "the reduced dividend", "an unspecified date": an adjective says nothing.
@@ -173,12 +133,7 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
             return None;
         }
     }
-    if is_irregular_past(lw)
-        || lw.len() > 4 && lw.ends_with("ed") && !w.starts_with(char::is_uppercase)
-    {
-        return Some(Tense::Past);
-    }
-    None
+    Some(Tense::Past)
 }
 
 /// Reads the tense that governs byte `pos`: the nearest tense cue before it in its sentence
@@ -507,8 +462,8 @@ impl Resolver<'_, '_> {
                 };
                 let (y, dirn, why) = self.year_for(r, *mo, *d, *dir);
                 let v = match d {
-                    Some(d) => format!("{y:04}-{mo:02}-{d:02}"),
-                    None => format!("{y:04}-{mo:02}"),
+                    Some(d) => value::day(i64::from(y), *mo, *d),
+                    None => value::month(i64::from(y), *mo),
                 };
                 (
                     v,
@@ -540,8 +495,12 @@ impl Resolver<'_, '_> {
                     .map(|(_, q)| q)
                     .or_else(|| r.map(|r| shift_quarter(r.year(), quarter_of(r), -1).1));
                 match q {
-                    Some(q) => (format!("{y:04}-Q{q}"), Some("quarter"), How::ABSOLUTE),
-                    None => (format!("{y:04}"), Some("year"), How::ABSOLUTE),
+                    Some(q) => (
+                        value::quarter(i64::from(*y), q),
+                        Some("quarter"),
+                        How::ABSOLUTE,
+                    ),
+                    None => (value::year(i64::from(*y)), Some("year"), How::ABSOLUTE),
                 }
             }
             Meaning::OffsetYearQuarter(q, k) => {
@@ -555,7 +514,7 @@ impl Resolver<'_, '_> {
                 let v = if q > 4 {
                     format!("{y:04}-H{}", q - 4)
                 } else {
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), q)
                 };
                 (
                     v,
@@ -585,7 +544,7 @@ impl Resolver<'_, '_> {
                 match NaiveDate::from_weekday_of_month_opt(y, *month, wd, *n as u8) {
                     Some(d) => (ymd(d), Some("day"), relative(r, dirn, why)),
                     None => (
-                        format!("{y:04}-{month:02}"),
+                        value::month(i64::from(y), *month),
                         Some("month"),
                         relative(r, dirn, why),
                     ),
@@ -638,16 +597,15 @@ impl Resolver<'_, '_> {
                 )
             }
             Meaning::Quarter(q, y) => {
-                let label = |y: String, q: u32| {
-                    if q > 4 {
-                        format!("{y}-H{}", q - 4)
-                    } else {
-                        format!("{y}-Q{q}")
-                    }
+                let label = |mut y: String, q: u32| {
+                    let (part, n) = if q > 4 { ("-H", q - 4) } else { ("-Q", q) };
+                    y.push_str(part);
+                    value::push_num(&mut y, i64::from(n), 0);
+                    y
                 };
                 let grain = Some(if *q > 4 { "half" } else { "quarter" });
                 if let Some(y) = y {
-                    return (label(format!("{y:04}"), *q), grain, How::ABSOLUTE);
+                    return (label(value::year(i64::from(*y)), *q), grain, How::ABSOLUTE);
                 }
                 // A year mentioned just before ("In 1988, ... the third quarter") wins.
                 let Some(r) = r else {
@@ -665,7 +623,11 @@ impl Resolver<'_, '_> {
                     r.year()
                 };
                 let dirn = if y < r.year() { "past" } else { "same" };
-                (label(format!("{y:04}"), *q), grain, relative(r, dirn, why))
+                (
+                    label(value::year(i64::from(y)), *q),
+                    grain,
+                    relative(r, dirn, why),
+                )
             }
             Meaning::QuarterYearOffset(q, k) => {
                 let Some(r) = r else {
@@ -675,7 +637,7 @@ impl Resolver<'_, '_> {
                 let v = if *q > 4 {
                     format!("{y:04}-H{}", q - 4)
                 } else {
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), *q)
                 };
                 (
                     v,
@@ -695,7 +657,11 @@ impl Resolver<'_, '_> {
                         day: None,
                         quarter: Some(q),
                     };
-                    return (format!("{y2:04}-Q{q2}"), Some("quarter"), previous(p));
+                    return (
+                        value::quarter(i64::from(y2), q2),
+                        Some("quarter"),
+                        previous(p),
+                    );
                 }
                 let Some(r) = r else {
                     return ("XXXX-QX".to_string(), Some("quarter"), UNRESOLVED);
@@ -703,7 +669,7 @@ impl Resolver<'_, '_> {
                 // The quarter reported on: the one before the reference date's.
                 let (y, q) = shift_quarter(r.year(), quarter_of(r), k - 1);
                 (
-                    format!("{y:04}-Q{q}"),
+                    value::quarter(i64::from(y), q),
                     Some("quarter"),
                     relative(r, "past", "latest reported"),
                 )
@@ -723,7 +689,11 @@ impl Resolver<'_, '_> {
                         day: None,
                         quarter: Some(q),
                     };
-                    return (format!("{y2:04}-Q{q2}"), Some("quarter"), previous(p));
+                    return (
+                        value::quarter(i64::from(y2), q2),
+                        Some("quarter"),
+                        previous(p),
+                    );
                 }
                 let Some(r) = r else {
                     return (unresolved_unit(*u), Some(u.grain()), UNRESOLVED);
@@ -803,22 +773,22 @@ impl Resolver<'_, '_> {
                         .current_quarter
                         .unwrap_or((p.year, p.quarter.unwrap_or(1)));
                     let (y, q) = shift_quarter(y, q, 4 * n);
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), q)
                 }
-                Unit::Year | Unit::Half => format!("{:04}", p.year as i64 + n),
+                Unit::Year | Unit::Half => value::year(p.year as i64 + n),
                 Unit::Decade => format!("{:03}", (p.year as i64).div_euclid(10) + n),
                 Unit::Century => format!("{:02}", (p.year as i64).div_euclid(100) + n),
                 Unit::Quarter => {
                     let q = p.quarter.or(p.month.map(|m| (m - 1) / 3 + 1)).unwrap_or(1);
                     let (y, q) = shift_quarter(p.year, q, n);
-                    format!("{y:04}-Q{q}")
+                    value::quarter(i64::from(y), q)
                 }
                 Unit::Month => {
                     let d = NaiveDate::from_ymd_opt(p.year, p.month.unwrap_or(1), 1);
                     match d {
                         Some(d) => {
                             let (y, m) = month_add(d, n);
-                            format!("{y:04}-{m:02}")
+                            value::month(i64::from(y), m)
                         }
                         None => return (unresolved_unit(u), Some(u.grain()), UNRESOLVED),
                     }
@@ -875,14 +845,14 @@ fn unresolved_unit(u: Unit) -> String {
 /// The value of the `u` that is `n` units from `d` ("last week" = week of `d` - 7 days).
 fn unit_value(d: NaiveDate, u: Unit, n: i64) -> String {
     match u {
-        Unit::Year => format!("{:04}", d.year() as i64 + n),
+        Unit::Year => value::year(d.year() as i64 + n),
         Unit::Month => {
             let (y, m) = month_add(d, n);
-            format!("{y:04}-{m:02}")
+            value::month(i64::from(y), m)
         }
         Unit::Quarter => {
             let (y, q) = shift_quarter(d.year(), quarter_of(d), n);
-            format!("{y:04}-Q{q}")
+            value::quarter(i64::from(y), q)
         }
         Unit::Half => {
             let total = d.year() as i64 * 2 + (d.month0() / 6) as i64 + n;

@@ -53,16 +53,24 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenise and split `text`.
     pub fn new(text: &'a str) -> Doc<'a> {
-        let tokens = tokens::tokenize(text);
-        let paragraphs = sentences::paragraphs(text, &tokens);
+        let tokenized = tokens::tokenize(text);
+        let paragraphs = sentences::paragraphs(text, &tokenized);
+        let (tokens, marks) = (tokenized.tokens, tokenized.marks);
+        let mut ranges = Vec::new();
         let mut sents = Vec::new();
         let mut sentence_of = vec![0u32; tokens.len()];
+        let mut m = 0;
         for (pi, p) in paragraphs.iter().enumerate() {
-            for r in sentences::sentences(text, &tokens, p.clone()) {
+            // The paragraph's marks.
+            let from = m;
+            while m < marks.len() && marks[m] < p.end {
+                m += 1;
+            }
+            ranges.clear();
+            sentences::sentences(text, &tokens, p.clone(), &marks[from..m], &mut ranges);
+            for r in ranges.drain(..) {
                 let idx = sents.len() as u32;
-                for s in &mut sentence_of[r.clone()] {
-                    *s = idx;
-                }
+                sentence_of[r.clone()].fill(idx);
                 let first_word = r
                     .clone()
                     .find(|&j| !is_opening_punct(tokens[j].span.of(text)))
@@ -148,6 +156,13 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
         return false;
     };
     let whole = &text.as_bytes()[first.span.start..last.span.end];
+    // Most sentences are prose: when the lower-case ASCII letters of its words are more than a
+    // tenth of its bytes (which bound its letters), the sentence cannot be shouted. They are
+    // those of its bytes less at most two for each other token (a number's "s" or "th").
+    let lower: usize = whole.chunks(255).map(|c| count_in_range(c, b'a')).sum();
+    if lower.saturating_sub(2 * tokens.len()) * 10 > whole.len() {
+        return false;
+    }
     if whole.is_ascii() {
         // ASCII: count over the sentence's bytes at once (between tokens there are only spaces,
         // and punctuation tokens hold no letters), less the letters of number tokens ("1990s").
@@ -178,20 +193,23 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     letters >= 8 && upper * 10 >= letters * 9
 }
 
+/// The bytes of `chunk` (at most 255) from `first` to the 25 after it (a case of the ASCII
+/// letters): sums of 0/1 in byte lanes, which the compiler turns into vector code sixteen
+/// bytes at a time.
+fn count_in_range(chunk: &[u8], first: u8) -> usize {
+    let n: u8 = chunk
+        .iter()
+        .map(|&c| u8::from(c.wrapping_sub(first) < 26))
+        .fold(0, u8::wrapping_add);
+    usize::from(n)
+}
+
 /// ASCII letters and upper-case letters in `b`.
 fn ascii_letters(b: &[u8]) -> (usize, usize) {
-    // Sums of 0/1 in byte lanes, which the compiler turns into vector code sixteen bytes at a
-    // time; chunks of 255 bytes keep the sums from overflowing.
-    let count = |chunk: &[u8], first: u8| -> usize {
-        let n: u8 = chunk
-            .iter()
-            .map(|&c| u8::from(c.wrapping_sub(first) < 26))
-            .fold(0, u8::wrapping_add);
-        usize::from(n)
-    };
+    // Chunks of 255 bytes keep the byte sums from overflowing.
     let (mut letters, mut upper) = (0, 0);
     for chunk in b.chunks(255) {
-        let (u, l) = (count(chunk, b'A'), count(chunk, b'a'));
+        let (u, l) = (count_in_range(chunk, b'A'), count_in_range(chunk, b'a'));
         letters += u + l;
         upper += u;
     }

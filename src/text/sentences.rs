@@ -7,7 +7,7 @@
 //! acronyms followed by a name ("U.S. Army"); a line break ends a headline or a dateline that has
 //! no full stop. Does not look at meaning.
 
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, Tokens};
 use super::Span;
 
 /// Abbreviations that do not end a sentence when followed by a capitalised word.
@@ -93,17 +93,19 @@ fn is_lower_in(list: &[&str], word: &str) -> bool {
     }
 }
 
-/// Splits the text into paragraphs (token index ranges).
+/// Splits the text into paragraphs (token index ranges), given its tokens and line feeds.
 ///
 /// Text with blank lines between hard-wrapped lines of similar length is read as wrapped
 /// paragraphs; otherwise every line break separates paragraphs (one paragraph a line, as
 /// feeds and most saved articles are).
-pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
-    let wrapped = looks_hard_wrapped(text);
+pub fn paragraphs(text: &str, tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
+    let wrapped = looks_hard_wrapped(text, &tokens.line_feeds);
+    let marks = &tokens.marks;
+    let tokens = &tokens.tokens;
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..tokens.len() {
-        if tokens[i].after_newline {
+    for &i in marks {
+        if i > 0 && tokens[i].after_newline {
             let gap = &text.as_bytes()[tokens[i - 1].span.end..tokens[i].span.start];
             // Line breaks in the gap: LF, CR and CRLF each count one.
             let crlf = gap.windows(2).filter(|w| w == b"\r\n").count();
@@ -122,12 +124,24 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// True when most lines are long, of similar width, and paragraphs are split by blank lines.
-fn looks_hard_wrapped(text: &str) -> bool {
+/// Lines are those of `str::lines` (split at the line feeds, a final empty one left out),
+/// measured in characters without trailing whitespace; the first 400 are read.
+fn looks_hard_wrapped(text: &str, line_feeds: &[usize]) -> bool {
+    // In ASCII text a line's length in characters is its length in bytes.
+    let ascii = text.is_ascii();
+    let last = (line_feeds.last().map_or(0, |&f| f + 1) < text.len()).then_some(text.len());
     let mut lines = 0usize;
     let mut long = 0usize;
     let mut blank = 0usize;
-    for line in text.lines().take(400) {
-        let n = line.trim_end().chars().count();
+    let mut start = 0;
+    for end in line_feeds.iter().copied().chain(last).take(400) {
+        let line = text[start..end].trim_end();
+        start = end + 1;
+        let n = if ascii {
+            line.len()
+        } else {
+            line.chars().count()
+        };
         if n == 0 {
             blank += 1;
             continue;
@@ -141,16 +155,24 @@ fn looks_hard_wrapped(text: &str) -> bool {
     lines >= 6 && long * 10 >= lines * 6 && blank * 2 < lines
 }
 
-/// Splits one paragraph (token range) into sentences (token index ranges).
+/// Splits one paragraph (token range) into sentences (token index ranges), added to `out`.
+/// `marks` are the paragraph's tokens that may end a sentence (`Tokens::marks`): the others
+/// are passed over unread.
 pub fn sentences(
     text: &str,
     tokens: &[Token],
     para: std::ops::Range<usize>,
-) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    marks: &[usize],
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
+    let bytes = text.as_bytes();
     let mut start = para.start;
-    let mut i = para.start;
-    while i < para.end {
+    // Tokens before `next` are read (a terminal mark takes the closers after it).
+    let mut next = para.start;
+    for &i in marks {
+        if i < next {
+            continue;
+        }
         let t = &tokens[i];
         // A line break inside a wrapped paragraph ends a sentence only after a terminal mark;
         // a short line without one (a headline, a dateline) ends at the break.
@@ -159,7 +181,7 @@ pub fn sentences(
             start = i;
         }
         // Bytes: a terminal mark or a word ending in a period ("U.S.").
-        let s = &text.as_bytes()[t.span.start..t.span.end];
+        let s = &bytes[t.span.start..t.span.end];
         let word_ends_sentence = t.kind == TokenKind::Word && s.ends_with(b".") && s.len() > 2;
         let terminal =
             t.kind == TokenKind::Punct && matches!(s, b"." | b"!" | b"?" | b"\xE2\x80\xA6"); // "…" in UTF-8
@@ -191,15 +213,12 @@ pub fn sentences(
                 out.push(start..j);
                 start = j;
             }
-            i = j;
-            continue;
+            next = j;
         }
-        i += 1;
     }
     if start < para.end {
         out.push(start..para.end);
     }
-    out
 }
 
 /// A line from `start` to the break before `i` is a heading when it has no terminal mark and
@@ -285,13 +304,20 @@ mod tests {
 
     fn split(text: &str) -> Vec<String> {
         let toks = tokenize(text);
-        let mut out = Vec::new();
+        let mut ranges = Vec::new();
         for p in paragraphs(text, &toks) {
-            for s in sentences(text, &toks, p) {
-                out.push(span_of(&toks, &s).of(text).to_string());
-            }
+            let marks: Vec<usize> = toks
+                .marks
+                .iter()
+                .copied()
+                .filter(|m| p.contains(m))
+                .collect();
+            sentences(text, &toks.tokens, p, &marks, &mut ranges);
         }
-        out
+        ranges
+            .iter()
+            .map(|s| span_of(&toks.tokens, s).of(text).to_string())
+            .collect()
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Token {
     pub after_newline: bool,
     /// Whitespace lies between the previous token and this one.
     pub after_space: bool,
+    /// A word with an ASCII hyphen inside ("al-Sudani", "twenty-four"); false for numbers and
+    /// punctuation.
+    pub hyphenated: bool,
 }
 
 /// True for apostrophes, straight or curly.
@@ -42,80 +45,189 @@ fn is_inner_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
+/// A text's tokens and where its lines end.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// All tokens in order.
+    pub tokens: Vec<Token>,
+    /// Byte offsets of the line feeds (`\n`) in the text, in order.
+    pub line_feeds: Vec<usize>,
+    /// The tokens where a sentence or paragraph may end, in order: those after a line break
+    /// and those whose last byte is one of `.` `!` `?` or the last byte of `…`.
+    pub marks: Vec<usize>,
+}
+
+/// What a byte starts, for the tokenizer's dispatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Spaces and ASCII controls (all at or below 0x20, and DEL).
+    Space,
+    /// Line feed and carriage return.
+    Break,
+    /// An ASCII letter: a word (or a dotted abbreviation).
+    Letter,
+    /// An ASCII digit: a number.
+    Digit,
+    /// Any other ASCII byte: one punctuation token.
+    Punct,
+    /// The first byte of a character outside ASCII, read as a character.
+    Wide,
+}
+
+/// `CLASS[b]`: what byte `b` starts (one load instead of a chain of range tests).
+static CLASS: [Class; 256] = {
+    let mut t = [Class::Punct; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c == b'\n' || c == b'\r' {
+            Class::Break
+        } else if c <= b' ' || c == 0x7f {
+            Class::Space
+        } else if c.is_ascii_alphabetic() {
+            Class::Letter
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_ascii() {
+            Class::Punct
+        } else {
+            Class::Wide
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text` into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
+    // News runs at about one token every three bytes: one allocation for most texts.
+    let mut out = Tokens {
+        tokens: Vec::with_capacity(bytes.len() / 3 + 16),
+        ..Tokens::default()
+    };
     let mut i = 0;
     let mut after_newline = true;
     let mut after_space = true;
     while i < bytes.len() {
         let b = bytes[i];
         // `plain`: a word known to hold no apostrophe and no non-ASCII character, so no clitic.
-        let (end, kind, plain) = if b.is_ascii() {
-            // ASCII, a byte at a time: spaces and controls are all at or below 0x20 (and DEL).
-            if b <= b' ' || b == 0x7f {
-                if b == b'\n' || b == b'\r' {
-                    after_newline = true;
-                }
+        let (end, kind, plain, hyphen) = match CLASS[usize::from(b)] {
+            Class::Space => {
                 after_space = true;
                 i += 1;
                 continue;
             }
-            if b.is_ascii_alphabetic() {
-                scan_word(text, i)
-            } else if b.is_ascii_digit() {
-                let (end, kind) = scan_number(text, i);
-                (end, kind, true)
-            } else {
-                (i + 1, TokenKind::Punct, true)
-            }
-        } else {
-            let c = char_at(text, i);
-            let width = c.len_utf8();
-            if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
-                if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                    after_newline = true;
+            Class::Break => {
+                if b == b'\n' {
+                    out.line_feeds.push(i);
                 }
-                after_space = true;
-                i += width;
+                after_newline = true;
+                i += 1;
                 continue;
             }
-            if c.is_alphabetic() {
+            Class::Letter if !after_newline => {
+                // Plain words one after another while single spaces part them, the run of
+                // most prose, are added here without the rest of the loop (such a word is
+                // neither split nor marked).
+                let start = i;
+                while let Some(end) = plain_word_end(bytes, i) {
+                    out.tokens.push(Token {
+                        span: Span::new(i, end),
+                        kind: TokenKind::Word,
+                        after_newline: false,
+                        after_space,
+                        hyphenated: false,
+                    });
+                    after_space = bytes.get(end) == Some(&b' ');
+                    i = end + usize::from(after_space);
+                    if !after_space || i == bytes.len() || !bytes[i].is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+                if i > start {
+                    continue;
+                }
                 scan_word(text, i)
-            } else if c.is_alphanumeric() {
-                // Other numeric characters (superscripts, fractions) stand alone.
-                (i + width, TokenKind::Word, false)
-            } else {
-                (i + width, TokenKind::Punct, true)
+            }
+            Class::Letter => scan_word(text, i),
+            Class::Digit => {
+                let (end, kind) = scan_number(text, i);
+                (end, kind, true, false)
+            }
+            Class::Punct => (i + 1, TokenKind::Punct, true, false),
+            Class::Wide => {
+                let c = char_at(text, i);
+                let width = c.len_utf8();
+                if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
+                    if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                        after_newline = true;
+                    }
+                    after_space = true;
+                    i += width;
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    scan_word(text, i)
+                } else if c.is_alphanumeric() {
+                    // Other numeric characters (superscripts, fractions) stand alone.
+                    (i + width, TokenKind::Word, false, false)
+                } else {
+                    (i + width, TokenKind::Punct, true, false)
+                }
             }
         };
-        // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s".
-        if kind == TokenKind::Word && !plain {
+        let token = Token {
+            span: Span::new(i, end),
+            kind,
+            after_newline,
+            after_space: after_space || after_newline,
+            hyphenated: hyphen,
+        };
+        // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s" (the
+        // clitic holds no hyphen).
+        if !plain {
             if let Some(cut) = clitic_start(&text[i..end]) {
-                push(&mut out, i, i + cut, kind, after_newline, after_space);
-                push(&mut out, i + cut, end, kind, false, false);
+                let clitic = Token {
+                    span: Span::new(i + cut, end),
+                    after_newline: false,
+                    after_space: false,
+                    hyphenated: false,
+                    ..token
+                };
+                out.push(
+                    bytes,
+                    Token {
+                        span: Span::new(i, i + cut),
+                        ..token
+                    },
+                );
+                out.push(bytes, clitic);
                 after_newline = false;
                 after_space = false;
                 i = end;
                 continue;
             }
         }
-        push(&mut out, i, end, kind, after_newline, after_space);
+        out.push(bytes, token);
         after_newline = false;
-        after_space = false;
-        i = end;
+        // One space, the usual gap, is stepped over here rather than by the dispatch.
+        after_space = bytes.get(end) == Some(&b' ');
+        i = end + usize::from(after_space);
     }
     out
 }
 
-fn push(out: &mut Vec<Token>, s: usize, e: usize, kind: TokenKind, nl: bool, sp: bool) {
-    out.push(Token {
-        span: Span::new(s, e),
-        kind,
-        after_newline: nl,
-        after_space: sp || nl,
-    });
+impl Tokens {
+    /// Adds a token of `bytes` (the text), marking it where it may end a sentence or start a
+    /// line.
+    #[inline]
+    fn push(&mut self, bytes: &[u8], t: Token) {
+        if t.after_newline || matches!(bytes[t.span.end - 1], b'.' | b'!' | b'?' | 0xA6) {
+            self.marks.push(self.tokens.len());
+        }
+        self.tokens.push(t);
+    }
 }
 
 #[inline]
@@ -125,21 +237,65 @@ fn char_at(text: &str, i: usize) -> char {
 
 /// A word: letters/digits, joined by single inner hyphens, apostrophes, ampersands between
 /// capitals ("AT&T") or periods in dotted abbreviations ("U.S.", "e.g."). Also says whether
-/// the word is plain: no apostrophe and nothing outside ASCII in it.
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool) {
+/// the word is plain (no apostrophe and nothing outside ASCII in it) and whether it holds an
+/// ASCII hyphen.
+#[inline]
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     let b = text.as_bytes();
     // Dotted abbreviation: single letters each followed by a period, at least two of them
     // (tried only when a period follows the first letter).
     if b.get(start + 1) == Some(&b'.') {
         if let Some(end) = scan_dotted(text, start) {
-            return (end, TokenKind::Word, true);
+            return (end, TokenKind::Word, true, false);
         }
     }
-    let mut last_alnum_end = start;
-    let mut pos = start;
+    // The usual word: a run of ASCII letters and digits that a space or punctuation ends.
+    let pos = alnum_run(b, start);
+    if pos == b.len() || !may_join(b[pos]) {
+        return (pos, TokenKind::Word, true, false);
+    }
+    let (end, plain, hyphen) = scan_joined(text, start, pos);
+    (end, TokenKind::Word, plain, hyphen)
+}
+
+/// Where the run of ASCII letters and digits from `pos` ends.
+#[inline]
+fn alnum_run(b: &[u8], pos: usize) -> usize {
+    b[pos..]
+        .iter()
+        .position(|&c| !ASCII_ALNUM[usize::from(c)])
+        .map_or(b.len(), |n| pos + n)
+}
+
+/// Where the word at `start` (an ASCII letter) ends when it is plain: ASCII letters and digits
+/// that neither a joiner nor a character outside ASCII continues, and not maybe a dotted
+/// abbreviation (`scan_word` reads the others).
+#[inline]
+fn plain_word_end(b: &[u8], start: usize) -> Option<usize> {
+    if b.get(start + 1) == Some(&b'.') {
+        return None;
+    }
+    let end = alnum_run(b, start);
+    (end == b.len() || !may_join(b[end])).then_some(end)
+}
+
+/// True for the bytes that may continue a word after a run of ASCII letters and digits: the
+/// joiners `-` `'` `&` and the first byte of any character outside ASCII.
+#[inline]
+fn may_join(b: u8) -> bool {
+    !b.is_ascii() || matches!(b, b'-' | b'\'' | b'&')
+}
+
+/// The rest of a word from `pos`, where a run of ASCII letters and digits (possibly empty,
+/// for a word that starts outside ASCII) stopped at a byte that may continue it: the end of
+/// the word, whether it is plain and whether it holds an ASCII hyphen.
+fn scan_joined(text: &str, start: usize, mut pos: usize) -> (usize, bool, bool) {
+    let b = text.as_bytes();
+    let mut last_alnum_end = pos;
     let mut plain = true;
+    let mut hyphen = false;
     while pos < b.len() {
-        // Runs of ASCII letters and digits, the usual case, a byte at a time.
+        // Runs of ASCII letters and digits, a byte at a time.
         if ASCII_ALNUM[usize::from(b[pos])] {
             pos += 1;
             while pos < b.len() && ASCII_ALNUM[usize::from(b[pos])] {
@@ -149,7 +305,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool) {
             continue;
         }
         // Any other ASCII byte ends the word unless it is a joiner.
-        if b[pos].is_ascii() && !matches!(b[pos], b'-' | b'\'' | b'&') {
+        if !may_join(b[pos]) {
             break;
         }
         let c = char_at(text, pos);
@@ -166,12 +322,13 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool) {
         let next = pos + c.len_utf8();
         if joiner && next < b.len() && char_at(text, next).is_alphanumeric() {
             plain &= c == '-' || c == '&';
+            hyphen |= c == '-';
             pos = next;
             continue;
         }
         break;
     }
-    (last_alnum_end, TokenKind::Word, plain)
+    (last_alnum_end, plain, hyphen)
 }
 
 /// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (one load instead of three ranges).
@@ -265,7 +422,11 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.span.of(text)).collect()
+        tokenize(text)
+            .tokens
+            .iter()
+            .map(|t| t.span.of(text))
+            .collect()
     }
 
     #[test]
@@ -307,10 +468,49 @@ mod tests {
 
     #[test]
     fn newline_flags() {
-        let t = tokenize("A b\r\nC");
+        let t = tokenize("A b\r\nC").tokens;
         assert!(t[0].after_newline);
         assert!(!t[1].after_newline && t[1].after_space);
         assert!(t[2].after_newline);
+    }
+
+    #[test]
+    fn space_flags_in_runs_of_words() {
+        let text = "one two  three\tfour,five six.Seven U.S. eight";
+        let flags: Vec<(&str, bool)> = tokenize(text)
+            .tokens
+            .iter()
+            .map(|t| (t.span.of(text), t.after_space))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("one", true),
+                ("two", true),
+                ("three", true),
+                ("four", true),
+                (",", false),
+                ("five", false),
+                ("six", true),
+                (".", false),
+                ("Seven", false),
+                ("U.S.", true),
+                ("eight", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_are_flagged() {
+        let text = "al-Sudani's twenty-four U.S.-led pro- war 2024-10-15 co‐op - x-ray";
+        for t in tokenize(text).tokens {
+            let w = t.span.of(text);
+            assert_eq!(
+                t.hyphenated,
+                t.kind == TokenKind::Word && w.contains('-'),
+                "{w}"
+            );
+        }
     }
 
     #[test]

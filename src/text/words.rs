@@ -1,13 +1,14 @@
 //! Word sets: fixed lists of lower-case words (the event rules' clause openers, group nouns and
 //! roles, the date scanner's opening words, ...) read with one hash probe per token instead of
-//! a scan of the list.
+//! a scan of the list; and word maps, the same for words that each carry a value (the tense
+//! cues of the date resolver).
 //!
-//! Input: a token. Output: whether its ASCII-lower-cased form is in the set. The set's index is
-//! built on first use: which word lengths occur for each first byte and which first-and-last
-//! byte pairs occur (most tokens are turned away by these two bit tests), and an
-//! open-addressing table over a hash of the first eight bytes and the length. A document's tokens are read from its lower-cased text
-//! (`Doc::lower`), with no copy. Does not fold non-ASCII case ("É" stays "É"), as the lists are
-//! ASCII and punctuation.
+//! Input: a token. Output: whether its ASCII-lower-cased form is in the set (or its value in
+//! the map). The index is built on first use: which word lengths occur for each first byte and
+//! which first-and-last byte pairs occur (most tokens are turned away by these two bit tests),
+//! and an open-addressing table over a hash of the first eight bytes and the length. A
+//! document's tokens are read from its lower-cased text (`Doc::lower`), with no copy. Does not
+//! fold non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
 
 use crate::text::Doc;
 use once_cell::sync::OnceCell;
@@ -18,11 +19,19 @@ pub struct WordSet {
     index: OnceCell<Index>,
 }
 
+/// A fixed list of words, each with a value, with the index of a `WordSet` (the first of two
+/// entries for one word wins).
+pub struct WordMap<T: 'static> {
+    entries: &'static [(&'static str, T)],
+    index: OnceCell<Index>,
+}
+
 /// The longest word a set holds; longer tokens are never in a set.
 pub const MAX: usize = 24;
 
 /// Where a set's words are: quick rejections, then open addressing (linear probing) over a
-/// hash of the word's first eight bytes and length, at most half full.
+/// hash of the word's first eight bytes and length, at most a quarter full (most words not in
+/// the set meet a free slot at once).
 struct Index {
     /// `lengths[f & 31]` has bit `n` set when some word starting with byte `f` has `n` bytes
     /// (other bytes share entries as in `pairs`).
@@ -32,6 +41,8 @@ struct Index {
     pairs: [u32; 32],
     /// The slots (`word == 0`: free).
     slots: Box<[Slot]>,
+    /// The words, in list order (their bytes past the first eight are compared on a match).
+    words: Box<[&'static str]>,
 }
 
 /// One word in the index: its first eight bytes as a number (zero-padded), so that most
@@ -59,16 +70,18 @@ fn hash(head: u64, len: usize) -> usize {
 }
 
 impl Index {
-    fn new(words: &[&str]) -> Index {
-        let size = (words.len() * 2).next_power_of_two().max(8);
+    fn new(words: impl Iterator<Item = &'static str>) -> Index {
+        let words: Box<[&'static str]> = words.collect();
+        let size = (words.len() * 4).next_power_of_two().max(8);
         let mut ix = Index {
             lengths: [0; 32],
             pairs: [0; 32],
             slots: vec![Slot::default(); size].into_boxed_slice(),
+            words,
         };
-        for (i, w) in words.iter().enumerate() {
-            let w = w.as_bytes();
-            if w.is_empty() || w.len() > MAX || ix.find(words, w, head(w)) {
+        for i in 0..ix.words.len() {
+            let w = ix.words[i].as_bytes();
+            if w.is_empty() || w.len() > MAX || ix.find(w, head(w)).is_some() {
                 continue;
             }
             ix.lengths[usize::from(w[0] & 31)] |= 1 << w.len();
@@ -95,24 +108,63 @@ impl Index {
             || self.pairs[usize::from(w[0] & 31)] & (1 << (w[w.len() - 1] & 31)) == 0
     }
 
-    /// True when `w` (lower case, `head` its first eight bytes) is one of `words`, the list the
-    /// index was built from.
-    fn find(&self, words: &[&str], w: &[u8], head: u64) -> bool {
+    /// The position in the list of `w` (lower case, `head` its first eight bytes), if it is
+    /// there.
+    #[inline]
+    fn find(&self, w: &[u8], head: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut s = hash(head, w.len()) & mask;
         loop {
             let slot = self.slots[s];
             if slot.word == 0 {
-                return false;
+                return None;
             }
             if slot.head == head
                 && usize::from(slot.len) == w.len()
-                && (w.len() <= 8 || words[usize::from(slot.word) - 1].as_bytes()[8..] == w[8..])
+                && (w.len() <= 8 || self.same_tail(slot, w))
             {
-                return true;
+                return Some(usize::from(slot.word) - 1);
             }
             s = (s + 1) & mask;
         }
+    }
+
+    /// True when the word of `slot` ends as `w` does after their first eight bytes.
+    #[inline(never)]
+    fn same_tail(&self, slot: Slot, w: &[u8]) -> bool {
+        self.words[usize::from(slot.word) - 1].as_bytes()[8..] == w[8..]
+    }
+
+    /// The position of the word of token `i` of `doc`, read from the document's lower-cased
+    /// text. Most tokens are turned away by the quick rejections, which keep nothing live
+    /// across a call (the probe is the last call).
+    #[inline(always)]
+    fn lookup(&self, doc: &Doc, i: usize) -> Option<usize> {
+        let span = doc.tokens[i].span;
+        let w = &doc.lower.as_bytes()[span.start..span.end];
+        if w.is_empty() || self.rejects(w) {
+            return None;
+        }
+        self.probe(&doc.lower, span.start, w)
+    }
+
+    /// The probe of `lookup` for `w`, the bytes at `start` of the lower-cased text `lower`: its
+    /// first eight bytes in one load where the text goes on that far.
+    #[inline(never)]
+    fn probe(&self, lower: &str, start: usize, w: &[u8]) -> Option<usize> {
+        let head = match lower.as_bytes().get(start..start + 8) {
+            Some(eight) => {
+                let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                // Only the word's own bytes: the rest of the eight are zeros, as in `head`.
+                if w.len() >= 8 {
+                    v
+                } else {
+                    v & ((1u64 << (8 * w.len())) - 1)
+                }
+            }
+            None => head(w),
+        };
+        self.find(w, head)
     }
 }
 
@@ -132,7 +184,8 @@ impl WordSet {
 
     #[inline]
     fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::new(self.words))
+        self.index
+            .get_or_init(|| Index::new(self.words.iter().copied()))
     }
 
     /// True when `w`, lower-cased (ASCII), is in the set. Allocates nothing.
@@ -159,23 +212,17 @@ impl WordSet {
             return false;
         }
         let index = self.index();
-        !index.rejects(w) && index.find(self.words, w, head(w))
+        !index.rejects(w) && index.find(w, head(w)).is_some()
     }
 
-    /// True when token `i` of `doc` is in the set: read from the document's lower-cased text.
-    /// Most tokens are turned away by the quick rejections, which keep nothing live across a
-    /// call (the index is built out of line, the probe is the last call).
+    /// True when token `i` of `doc` is in the set: read from the document's lower-cased text
+    /// (the index is built out of line).
     #[inline(always)]
     pub fn has(&self, doc: &Doc, i: usize) -> bool {
         let Some(index) = self.index.get() else {
             return self.has_first(doc, i);
         };
-        let span = doc.tokens[i].span;
-        let w = &doc.lower.as_bytes()[span.start..span.end];
-        if w.is_empty() || index.rejects(w) {
-            return false;
-        }
-        self.probe(index, &doc.lower, span.start, w)
+        index.lookup(doc, i).is_some()
     }
 
     /// `has` at the first use of the set: builds the index.
@@ -185,24 +232,35 @@ impl WordSet {
         self.index();
         self.has(doc, i)
     }
+}
 
-    /// The probe of `has` for `w`, the bytes at `start` of the lower-cased text `lower`: its
-    /// first eight bytes in one load where the text goes on that far.
-    #[inline(never)]
-    fn probe(&self, index: &Index, lower: &str, start: usize, w: &[u8]) -> bool {
-        let head = match lower.as_bytes().get(start..start + 8) {
-            Some(eight) => {
-                let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-                // Only the word's own bytes: the rest of the eight are zeros, as in `head`.
-                if w.len() >= 8 {
-                    v
-                } else {
-                    v & ((1u64 << (8 * w.len())) - 1)
-                }
-            }
-            None => head(w),
+impl<T> WordMap<T> {
+    /// A map from lower-case words (or punctuation) to values.
+    pub const fn new(entries: &'static [(&'static str, T)]) -> Self {
+        WordMap {
+            entries,
+            index: OnceCell::new(),
+        }
+    }
+
+    /// The value of token `i` of `doc` when its word is in the map: read from the document's
+    /// lower-cased text (the index is built out of line).
+    #[inline(always)]
+    pub fn get(&self, doc: &Doc, i: usize) -> Option<&'static T> {
+        let Some(index) = self.index.get() else {
+            return self.get_first(doc, i);
         };
-        index.find(self.words, w, head)
+        let entries: &'static [(&'static str, T)] = self.entries;
+        index.lookup(doc, i).map(|k| &entries[k].1)
+    }
+
+    /// `get` at the first use of the map: builds the index.
+    #[cold]
+    #[inline(never)]
+    fn get_first(&self, doc: &Doc, i: usize) -> Option<&'static T> {
+        self.index
+            .get_or_init(|| Index::new(self.entries.iter().map(|e| e.0)));
+        self.get(doc, i)
     }
 }
 
@@ -211,6 +269,31 @@ mod tests {
     use super::*;
 
     static SET: WordSet = WordSet::new(&["that", "who", "—", ";"]);
+
+    static MAP: WordMap<u8> = WordMap::new(&[("will", 1), ("is", 2), ("will", 3)]);
+
+    #[test]
+    fn map_values_by_token() {
+        let doc = Doc::new("It WILL be what it is, Will said.");
+        let values: Vec<Option<u8>> = (0..doc.tokens.len())
+            .map(|i| MAP.get(&doc, i).copied())
+            .collect();
+        assert_eq!(
+            values,
+            [
+                None,
+                Some(1),
+                None,
+                None,
+                None,
+                Some(2),
+                None,
+                Some(1),
+                None,
+                None
+            ]
+        );
+    }
 
     #[test]
     fn case_insensitive_lookup() {
