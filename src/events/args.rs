@@ -1001,7 +1001,7 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
                             break;
                         }
                         if count_key(doc.tok(m)).is_some()
-                            || super::triggers::rows_for(doc.tok(m)).is_some()
+                            || super::triggers::rows_for_token(doc, m).is_some()
                         {
                             break;
                         }
@@ -1148,7 +1148,7 @@ pub fn places(
         return Vec::new();
     }
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-    let moving = super::triggers::rows_for(doc.tok(first))
+    let moving = super::triggers::rows_for_token(doc, first)
         .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
     let mut located: Vec<(usize, usize, bool)> = Vec::new(); // (first token, entity, locative)
     let mut ends: Vec<(usize, bool)> = Vec::new(); // (last token + 1, locative)
@@ -1190,7 +1190,7 @@ pub fn places(
             && first - l <= 2
             && (l..first).all(|k| {
                 (!doc.is_capitalised(k) || k == first)
-                    && super::triggers::rows_for(doc.tok(k)).is_none()
+                    && super::triggers::rows_for_token(doc, k).is_none()
             })
         {
             loc = true;

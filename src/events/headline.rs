@@ -178,7 +178,7 @@ pub fn verb(
         if person_or_org(i).is_some()
             || !wordish(doc, i, title_case)
             || NOT_VERB.has(doc, i)
-            || super::triggers::rows_for(t).is_some()
+            || super::triggers::rows_for_token(doc, i).is_some()
         {
             continue;
         }
@@ -218,7 +218,7 @@ pub fn verb(
         let participle_next = i + 1 < s.tokens.end
             && (doc.tok(i + 1).to_ascii_lowercase().ends_with("ed")
                 || PREPOSITION.has(doc, i + 1)
-                || super::triggers::rows_for(doc.tok(i + 1)).is_some());
+                || super::triggers::rows_for_token(doc, i + 1).is_some());
         // "PLANTINGS", "BORROWINGS", "EARNINGS": nouns.
         if lower.ends_with("ings") {
             continue;

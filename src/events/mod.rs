@@ -1154,7 +1154,8 @@ fn toll_update(doc: &Doc, start: usize, i: usize, end: usize) -> bool {
 
 /// True when the word at `i` only reports speech ("said", "says").
 fn weak_word(doc: &Doc, i: usize) -> bool {
-    triggers::rows_for(doc.tok(i)).is_some_and(|r| r.iter().all(|r| r.cue == triggers::Cue::Report))
+    triggers::rows_for_token(doc, i)
+        .is_some_and(|r| r.iter().all(|r| r.cue == triggers::Cue::Report))
 }
 
 /// True unless the trigger sits in a purpose or time clause of its sentence ("to meet",

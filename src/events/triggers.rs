@@ -92,39 +92,61 @@ pub struct Row {
     pub rest: Vec<&'static str>,
 }
 
-/// FNV-1a: the keys are short ASCII words and the map is read-only, so a simple hash is enough.
-#[derive(Default)]
-pub struct Fnv(u64);
+/// A surface form as a map key: its bytes (at most 24) zero-padded and read as three numbers,
+/// so that a lookup hashes and compares three integers rather than a byte string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key(u64, u64, u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+impl Key {
+    /// The key of the lower-case form `b`; `None` past 24 bytes.
+    #[inline]
+    fn new(b: &[u8]) -> Option<Key> {
+        let mut buf = [0u8; 24];
+        buf.get_mut(..b.len())?.copy_from_slice(b);
+        let word = |k: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&buf[8 * k..8 * k + 8]);
+            u64::from_le_bytes(w)
         };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        Some(Key(word(0), word(1), word(2)))
+    }
+
+    /// The form's bytes (the padding dropped: forms hold no zero byte).
+    fn bytes(&self) -> Vec<u8> {
+        let mut b: Vec<u8> = [self.0, self.1, self.2]
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .collect();
+        while b.last() == Some(&0) {
+            b.pop();
         }
-        self.0 = h;
-    }
-    /// A number (a key's length) in one step rather than a byte at a time.
-    fn write_usize(&mut self, n: usize) {
-        let h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        self.0 = (h ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+        b
     }
 }
 
-/// Keyed by bytes, so a lookup of a lower-cased stack buffer needs no UTF-8 check.
-type Table = HashMap<Vec<u8>, Vec<Row>, BuildHasherDefault<Fnv>>;
+/// Multiply-and-rotate hashing of whole words (rustc's FxHash): a key is three numbers and
+/// the map is read-only, so a simple hash is enough.
+#[derive(Default)]
+pub struct WordHash(u64);
+
+impl Hasher for WordHash {
+    /// Rotated so that the table's bucket (the low bits) comes from the well-mixed high bits
+    /// of the last product.
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Surface forms packed into keys, so that a lookup needs no UTF-8 check or byte comparison.
+type Table = HashMap<Key, Vec<Row>, BuildHasherDefault<WordHash>>;
 
 /// Surface form (lower case, first word) → rows.
 static TRIGGERS: Lazy<Table> = Lazy::new(|| parse_table(TABLE));
@@ -256,8 +278,11 @@ fn parse_table(text: &'static str) -> Table {
             }
             phrase_rows.push((first.to_string(), tail));
         }
+        let key = |s: &str| {
+            Key::new(s.as_bytes()).expect("data/event_triggers.tsv: a form of at most 24 bytes")
+        };
         for s in surface {
-            map.entry(s.into_bytes()).or_default().push(Row {
+            map.entry(key(&s)).or_default().push(Row {
                 kind,
                 pos,
                 cue,
@@ -265,7 +290,7 @@ fn parse_table(text: &'static str) -> Table {
             });
         }
         for (head, tail) in phrase_rows {
-            map.entry(head.into_bytes()).or_default().push(Row {
+            map.entry(key(&head)).or_default().push(Row {
                 kind,
                 pos,
                 cue,
@@ -290,19 +315,19 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     // copying or hashing.
     let f = letter(b[0].to_ascii_lowercase())?;
     let l = letter(b[b.len() - 1].to_ascii_lowercase())?;
-    if SHAPES[b.len()][f] & (1 << l) == 0 || !word.is_ascii() {
+    if SHAPES[b.len()][f] & (1 << l) == 0 {
         return None;
     }
     let mut buf = [0u8; 24];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    TRIGGERS.get(&buf[..b.len()]).map(Vec::as_slice)
+    rows_for_lower(&buf[..b.len()])
 }
 
 /// `rows_for` of token `i`, read from the document's lower-cased text: the quick rejections
 /// inline, the lookup out of line.
-#[inline]
+#[inline(always)]
 pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
     let b = doc.lower_bytes(i);
     if b.len() < 3 || b.len() > 24 {
@@ -317,13 +342,11 @@ pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
     rows_for_lower(b)
 }
 
-/// The rows for a lower-case word that passed the shape test.
+/// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
+/// word matches one).
 #[inline(never)]
 fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
-    if !b.is_ascii() {
-        return None;
-    }
-    TRIGGERS.get(b).map(Vec::as_slice)
+    TRIGGERS.get(&Key::new(b)?).map(Vec::as_slice)
 }
 
 /// A lower-case ASCII letter's index.
@@ -359,7 +382,8 @@ fn is_past_form(w: &str) -> bool {
 /// For each length up to 24 and first letter, the set of last letters of the table's keys.
 static SHAPES: Lazy<[[u32; 26]; 25]> = Lazy::new(|| {
     let mut out = [[0u32; 26]; 25];
-    for b in TRIGGERS.keys() {
+    for k in TRIGGERS.keys() {
+        let b = k.bytes();
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
             if let (Some(f), Some(l), Some(row)) =
                 (letter(first), letter(last), out.get_mut(b.len()))
@@ -1539,13 +1563,14 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     }
     // A noun that modifies another noun is no event: "crash victims", "attack helicopter".
     if noun {
-        if let Some(n) = next(1) {
-            let nl = n.to_ascii_lowercase();
-            if HEAD_AFTER.contains(&nl) {
+        let n = last + 1;
+        if n < end {
+            if HEAD_AFTER.has(doc, n) {
                 return None;
             }
-            if rows_for(n).is_some_and(|rs| rs.iter().any(|r| r.pos != Pos::Verb && r.kind == kind))
-                && !doc.is_capitalised(last + 1)
+            if rows_for_token(doc, n)
+                .is_some_and(|rs| rs.iter().any(|r| r.pos != Pos::Verb && r.kind == kind))
+                && !doc.is_capitalised(n)
             {
                 return None;
             }
@@ -1648,7 +1673,8 @@ mod tests {
         // `rows_for` rejects words by length and first and last letter: every key must be
         // findable that way.
         for key in TRIGGERS.keys() {
-            let key = std::str::from_utf8(key).expect("keys are UTF-8");
+            let key = key.bytes();
+            let key = std::str::from_utf8(&key).expect("keys are UTF-8");
             assert!(rows_for(key).is_some(), "{key:?} is not found by rows_for");
         }
         // Read from a document's tokens, in any case, the same rows.
