@@ -85,28 +85,45 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
     set.iter().any(|s| s.as_bytes() == t)
 }
 
-/// For each token of `start..end`, whether it opens a new clause: computed once per sentence,
-/// as every trigger's clause reads the same tokens.
-pub fn boundaries(doc: &Doc, start: usize, end: usize) -> Vec<bool> {
-    (start..end).map(|j| BOUNDARY.has(doc, j)).collect()
+/// Which tokens of a sentence open a new clause, each read on first need and kept: the clauses
+/// of one sentence's triggers read the same tokens, and only those near a trigger.
+pub struct Boundaries {
+    /// First token of the sentence.
+    start: usize,
+    /// Per token of the sentence: unread, or whether it opens a clause.
+    known: Vec<Option<bool>>,
+}
+
+impl Boundaries {
+    /// Nothing read yet for sentence tokens `start..end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Boundaries {
+            start,
+            known: vec![None; end - start],
+        }
+    }
+
+    /// True when token `j` (in the sentence) opens a new clause.
+    fn at(&mut self, doc: &Doc, j: usize) -> bool {
+        *self.known[j - self.start].get_or_insert_with(|| BOUNDARY.has(doc, j))
+    }
 }
 
 /// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at
-/// boundaries (`bound`, from `boundaries`) and at the tokens in `stops` (other events'
+/// boundaries (`bound`, of this sentence) and at the tokens in `stops` (other events'
 /// triggers). Token range, end exclusive.
 #[allow(clippy::too_many_arguments)]
 pub fn clause(
     doc: &Doc,
     start: usize,
     end: usize,
-    bound: &[bool],
+    bound: &mut Boundaries,
     first: usize,
     last: usize,
     noun: bool,
     stops: &[usize],
 ) -> (usize, usize) {
-    let _ = doc;
-    let is_bound = |j: usize| bound.get(j - start).copied().unwrap_or(false);
+    let mut is_bound = |j: usize| bound.at(doc, j);
     // A noun's clause is its phrase: "the attack on the consulate in Kabul".
     let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
     let mut a = first;

@@ -665,7 +665,7 @@ pub fn find_events(
             }
             !others && !d.ev.agents.is_empty() && weak_speakers.insert(d.ev.agents.clone())
         });
-        for d in built {
+        for mut d in built {
             // "The operation, carried out by ...": a definite noun repeating an event the body
             // already reported adds its participants to it.
             if d.anaphoric {
@@ -696,6 +696,7 @@ pub fn find_events(
             if !is_head {
                 last_of.insert(family(d.ev.kind), drafts.len());
             }
+            locate(doc, names, &mut d);
             drafts.push(d);
         }
     }
@@ -859,7 +860,33 @@ pub fn find_events(
     out
 }
 
-/// Groups one sentence's triggers into events and fills their arguments.
+/// Places an event a sentence keeps (its clause's places, else its sentence's) and reads its
+/// polarity: left out of `sentence_events`, as most statements a sentence reports are
+/// dropped.
+fn locate(doc: &Doc, names: &Names, d: &mut Draft) {
+    let s = &doc.sentences[d.sentence];
+    let (a, b) = d.clause;
+    let mut place_ids = args::places(
+        doc,
+        names,
+        s.tokens.start,
+        s.tokens.end,
+        a,
+        b,
+        d.first,
+        d.noun,
+    );
+    place_ids.sort_by_key(|&e| place_grain(names, e));
+    d.ev.places = place_ids
+        .iter()
+        .filter_map(|&e| names.entities.get(e).map(|e| e.name.clone()))
+        .collect();
+    d.place_ids = place_ids;
+    (d.ev.negated, d.ev.hedged) = args::polarity(doc, a, d.first);
+}
+
+/// Groups one sentence's triggers into events and fills their clauses, counts, participants
+/// and dates (`locate` fills the rest).
 #[allow(clippy::too_many_arguments)]
 fn sentence_events(
     doc: &Doc,
@@ -896,26 +923,30 @@ fn sentence_events(
         }
     }
     let (start, end) = (ctx.start, ctx.end);
-    let bound = args::boundaries(doc, start, end);
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut bound = args::Boundaries::new(start, end);
+    let mut drafts: Vec<Draft> = Vec::with_capacity(groups.len());
+    let mut stops: Vec<usize> = Vec::new();
     for g in &groups {
         let chosen = choose_trigger(doc, cands, g, start);
         let (ci, kind) = chosen;
         let c = &cands[ci];
         // Other events' verbs end a clause; nouns sit inside one ("blames her defeat on Comey").
-        let stops: Vec<usize> = cands
-            .iter()
-            .enumerate()
-            .filter(|(k, o)| !g.contains(k) && !o.noun)
-            .flat_map(|(_, o)| o.first..=o.last)
-            .collect();
-        let (mut a, mut b) = args::clause(doc, start, end, &bound, c.first, c.last, c.noun, &stops);
+        stops.clear();
+        stops.extend(
+            cands
+                .iter()
+                .enumerate()
+                .filter(|(k, o)| !g.contains(k) && !o.noun)
+                .flat_map(|(_, o)| o.first..=o.last),
+        );
+        // The group's clauses together (the chosen trigger is one of the group).
+        let (mut a, mut b) = (usize::MAX, 0);
         for &m in g {
             let (ma, mb) = args::clause(
                 doc,
                 start,
                 end,
-                &bound,
+                &mut bound,
                 cands[m].first,
                 cands[m].last,
                 cands[m].noun,
@@ -953,10 +984,6 @@ fn sentence_events(
                     })
             });
         let parts = args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims);
-        let place_ids = args::places(doc, names, start, end, a, b, c.first, c.noun);
-        let mut place_ids = place_ids;
-        place_ids.sort_by_key(|&e| place_grain(names, e));
-        let (negated, hedged) = args::polarity(doc, a, c.first);
         let anaphoric = g.iter().all(|&m| cands[m].noun && cands[m].definite)
             && count.is_empty()
             && !ctx.headline;
@@ -968,17 +995,14 @@ fn sentence_events(
                 date: None,
                 date_source: "none",
                 date_precision: None,
-                places: place_ids
-                    .iter()
-                    .filter_map(|&e| names.entities.get(e).map(|e| e.name.clone()))
-                    .collect(),
+                places: Vec::new(),
                 place_source: "sentence",
                 place_precision: None,
                 agents: parts.agents,
                 targets: parts.targets,
                 count,
-                negated,
-                hedged,
+                negated: false,
+                hedged: false,
             },
             sentence: si,
             first: c.first,
@@ -986,7 +1010,7 @@ fn sentence_events(
             noun: c.noun,
             weak: g.iter().all(|&m| cands[m].weak),
             anaphoric,
-            place_ids,
+            place_ids: Vec::new(),
         });
     }
     // Dates: the event's clause, else the sentence outside other events' clauses, else the
