@@ -424,6 +424,8 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
         return Vec::new();
     }
     let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    // `Doc::token_at` for a byte inside the span: the answer lies in `a..=b`.
+    let token_at = |pos: usize| a + doc.tokens[a..b].partition_point(|t| t.span.start < pos);
     let mut out = Vec::new();
     for m in names.mentions_in(span) {
         let Some(e) = names.entities.get(m.entity) else {
@@ -434,11 +436,11 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
         if !matches!(e.kind, Some(Kind::Person | Kind::Organisation)) && !team {
             continue;
         }
-        let first = doc.token_at(m.span.start);
+        let first = token_at(m.span.start);
         if cited(doc, a, first) {
             continue;
         }
-        let after = doc.token_at(m.span.end);
+        let after = token_at(m.span.end);
         // "Islamic State (ISIS) commander": skip a bracketed alias to find the role noun.
         let mut n = after;
         if n < b && doc.tok(n) == "(" {
@@ -465,8 +467,8 @@ fn cited(doc: &Doc, a: usize, first: usize) -> bool {
     while j > a && first - j < 6 {
         j -= 1;
         let t = doc.tok(j);
-        if t.eq_ignore_ascii_case("to") {
-            return j > a && doc.tok(j - 1).eq_ignore_ascii_case("according");
+        if doc.lower_bytes(j) == b"to" {
+            return j > a && doc.lower_bytes(j - 1) == b"according";
         }
         if !(doc.is_capitalised(j) || matches!(t, "'s" | "’s" | "the")) {
             return false;
@@ -602,7 +604,7 @@ pub fn participants(
         out
     };
     // "by X" after a passive or a noun names the agent.
-    let by = (last + 1..b).find(|&j| doc.tok(j).eq_ignore_ascii_case("by"));
+    let by = (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by");
     let after_by: Vec<(usize, usize)> = by
         .map(|j| {
             right
@@ -752,16 +754,12 @@ static LIGHT_VERB: WordSet = WordSet::new(&[
 
 /// "the Prime Minister said": a title standing for its holder.
 fn title_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
-    let lo = first.saturating_sub(4).max(a);
-    for s in lo..first {
-        for e in (s + 1..=first.min(s + 3)).rev() {
-            // The cheap tests first: only a title ending right before the trigger counts.
-            if e == first
-                && (s..e).all(|k| doc.tokens[k].kind == TokenKind::Word)
-                && crate::gazetteer::title(doc.span(s, e - 1).of(doc.text)).is_some()
-            {
-                return Some(crate::text::fold(doc.span(s, e - 1).of(doc.text)));
-            }
+    // Up to three words ending right before the trigger, the longest first.
+    for s in first.saturating_sub(3).max(a)..first {
+        if (s..first).all(|k| doc.tokens[k].kind == TokenKind::Word)
+            && crate::gazetteer::title(doc.span(s, first - 1).of(doc.text)).is_some()
+        {
+            return Some(crate::text::fold(doc.span(s, first - 1).of(doc.text)));
         }
     }
     None
@@ -1165,6 +1163,9 @@ pub fn places(
         return Vec::new();
     }
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+    // `Doc::token_at` for a byte inside the sentence: the answer lies in `start..=end`.
+    let token_at =
+        |pos: usize| start + doc.tokens[start..end].partition_point(|t| t.span.start < pos);
     let moving = super::triggers::rows_for_token(doc, first)
         .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
     let mut located: Vec<(usize, usize, bool)> = Vec::new(); // (first token, entity, locative)
@@ -1177,8 +1178,8 @@ pub fn places(
         if e.kind != Some(Kind::Place) && !seat {
             continue;
         }
-        let f = doc.token_at(m.span.start);
-        let l = doc.token_at(m.span.end);
+        let f = token_at(m.span.start);
+        let l = token_at(m.span.end);
         let mut j = f;
         let mut steps = 0;
         let mut loc = false;

@@ -124,19 +124,25 @@ fn quoted(doc: &Doc) -> Vec<bool> {
     let mut out = vec![false; doc.tokens.len()];
     for p in &doc.paragraphs {
         let mut open = false;
-        for i in p.clone() {
+        // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
+        let mut from = p.start;
+        for (i, t) in doc.tokens[p.clone()].iter().enumerate() {
             // Quotes are punctuation tokens: words and numbers are read by kind alone.
-            if doc.tokens[i].kind != TokenKind::Punct {
-                out[i] = open;
+            if t.kind != TokenKind::Punct {
                 continue;
             }
-            match doc.tok(i) {
-                "“" => open = true,
-                "”" => open = false,
-                "\"" => open = !open,
-                _ => out[i] = open,
-            }
+            let i = p.start + i;
+            let now = match doc.tok(i) {
+                "“" => true,
+                "”" => false,
+                "\"" => !open,
+                _ => continue,
+            };
+            out[from..i].fill(open);
+            open = now;
+            from = i + 1;
         }
+        out[from..p.end].fill(open);
     }
     out
 }
@@ -157,12 +163,11 @@ fn lead_sentences(doc: &Doc, head: Option<usize>) -> Vec<usize> {
     let body_start = head.map_or(0, |h| h + 1);
     (body_start..doc.sentences.len())
         .filter(|&s| {
-            doc.sentences[s]
-                .tokens
-                .clone()
-                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-                .count()
-                >= 6
+            doc.tokens[doc.sentences[s].tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .nth(5)
+                .is_some()
         })
         .take(3)
         .collect()
@@ -221,6 +226,24 @@ fn coreferent_dated(
     })
 }
 
+/// The last draft of each event family outside the headline: what a definite noun repeats.
+/// A family is one of a few event types, so a short list.
+#[derive(Default)]
+struct LastOf(Vec<(&'static str, usize)>);
+
+impl LastOf {
+    fn get(&self, family: &str) -> Option<usize> {
+        self.0.iter().find(|(f, _)| *f == family).map(|&(_, i)| i)
+    }
+
+    fn insert(&mut self, family: &'static str, draft: usize) {
+        match self.0.iter_mut().find(|(f, _)| *f == family) {
+            Some(entry) => entry.1 = draft,
+            None => self.0.push((family, draft)),
+        }
+    }
+}
+
 /// The most trigger words read in one sentence.
 const MAX_TRIGGERS: usize = 64;
 
@@ -239,8 +262,8 @@ fn is_company(e: &crate::names::Entity) -> bool {
             .is_some_and(|w| crate::gazetteer::org_word(w) == Some("suffix"))
     };
     e.kind == Some(Kind::Organisation)
-        && !e.name.contains("Exchange")
         && (category == Some("company") || category.is_none() && suffix())
+        && !e.name.contains("Exchange")
 }
 
 /// The article's company: the first company the headline or lead (`sentences`) names.
@@ -502,7 +525,7 @@ fn date_repeat(
     timexes: &[Timex],
     cands: &[Cand],
     reference: NaiveDate,
-    last_of: &HashMap<&str, usize>,
+    last_of: &LastOf,
     drafts: &mut [Draft],
 ) {
     for c in cands.iter().filter(|c| c.noun && c.definite) {
@@ -531,7 +554,7 @@ fn date_repeat(
         if !in_last_week(&t.value, reference) {
             continue;
         }
-        if let Some(prev) = last_of.get(fam).and_then(|&i| drafts.get_mut(i)) {
+        if let Some(prev) = last_of.get(fam).and_then(|i| drafts.get_mut(i)) {
             if prev.ev.date_source != "sentence" {
                 prev.ev.date = Some(t.value.clone());
                 prev.ev.date_source = "sentence";
@@ -545,8 +568,25 @@ fn date_repeat(
 /// True when the TIMEX3 value `v` starts with a day in the week up to `reference`.
 fn in_last_week(v: &str, reference: NaiveDate) -> bool {
     v.get(..10)
-        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .and_then(day_of)
         .is_some_and(|d| d <= reference && (reference - d).num_days() <= 7)
+}
+
+/// The day a "YYYY-MM-DD" text names: read digit by digit when it has that shape (as TIMEX3
+/// values do), else by chrono's parser.
+fn day_of(v: &str) -> Option<NaiveDate> {
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = v.as_bytes() {
+        let year = number(&[*y0, *y1, *y2, *y3]).and_then(|y| i32::try_from(y).ok());
+        if let (Some(y), Some(m), Some(d)) = (year, number(&[*m0, *m1]), number(&[*d0, *d1])) {
+            return NaiveDate::from_ymd_opt(y, m, d);
+        }
+    }
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
 }
 
 /// A timex that can date an event: a resolved calendar date or time.
@@ -604,8 +644,7 @@ pub fn find_events(
     let titles = std::cell::OnceCell::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
-    // The last draft of each family outside the headline: what a definite noun repeats.
-    let mut last_of: HashMap<&str, usize> = HashMap::new();
+    let mut last_of = LastOf::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.tokens.is_empty() {
             continue;
@@ -644,7 +683,7 @@ pub fn find_events(
             &cands,
         );
         // "left 32 civilians dead": those affected are not also the actors.
-        for d in &mut built {
+        for d in built.iter_mut().filter(|d| !d.ev.targets.is_empty()) {
             let targets = &d.ev.targets;
             d.ev.agents.retain(|a| {
                 !targets
@@ -653,12 +692,16 @@ pub fn find_events(
             });
         }
         speaker_pronoun(doc, &mut built);
-        for d in &mut built {
-            resolve_descriptions(doc, names, company, &titles, d);
-        }
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
+        // Descriptions are resolved for the events that may stay (a statement without a
+        // speaker, or beside another event, goes).
+        for d in &mut built {
+            if !d.weak || !others && !d.ev.agents.is_empty() {
+                resolve_descriptions(doc, names, company, &titles, d);
+            }
+        }
         built.retain(|d| {
             if !d.weak {
                 return true;
@@ -670,7 +713,7 @@ pub fn find_events(
             // already reported adds its participants to it.
             if d.anaphoric {
                 let fam = family(d.ev.kind);
-                if let Some(prev) = last_of.get(fam).and_then(|&i| drafts.get_mut(i)) {
+                if let Some(prev) = last_of.get(fam).and_then(|i| drafts.get_mut(i)) {
                     if prev.ev.agents.is_empty() {
                         prev.ev.agents = d.ev.agents;
                     }
@@ -709,6 +752,9 @@ pub fn find_events(
         ref_day.as_deref(),
         &mut drafts,
     );
+    if drafts.is_empty() {
+        return Vec::new();
+    }
     if let (Some(m), Some(r)) = (main, reference) {
         if drafts[m].ev.date_source == "document" {
             if let Some(j) = coreferent_dated(names, &drafts, m, r) {
@@ -797,40 +843,52 @@ pub fn find_events(
             d.ev.place_source = "sentence";
         }
     }
-    // Places the sentence does not give: the dateline, else the article's main place.
-    let focus = crate::places::focus(names).and_then(|f| f.place);
-    let focus_id = focus.as_ref().and_then(|n| {
-        names
-            .entities
-            .iter()
-            .position(|e| e.kind == Some(Kind::Place) && &e.name == n)
-    });
+    // Places the sentence does not give: the dateline, else the article's main place (found on
+    // first need).
+    let focus = std::cell::OnceCell::new();
+    let focus_id = || {
+        *focus.get_or_init(|| {
+            let focus = crate::places::focus(names).and_then(|f| f.place);
+            focus.as_ref().and_then(|n| {
+                names
+                    .entities
+                    .iter()
+                    .position(|e| e.kind == Some(Kind::Place) && &e.name == n)
+            })
+        })
+    };
     // A main event placed only at a site the gazetteer does not know ("Interlagos") is also
     // filed under the article's main place ("Sao Paulo").
     let known = |e: usize| names.entities.get(e).is_some_and(|e| e.place.is_some());
-    let town = focus_id.filter(|&f| known(f)).or_else(|| {
-        names.entities.iter().position(|e| {
-            e.kind == Some(Kind::Place)
-                && e.place
-                    .is_some_and(|p| matches!(p.kind, "city" | "subdivision"))
+    let town = || {
+        focus_id().filter(|&f| known(f)).or_else(|| {
+            names.entities.iter().position(|e| {
+                e.kind == Some(Kind::Place)
+                    && e.place
+                        .is_some_and(|p| matches!(p.kind, "city" | "subdivision"))
+            })
         })
-    });
-    if let (Some(m), Some(f)) = (main, town) {
+    };
+    if let Some(m) = main {
         let d = &mut drafts[m];
         let only_sites = !d.place_ids.is_empty() && d.place_ids.iter().all(|&e| !known(e));
-        if only_sites && !d.place_ids.contains(&f) {
-            if let Some(ent) = names.entities.get(f) {
-                d.place_ids.push(f);
-                d.ev.places.push(ent.name.clone());
+        if only_sites {
+            if let Some(f) = town().filter(|f| !d.place_ids.contains(f)) {
+                if let Some(ent) = names.entities.get(f) {
+                    d.place_ids.push(f);
+                    d.ev.places.push(ent.name.clone());
+                }
             }
         }
     }
     for d in &mut drafts {
         if d.ev.places.is_empty() {
-            let (id, source) = match (dateline, focus_id) {
-                (Some(id), _) => (Some(id), "dateline"),
-                (None, Some(id)) => (Some(id), "document"),
-                (None, None) => (None, "none"),
+            let (id, source) = match dateline {
+                Some(id) => (Some(id), "dateline"),
+                None => match focus_id() {
+                    Some(id) => (Some(id), "document"),
+                    None => (None, "none"),
+                },
             };
             d.ev.place_source = source;
             if let Some(e) = id.and_then(|id| names.entities.get(id).map(|e| (id, e))) {
@@ -848,15 +906,9 @@ pub fn find_events(
     }
     let mut out: Vec<EventMention> = Vec::with_capacity(drafts.len());
     if let Some(m) = main {
-        out.push(drafts[m].ev.clone());
+        out.push(drafts.remove(m).ev);
     }
-    out.extend(
-        drafts
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != main)
-            .map(|(_, d)| d.ev),
-    );
+    out.extend(drafts.into_iter().map(|d| d.ev));
     out
 }
 
@@ -1324,33 +1376,34 @@ fn choose_reported(
             })
             .unwrap_or(heads[0]);
         if let Some(l) = lead_match(&drafts[best], drafts) {
-            let h = drafts[best].clone();
+            // The headline's event is dropped: what the lead's lacks is taken from it.
+            let h = drafts.remove(best);
+            let l = if l > best { l - 1 } else { l };
             let main = &mut drafts[l];
             // The headline's named participants over the lead's phrases: "Taliban Strike ..."
             // over "the insurgents struck".
             if main.ev.agents.is_empty()
                 || named(names, &h.ev.agents) && !named(names, &main.ev.agents)
             {
-                main.ev.agents = h.ev.agents.clone();
+                main.ev.agents = h.ev.agents;
             }
             if main.ev.targets.is_empty() {
-                main.ev.targets = h.ev.targets.clone();
+                main.ev.targets = h.ev.targets;
             }
             // The headline's places name the same happening: "Tram Derails in Croydon".
             if main.ev.places.is_empty() && !h.ev.places.is_empty() {
                 main.ev.place_source = "headline";
             }
-            for (name, id) in h.ev.places.iter().zip(&h.place_ids) {
-                if !main.ev.places.contains(name) {
-                    main.ev.places.push(name.clone());
-                    main.place_ids.push(*id);
+            for (name, id) in h.ev.places.into_iter().zip(h.place_ids) {
+                if !main.ev.places.contains(&name) {
+                    main.ev.places.push(name);
+                    main.place_ids.push(id);
                 }
             }
-            for (k, v) in &h.ev.count {
-                main.ev.count.entry(k.clone()).or_insert(*v);
+            for (k, v) in h.ev.count {
+                main.ev.count.entry(k).or_insert(v);
             }
-            drafts.remove(best);
-            return Some(if l > best { l - 1 } else { l });
+            return Some(l);
         }
         return Some(best);
     }

@@ -727,6 +727,23 @@ static MARKET: WordSet = WordSet::new(&[
     "points",
 ]);
 
+/// Words before a noun trigger that make it a fear or a plan, not a happening ("fears of an
+/// attack", "plotting attacks").
+static UNREAL: WordSet = WordSet::new(&[
+    "threat",
+    "threats",
+    "fear",
+    "fears",
+    "risk",
+    "prevent",
+    "preventing",
+    "avoid",
+    "plot",
+    "plotting",
+    "plots",
+    "planning",
+]);
+
 /// Structures whose collapse is an accident.
 static STRUCTURES: WordSet = WordSet::new(&[
     "building",
@@ -1104,7 +1121,8 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     let mut kind = row.kind;
     let next = |k: usize| (last + k < end).then(|| doc.tok(last + k));
     let prev = |k: usize| (i >= start + k).then(|| doc.tok(i - k));
-    let market_before = ctx.window_in(i.saturating_sub(5), i, &MARKET);
+    // Read only by the cues that need it.
+    let market_before = || ctx.window_in(i.saturating_sub(5), i, &MARKET);
     match row.cue {
         Cue::Always | Cue::Report => {}
         Cue::Market => {
@@ -1117,7 +1135,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                     i - 2,
                     &["to", "of", "the", "a", "by", "for", "with", "in"],
                 );
-            if market_before && !nominal {
+            if market_before() && !nominal {
                 kind = "market-move";
             } else if row.kind == "market-move" {
                 return None;
@@ -1392,7 +1410,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
         }
         Cue::Structure => {
-            if market_before {
+            if market_before() {
                 return None;
             }
             if !ctx.window_in(i.saturating_sub(4), (last + 4).min(end), &STRUCTURES) {
@@ -1491,7 +1509,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             if !matches!(
                 next(1),
                 Some("down" | "into" | "off" | "from" | "through" | "overboard" | "onto")
-            ) || market_before
+            ) || market_before()
             {
                 return None;
             }
@@ -1581,25 +1599,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         }
         // "fears of an attack", "threat of attacks", "anti-war protest" stay unreal.
         let before = i.saturating_sub(4).max(start);
-        if ctx.window_has(
-            before,
-            i,
-            &[
-                "threat",
-                "threats",
-                "fear",
-                "fears",
-                "risk",
-                "prevent",
-                "preventing",
-                "avoid",
-                "plot",
-                "plotting",
-                "plots",
-                "planning",
-            ],
-        ) && !ctx.headline
-        {
+        if !ctx.headline && ctx.window_in(before, i, &UNREAL) {
             return None;
         }
         // Generic plurals: "periodic attacks", "operations" with no number or determiner.
