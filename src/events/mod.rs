@@ -119,34 +119,6 @@ fn weight(kind: &str) -> u8 {
     }
 }
 
-/// Tokens inside a quotation, per paragraph (an unclosed quote ends with its paragraph).
-fn quoted(doc: &Doc) -> Vec<bool> {
-    let mut out = vec![false; doc.tokens.len()];
-    for p in &doc.paragraphs {
-        let mut open = false;
-        // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
-        let mut from = p.start;
-        for (i, t) in doc.tokens[p.clone()].iter().enumerate() {
-            // Quotes are punctuation tokens: words and numbers are read by kind alone.
-            if t.kind != TokenKind::Punct {
-                continue;
-            }
-            let i = p.start + i;
-            let now = match doc.tok(i) {
-                "“" => true,
-                "”" => false,
-                "\"" => !open,
-                _ => continue,
-            };
-            out[from..i].fill(open);
-            open = now;
-            from = i + 1;
-        }
-        out[from..p.end].fill(open);
-    }
-    out
-}
-
 /// The headline: a first line standing alone, not ending in a full stop.
 fn headline(doc: &Doc) -> Option<usize> {
     let s0 = doc.sentences.first()?;
@@ -635,7 +607,7 @@ pub fn find_events(
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let quoted = quoted(doc);
+    let scan = triggers::Scan::new(doc);
     let head = headline(doc);
     let ref_day = reference.map(crate::dates::ymd);
     let lead = lead_sentences(doc, head);
@@ -645,21 +617,30 @@ pub fn find_events(
     let mut drafts: Vec<Draft> = Vec::new();
     let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
     let mut last_of = LastOf::default();
+    let mut cands: Vec<Cand> = Vec::new();
+    // The listed words of the sentences to come.
+    let mut listed = scan.words.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
-        if s.tokens.is_empty() {
+        let before = listed.iter().take_while(|w| w.0 < s.tokens.start).count();
+        let inside = listed[before..]
+            .iter()
+            .take_while(|w| w.0 < s.tokens.end)
+            .count();
+        let words = &listed[before..before + inside];
+        listed = &listed[before + inside..];
+        if words.is_empty() {
             continue;
         }
         let is_head = head == Some(si);
         let ctx = Ctx {
             doc,
             names,
-            quoted: &quoted,
             start: s.tokens.start,
             end: s.tokens.end,
             headline: is_head,
             caps: std::cell::OnceCell::new(),
         };
-        let mut cands = triggers::find(&ctx);
+        triggers::find(&ctx, words, &mut cands);
         if cands.is_empty() {
             continue;
         }
@@ -748,7 +729,7 @@ pub fn find_events(
         names,
         head,
         &lead,
-        &quoted,
+        &scan.quoted,
         ref_day.as_deref(),
         &mut drafts,
     );
@@ -1314,7 +1295,6 @@ fn choose_main(
         let title_case = Ctx {
             doc,
             names,
-            quoted,
             start: s.tokens.start,
             end: s.tokens.end,
             headline: true,

@@ -311,18 +311,15 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     if b.len() < 3 || b.len() > 24 {
         return None;
     }
-    // Most words can't be triggers: reject them on length, first and last letter before
-    // copying or hashing.
-    let f = letter(b[0].to_ascii_lowercase())?;
-    let l = letter(b[b.len() - 1].to_ascii_lowercase())?;
-    if SHAPES[b.len()][f] & (1 << l) == 0 {
-        return None;
-    }
     let mut buf = [0u8; 24];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    rows_for_lower(&buf[..b.len()])
+    let b = &buf[..b.len()];
+    if !fits(&SHAPES, b) {
+        return None;
+    }
+    rows_for_lower(b)
 }
 
 /// `rows_for` of token `i`, read from the document's lower-cased text: the quick rejections
@@ -330,16 +327,24 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
 #[inline(always)]
 pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
     let b = doc.lower_bytes(i);
-    if b.len() < 3 || b.len() > 24 {
-        return None;
-    }
-    let (Some(f), Some(l)) = (letter(b[0]), letter(b[b.len() - 1])) else {
-        return None;
-    };
-    if SHAPES[b.len()][f] & (1 << l) == 0 {
+    if !fits(&SHAPES, b) {
         return None;
     }
     rows_for_lower(b)
+}
+
+/// True when some form of the table has the length (3 to 24 bytes) and the first and last
+/// letters of the lower-case word `b`: most words can't be triggers, and are turned away by
+/// this before they are hashed.
+#[inline(always)]
+fn fits(shapes: &Shapes, b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let (Some(f), Some(l)) = (letter(first), letter(last)) else {
+        return false;
+    };
+    (3..=24).contains(&b.len()) && shapes[b.len()][f] & (1 << l) != 0
 }
 
 /// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
@@ -380,7 +385,10 @@ fn is_past_form(w: &str) -> bool {
 }
 
 /// For each length up to 24 and first letter, the set of last letters of the table's keys.
-static SHAPES: Lazy<[[u32; 26]; 25]> = Lazy::new(|| {
+type Shapes = [[u32; 26]; 25];
+
+/// The shapes of the table's keys.
+static SHAPES: Lazy<Shapes> = Lazy::new(|| {
     let mut out = [[0u32; 26]; 25];
     for k in TRIGGERS.keys() {
         let b = k.bytes();
@@ -881,8 +889,6 @@ pub struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
     /// Its names.
     pub names: &'d Names,
-    /// Tokens inside a quotation.
-    pub quoted: &'d [bool],
     /// Sentence token range.
     pub start: usize,
     /// Sentence end (exclusive).
@@ -991,20 +997,65 @@ fn person_after(ctx: &Ctx, last: usize) -> bool {
         || org_end.is_some_and(|k| role(k - last + 1))
 }
 
-/// Finds candidate triggers in one sentence.
-pub fn find(ctx: &Ctx) -> Vec<Cand> {
+/// A document read once for the trigger rules: which tokens stand inside a quotation, and
+/// the words outside quotations that the table lists.
+pub struct Scan {
+    /// Tokens inside a quotation, per paragraph (an unclosed quote ends with its paragraph).
+    pub quoted: Vec<bool>,
+    /// Listed words, in text order: token and rows.
+    pub words: Vec<(usize, &'static [Row])>,
+}
+
+impl Scan {
+    /// One pass over the tokens: quotation marks open and close quotations, words outside them
+    /// are looked up.
+    pub fn new(doc: &Doc) -> Scan {
+        let mut quoted = vec![false; doc.tokens.len()];
+        let mut words = Vec::new();
+        let (lower, shapes) = (doc.lower.as_bytes(), &*SHAPES);
+        for p in &doc.paragraphs {
+            let mut open = false;
+            // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
+            let mut from = p.start;
+            for (i, t) in (p.start..).zip(&doc.tokens[p.clone()]) {
+                match t.kind {
+                    TokenKind::Word if !open => {
+                        let b = &lower[t.span.start..t.span.end];
+                        if let Some(rows) = fits(shapes, b).then(|| rows_for_lower(b)).flatten() {
+                            words.push((i, rows));
+                        }
+                    }
+                    TokenKind::Punct => {
+                        let now = match doc.tok_bytes(i) {
+                            // “ and ” in UTF-8.
+                            b"\xE2\x80\x9C" => true,
+                            b"\xE2\x80\x9D" => false,
+                            b"\"" => !open,
+                            _ => continue,
+                        };
+                        quoted[from..i].fill(open);
+                        open = now;
+                        from = i + 1;
+                    }
+                    TokenKind::Word | TokenKind::Number => {}
+                }
+            }
+            quoted[from..p.end].fill(open);
+        }
+        Scan { quoted, words }
+    }
+}
+
+/// Finds candidate triggers in one sentence, from its listed `words` (of `Scan`), into `out`.
+pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
     let doc = ctx.doc;
-    let mut out: Vec<Cand> = Vec::new();
-    let mut i = ctx.start;
-    while i < ctx.end {
-        let here = i;
-        i += 1;
-        if doc.tokens[here].kind != TokenKind::Word || ctx.quoted[here] {
+    out.clear();
+    // Words inside a phrase already taken are passed over.
+    let mut next = ctx.start;
+    for &(here, rows) in words {
+        if here < next {
             continue;
         }
-        let Some(rows) = rows_for_token(doc, here) else {
-            continue;
-        };
         // A capitalised trigger inside a sentence is part of a name ("Operation Iraqi Freedom").
         // "AN EXPLOSION outside ...", "TOBLERONE has ...": a capitalised lead-in is not a name.
         if !ctx.title_case()
@@ -1040,13 +1091,12 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
                 continue;
             }
             if let Some(c) = accept(ctx, here, last, row) {
-                i = last + 1;
+                next = last + 1;
                 out.push(c);
                 break;
             }
         }
     }
-    out
 }
 
 /// Applies the part-of-speech and cue rules to one row at `i..=last`.
