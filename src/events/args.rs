@@ -111,7 +111,7 @@ impl Boundaries {
 
 /// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at
 /// boundaries (`bound`, of this sentence) and at the tokens in `stops` (other events'
-/// triggers). Token range, end exclusive.
+/// triggers, in text order, none inside the trigger). Token range, end exclusive.
 #[allow(clippy::too_many_arguments)]
 pub fn clause(
     doc: &Doc,
@@ -124,19 +124,23 @@ pub fn clause(
     stops: &[usize],
 ) -> (usize, usize) {
     let mut is_bound = |j: usize| bound.at(doc, j);
+    // The nearest stops on either side bound the clause as the sentence does.
+    let k = stops.partition_point(|&s| s < first);
+    let start = k.checked_sub(1).map_or(start, |k| start.max(stops[k] + 1));
+    let end = stops.get(k).map_or(end, |&s| end.min(s));
     // A noun's clause is its phrase: "the attack on the consulate in Kabul".
     let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
     let mut a = first;
     while a > start && first - a < left {
         let j = a - 1;
-        if is_bound(j) || stops.contains(&j) {
+        if is_bound(j) {
             break;
         }
         a = j;
     }
     let mut b = last + 1;
     while b < end && b - last <= right {
-        if is_bound(b) || stops.contains(&b) {
+        if is_bound(b) {
             break;
         }
         b += 1;
@@ -565,44 +569,15 @@ pub fn participants(
     noun: bool,
     victims: Option<String>,
 ) -> Parts {
-    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
     let left = actors(doc, names, a, first, kind == "contest");
+    if kind == "statement" {
+        return speaker(doc, names, a, b, first, last, &left);
+    }
     let right = actors(doc, names, last + 1, b, kind == "contest");
     let mut parts = Parts::default();
     let is_passive = !noun && passive(doc, a, first);
-    // The nearest names before the trigger, at most three ("Trump and Obama hold talks").
-    let nearest = |list: &[(usize, usize)], n: usize| -> Vec<usize> {
-        let mut seen: Vec<usize> = Vec::new();
-        for &(_, e) in list.iter().rev() {
-            if !seen.contains(&e) {
-                seen.push(e);
-            }
-            if seen.len() == n {
-                break;
-            }
-        }
-        seen.reverse();
-        seen
-    };
-    let first_of = |list: &[(usize, usize)], prefer_people: bool| -> Vec<usize> {
-        let people: Vec<usize> = list
-            .iter()
-            .filter(|(_, e)| names.entities.get(*e).and_then(|x| x.kind) == Some(Kind::Person))
-            .map(|p| p.1)
-            .collect();
-        let pool: Vec<usize> = if prefer_people && !people.is_empty() {
-            people
-        } else {
-            list.iter().map(|p| p.1).collect()
-        };
-        let mut out: Vec<usize> = Vec::new();
-        for e in pool {
-            if !out.contains(&e) && out.len() < 4 {
-                out.push(e);
-            }
-        }
-        out
-    };
+    let first_of =
+        |list: &[(usize, usize)], prefer_people: bool| first_of(names, list, prefer_people);
     // "by X" after a passive or a noun names the agent.
     let by = (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by");
     let after_by: Vec<(usize, usize)> = by
@@ -614,19 +589,7 @@ pub fn participants(
                 .collect()
         })
         .unwrap_or_default();
-    let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if kind == "statement" {
-        let speaker = if left.is_empty() {
-            right.iter().take(1).map(|p| p.1).collect()
-        } else {
-            nearest(&left, 2)
-        };
-        let targets = if statement_with_target(doc.lower_tok(first)) {
-            first_of(&right, false)
-        } else {
-            Vec::new()
-        };
-        (speaker, targets)
-    } else if is_passive {
+    let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if is_passive {
         (after_by.iter().map(|p| p.1).collect(), nearest(&left, 3))
     } else if noun {
         // "the Taliban attack on the consulate", "the arrest of X", "an attack by X".
@@ -664,33 +627,7 @@ pub fn participants(
     } else {
         (nearest(&left, 3), first_of(&right, true))
     };
-    for e in agent_ids {
-        if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) {
-                parts.agents.push(n);
-            }
-        }
-    }
-    for e in target_ids {
-        if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) && !parts.targets.contains(&n) {
-                parts.targets.push(n);
-            }
-        }
-    }
-    if kind == "statement" {
-        if parts.agents.is_empty() {
-            parts.agents.extend(
-                group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
-            );
-        }
-        if parts.targets.is_empty() && statement_with_target(doc.lower_tok(first)) {
-            parts
-                .targets
-                .extend(group_phrase(doc, names, last + 1, b.min(last + 6), false));
-        }
-        return parts;
-    }
+    add_names(names, &mut parts, agent_ids, target_ids);
     // Groups stand in for missing names.
     if parts.agents.is_empty() {
         let g = if is_passive {
@@ -727,6 +664,107 @@ pub fn participants(
         }
     }
     parts
+}
+
+/// The speaker of a statement (the nearest names before its verb, else the first after it)
+/// and, for a verb that has one, its target ("blamed Comey"); `left` are the actors before
+/// the verb. The names after the verb are read only when needed.
+fn speaker(
+    doc: &Doc,
+    names: &Names,
+    a: usize,
+    b: usize,
+    first: usize,
+    last: usize,
+    left: &[(usize, usize)],
+) -> Parts {
+    let with_target = statement_with_target(doc.lower_tok(first));
+    let right = if left.is_empty() || with_target {
+        actors(doc, names, last + 1, b, false)
+    } else {
+        Vec::new()
+    };
+    let speaker = if left.is_empty() {
+        right.iter().take(1).map(|p| p.1).collect()
+    } else {
+        nearest(left, 2)
+    };
+    let targets = if with_target {
+        first_of(names, &right, false)
+    } else {
+        Vec::new()
+    };
+    let mut parts = Parts::default();
+    add_names(names, &mut parts, speaker, targets);
+    if parts.agents.is_empty() {
+        parts.agents.extend(
+            group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
+        );
+    }
+    if parts.targets.is_empty() && with_target {
+        parts
+            .targets
+            .extend(group_phrase(doc, names, last + 1, b.min(last + 6), false));
+    }
+    parts
+}
+
+/// The nearest `n` entities of `list` (token, entity) counted from its end, in text order
+/// ("Trump and Obama hold talks").
+fn nearest(list: &[(usize, usize)], n: usize) -> Vec<usize> {
+    let mut seen: Vec<usize> = Vec::new();
+    for &(_, e) in list.iter().rev() {
+        if !seen.contains(&e) {
+            seen.push(e);
+        }
+        if seen.len() == n {
+            break;
+        }
+    }
+    seen.reverse();
+    seen
+}
+
+/// The first four entities of `list` (token, entity), its people only when it names any and
+/// `prefer_people`.
+fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<usize> {
+    let people: Vec<usize> = list
+        .iter()
+        .filter(|(_, e)| names.entities.get(*e).and_then(|x| x.kind) == Some(Kind::Person))
+        .map(|p| p.1)
+        .collect();
+    let pool: Vec<usize> = if prefer_people && !people.is_empty() {
+        people
+    } else {
+        list.iter().map(|p| p.1).collect()
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for e in pool {
+        if !out.contains(&e) && out.len() < 4 {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Adds the names of entities `agents` and `targets` to `parts`, each once (an agent is no
+/// target).
+fn add_names(names: &Names, parts: &mut Parts, agents: Vec<usize>, targets: Vec<usize>) {
+    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
+    for e in agents {
+        if let Some(n) = name_of(e) {
+            if !parts.agents.contains(&n) {
+                parts.agents.push(n);
+            }
+        }
+    }
+    for e in targets {
+        if let Some(n) = name_of(e) {
+            if !parts.agents.contains(&n) && !parts.targets.contains(&n) {
+                parts.targets.push(n);
+            }
+        }
+    }
 }
 
 /// Verbs that carry a noun event: "hold talks", "staged a protest", "launched an offensive".

@@ -931,47 +931,50 @@ fn sentence_events(
     ctx: &Ctx,
     cands: &[Cand],
 ) -> Vec<Draft> {
-    // Groups: one for violence and mishaps, one per other type.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_kind: Vec<&str> = Vec::new();
-    for (ci, c) in cands.iter().enumerate() {
-        let key = if is_casualty(c.kind) || is_cause(c.kind) {
-            "violence"
-        } else {
-            c.kind
-        };
-        match group_kind.iter().position(|k| *k == key) {
-            Some(g) => groups[g].push(ci),
-            None => {
-                groups.push(vec![ci]);
-                group_kind.push(key);
+    // Groups: one for violence and mishaps, one per other type, in order of first trigger;
+    // `members` holds each group's triggers in turn.
+    let keys: Vec<&str> = cands
+        .iter()
+        .map(|c| {
+            if is_casualty(c.kind) || is_cause(c.kind) {
+                "violence"
+            } else {
+                c.kind
             }
+        })
+        .collect();
+    let mut group_kind: Vec<&str> = Vec::new();
+    for &key in &keys {
+        if !group_kind.contains(&key) {
+            group_kind.push(key);
         }
     }
     // "won the election": the election, not a contest.
     if group_kind.contains(&"election") {
-        if let Some(g) = group_kind.iter().position(|k| *k == "contest") {
-            groups.remove(g);
-            group_kind.remove(g);
-        }
+        group_kind.retain(|k| *k != "contest");
+    }
+    let mut members: Vec<usize> = Vec::with_capacity(cands.len());
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::with_capacity(group_kind.len());
+    for kind in group_kind {
+        let from = members.len();
+        members.extend((0..cands.len()).filter(|&ci| keys[ci] == kind));
+        groups.push(from..members.len());
     }
     let (start, end) = (ctx.start, ctx.end);
     let mut bound = args::Boundaries::new(start, end);
     let mut drafts: Vec<Draft> = Vec::with_capacity(groups.len());
     let mut stops: Vec<usize> = Vec::new();
-    for g in &groups {
+    for g in groups.iter().map(|r| &members[r.clone()]) {
         let chosen = choose_trigger(doc, cands, g, start);
         let (ci, kind) = chosen;
         let c = &cands[ci];
         // Other events' verbs end a clause; nouns sit inside one ("blames her defeat on Comey").
         stops.clear();
-        stops.extend(
-            cands
-                .iter()
-                .enumerate()
-                .filter(|(k, o)| !g.contains(k) && !o.noun)
-                .flat_map(|(_, o)| o.first..=o.last),
-        );
+        for (k, o) in cands.iter().enumerate() {
+            if !o.noun && !g.contains(&k) {
+                stops.extend(o.first..o.last + 1);
+            }
+        }
         // The group's clauses together (the chosen trigger is one of the group).
         let (mut a, mut b) = (usize::MAX, 0);
         for &m in g {
