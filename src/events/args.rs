@@ -13,12 +13,48 @@ use crate::names::{Kind, Names};
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
-/// Words that open a new clause.
-static BOUNDARY: WordSet = WordSet::new(&[
-    "that", "when", "after", "before", "while", "because", "since", "although", "though", "but",
-    "whereas", "until", "who", "which", "whom", "whose", "where", "if", "unless", ";", ":", "--",
-    "—", "–", "\"", "“", "”", "(", ")", "whilst", "amid", "despite", "as",
-]);
+/// True when token `j` opens a new clause: a subordinator, a relative pronoun, strong
+/// punctuation or a quotation mark. Read by a match on the token's lower-cased bytes, which
+/// the compiler turns into a few comparisons by length.
+fn opens_clause(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"that"
+            | b"when"
+            | b"after"
+            | b"before"
+            | b"while"
+            | b"because"
+            | b"since"
+            | b"although"
+            | b"though"
+            | b"but"
+            | b"whereas"
+            | b"until"
+            | b"who"
+            | b"which"
+            | b"whom"
+            | b"whose"
+            | b"where"
+            | b"if"
+            | b"unless"
+            | b";"
+            | b":"
+            | b"--"
+            | b"\""
+            | b"("
+            | b")"
+            | b"whilst"
+            | b"amid"
+            | b"despite"
+            | b"as"
+            // "—", "–", "“" and "”" in UTF-8.
+            | b"\xE2\x80\x94"
+            | b"\xE2\x80\x93"
+            | b"\xE2\x80\x9C"
+            | b"\xE2\x80\x9D"
+    )
+}
 
 /// The widest a clause side may reach, in tokens.
 const REACH: usize = 24;
@@ -105,7 +141,7 @@ impl Boundaries {
 
     /// True when token `j` (in the sentence) opens a new clause.
     fn at(&mut self, doc: &Doc, j: usize) -> bool {
-        *self.known[j - self.start].get_or_insert_with(|| BOUNDARY.has(doc, j))
+        *self.known[j - self.start].get_or_insert_with(|| opens_clause(doc, j))
     }
 }
 
@@ -1338,37 +1374,45 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
 /// Whether the clause before the trigger denies it or only reports it as possible.
 pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
     let near = first.saturating_sub(4).max(a);
-    let negated = (near..first).any(|j| NEGATORS.has(doc, j));
+    let negated = (near..first).any(|j| negator(doc, j));
     let hedged = (a..first).any(|j| {
-        HEDGES.has(doc, j) || doc.tok(j) == "said" && j + 1 < first && doc.tok(j + 1) == "to"
+        hedge(doc, j)
+            || doc.tok_bytes(j) == b"said" && j + 1 < first && doc.tok_bytes(j + 1) == b"to"
     });
     (negated, hedged)
 }
 
-/// Words that deny an event when just before its trigger.
-static NEGATORS: WordSet = WordSet::new(&[
-    "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
-]);
+/// True when token `j` denies an event just after it ("not", "never", "without"). Like
+/// `opens_clause`, a match on the lower-cased bytes.
+fn negator(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"not" | b"n't" | b"never" | b"no" | b"without" | b"nobody" | b"none" | b"neither" | b"nor"
+    )
+}
 
-/// Words that report an event as possible only.
-static HEDGES: WordSet = WordSet::new(&[
-    "allegedly",
-    "reportedly",
-    "apparently",
-    "possibly",
-    "probably",
-    "suspected",
-    "alleged",
-    "may",
-    "might",
-    "could",
-    "believed",
-    "likely",
-    "unconfirmed",
-    "purportedly",
-    "presumably",
-    "feared",
-]);
+/// True when token `j` reports an event as possible only ("reportedly", "may").
+fn hedge(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"allegedly"
+            | b"reportedly"
+            | b"apparently"
+            | b"possibly"
+            | b"probably"
+            | b"suspected"
+            | b"alleged"
+            | b"may"
+            | b"might"
+            | b"could"
+            | b"believed"
+            | b"likely"
+            | b"unconfirmed"
+            | b"purportedly"
+            | b"presumably"
+            | b"feared"
+    )
+}
 
 #[cfg(test)]
 mod tests {
