@@ -186,13 +186,13 @@ pub fn verb(
         if ADVERB.has(doc, p) && p > start {
             p -= 1;
         }
-        // "Barack Obama": a surname after a given name is not a verb.
-        if doc.is_capitalised(i) && crate::gazetteer::given_name(doc.tok(p)).is_some() {
-            continue;
-        }
         let subject = person_or_org(p).is_some_and(|k| k != Some(Kind::Place))
             || wordish(doc, p, true) && !NOT_VERB.has(doc, p) && !ADVERB.has(doc, p);
         if !subject {
+            continue;
+        }
+        // "Barack Obama": a surname after a given name is not a verb.
+        if doc.is_capitalised(i) && crate::gazetteer::given_name(doc.tok(p)).is_some() {
             continue;
         }
         let lower = doc.lower_tok(i);

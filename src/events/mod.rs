@@ -70,6 +70,7 @@ struct Draft {
     sentence: usize,
     /// Trigger tokens.
     first: usize,
+    last: usize,
     /// Clause tokens (end exclusive).
     clause: (usize, usize),
     noun: bool,
@@ -78,6 +79,9 @@ struct Draft {
     anaphoric: bool,
     /// Place entities (for precision).
     place_ids: Vec<usize>,
+    /// A statement beside another event of its sentence: dropped, so its participants are
+    /// read only if another event's pronoun refers to its speaker.
+    unread: bool,
 }
 
 /// Violence and mishaps: their triggers in one sentence are one happening.
@@ -368,7 +372,20 @@ fn title_country(doc: &Doc, sentence: usize, first: usize, p: &str) -> Option<&'
 
 /// "Instrumentarium Oy said it has acquired ...": the pronoun subject of a reported clause is
 /// the speaker, who is then the agent of the reported event.
-fn speaker_pronoun(doc: &Doc, built: &mut [Draft]) {
+/// "left 32 civilians dead": those affected are not also the actors.
+fn drop_affected(ev: &mut EventMention) {
+    let targets = &ev.targets;
+    if targets.is_empty() {
+        return;
+    }
+    ev.agents.retain(|a| {
+        !targets
+            .iter()
+            .any(|t| t == a || t.strip_suffix(a.as_str()).is_some_and(|r| r.ends_with(' ')))
+    });
+}
+
+fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
     for k in 0..built.len() {
         if built[k].weak || built[k].noun || !built[k].ev.agents.is_empty() {
             continue;
@@ -419,11 +436,24 @@ fn speaker_pronoun(doc: &Doc, built: &mut [Draft]) {
         let Some(r) = reporter else {
             continue;
         };
-        let speaker = built.iter().find(|d| {
-            d.weak && d.first == r && d.ev.kind == "statement" && !d.ev.agents.is_empty()
-        });
-        if let Some(agents) = speaker.map(|d| d.ev.agents.clone()) {
-            built[k].ev.agents = agents;
+        let Some(s) = built
+            .iter()
+            .position(|d| d.weak && d.first == r && d.ev.kind == "statement")
+        else {
+            continue;
+        };
+        if built[s].unread {
+            let d = &mut built[s];
+            let (a, b) = d.clause;
+            let parts =
+                args::participants(doc, names, a, b, d.first, d.last, d.ev.kind, d.noun, None);
+            d.ev.agents = parts.agents;
+            d.ev.targets = parts.targets;
+            d.unread = false;
+            drop_affected(&mut d.ev);
+        }
+        if !built[s].ev.agents.is_empty() {
+            built[k].ev.agents = built[s].ev.agents.clone();
         }
     }
 }
@@ -663,16 +693,10 @@ pub fn find_events(
             &ctx,
             &cands,
         );
-        // "left 32 civilians dead": those affected are not also the actors.
-        for d in built.iter_mut().filter(|d| !d.ev.targets.is_empty()) {
-            let targets = &d.ev.targets;
-            d.ev.agents.retain(|a| {
-                !targets
-                    .iter()
-                    .any(|t| t == a || t.strip_suffix(a.as_str()).is_some_and(|r| r.ends_with(' ')))
-            });
+        for d in &mut built {
+            drop_affected(&mut d.ev);
         }
-        speaker_pronoun(doc, &mut built);
+        speaker_pronoun(doc, names, &mut built);
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
@@ -964,6 +988,10 @@ fn sentence_events(
     let mut bound = args::Boundaries::new(start, end);
     let mut drafts: Vec<Draft> = Vec::with_capacity(groups.len());
     let mut stops: Vec<usize> = Vec::new();
+    // "said" beside another event is dropped (see `find_events`).
+    let others = groups
+        .iter()
+        .any(|r| members[r.clone()].iter().any(|&m| !cands[m].weak));
     for g in groups.iter().map(|r| &members[r.clone()]) {
         let chosen = choose_trigger(doc, cands, g, start);
         let (ci, kind) = chosen;
@@ -1019,7 +1047,13 @@ fn sentence_events(
                         args::victim_phrase(doc, start.max(m.first.saturating_sub(6)), m.first)
                     })
             });
-        let parts = args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims);
+        let weak = g.iter().all(|&m| cands[m].weak);
+        let unread = weak && others;
+        let parts = if unread {
+            args::Parts::default()
+        } else {
+            args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims)
+        };
         let anaphoric = g.iter().all(|&m| cands[m].noun && cands[m].definite)
             && count.is_empty()
             && !ctx.headline;
@@ -1042,11 +1076,13 @@ fn sentence_events(
             },
             sentence: si,
             first: c.first,
+            last: c.last,
             clause: (a, b),
             noun: c.noun,
-            weak: g.iter().all(|&m| cands[m].weak),
+            weak,
             anaphoric,
             place_ids: Vec::new(),
+            unread,
         });
     }
     // Dates: the event's clause, else the sentence outside other events' clauses, else the
@@ -1468,11 +1504,13 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
         },
         sentence: h,
         first: v,
+        last: v,
         clause: (a, b),
         noun: false,
         weak: false,
         anaphoric: false,
         place_ids,
+        unread: false,
     }
 }
 
