@@ -338,13 +338,14 @@ pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
 /// this before they are hashed.
 #[inline(always)]
 fn fits(shapes: &Shapes, b: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+    let n = b.len();
+    if !(3..=24).contains(&n) {
+        return false;
+    }
+    let (Some(f), Some(l)) = (letter(b[0]), letter(b[n - 1])) else {
         return false;
     };
-    let (Some(f), Some(l)) = (letter(first), letter(last)) else {
-        return false;
-    };
-    (3..=24).contains(&b.len()) && shapes[b.len()][f] & (1 << l) != 0
+    shapes[n][f] & (1 << l) != 0
 }
 
 /// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
