@@ -123,6 +123,7 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
 
 /// Which tokens of a sentence open a new clause, each read on first need and kept: the clauses
 /// of one sentence's triggers read the same tokens, and only those near a trigger.
+#[derive(Default)]
 pub struct Boundaries {
     /// First token of the sentence.
     start: usize,
@@ -131,12 +132,12 @@ pub struct Boundaries {
 }
 
 impl Boundaries {
-    /// Nothing read yet for sentence tokens `start..end`.
-    pub fn new(start: usize, end: usize) -> Self {
-        Boundaries {
-            start,
-            known: vec![None; end - start],
-        }
+    /// Nothing read yet for sentence tokens `start..end` (the buffer is kept from sentence to
+    /// sentence).
+    pub fn reset(&mut self, start: usize, end: usize) {
+        self.start = start;
+        self.known.clear();
+        self.known.resize(end - start, None);
     }
 
     /// True when token `j` (in the sentence) opens a new clause.
@@ -1140,26 +1141,29 @@ fn is_year(doc: &Doc, k: usize) -> bool {
         && matches!(t.parse::<u32>(), Ok(1800..=2100))
 }
 
-/// Prepositions of place.
-static LOCATIVE: WordSet = WordSet::new(&[
-    "in",
-    "near",
-    "at",
-    "outside",
-    "inside",
-    "across",
-    "into",
-    "around",
-    "throughout",
-    "off",
-    "along",
-    "nearby",
-    "towards",
-    "toward",
-    "within",
-    "over",
-    "to",
-]);
+/// True when token `j` is a preposition of place (a match, like `opens_clause`).
+fn locative(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"in"
+            | b"near"
+            | b"at"
+            | b"outside"
+            | b"inside"
+            | b"across"
+            | b"into"
+            | b"around"
+            | b"throughout"
+            | b"off"
+            | b"along"
+            | b"nearby"
+            | b"towards"
+            | b"toward"
+            | b"within"
+            | b"over"
+            | b"to"
+    )
+}
 
 /// Words that may stand between a preposition and a place ("in the northern city of").
 static PLACE_LEAD: WordSet = WordSet::new(&[
@@ -1242,8 +1246,8 @@ pub fn places(
         |pos: usize| start + doc.tokens[start..end].partition_point(|t| t.span.start < pos);
     let moving = super::triggers::rows_for_token(doc, first)
         .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
-    let mut located: Vec<(usize, usize, bool)> = Vec::new(); // (first token, entity, locative)
-    let mut ends: Vec<(usize, bool)> = Vec::new(); // (last token + 1, locative)
+    // (first token, last token + 1, entity, locative)
+    let mut located: Vec<(usize, usize, usize, bool)> = Vec::new();
     for m in names.mentions_in(span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
@@ -1261,14 +1265,14 @@ pub fn places(
             j -= 1;
             steps += 1;
             let t = doc.tok(j);
-            if LOCATIVE.has(doc, j) {
+            if locative(doc, j) {
                 // "to" is a place only after a movement ("travelled to Kabul").
-                loc = !t.eq_ignore_ascii_case("to") || moving;
+                loc = doc.lower_bytes(j) != b"to" || moving;
                 break;
             }
             if matches!(t, "," | "'s" | "’s") {
                 // "in Croydon, London", "in Afghanistan's Mazar-i-Sharif".
-                loc = ends.iter().any(|&(e, l)| l && e == j);
+                loc = located.iter().any(|&(_, e, _, l)| l && e == j);
                 break;
             }
             if PLACE_LEAD.has(doc, j) || crate::gazetteer::demonym(t).is_some() {
@@ -1287,12 +1291,11 @@ pub fn places(
         {
             loc = true;
         }
-        ends.push((l, loc));
-        located.push((f, m.entity, loc));
+        located.push((f, l, m.entity, loc));
     }
     let pick = |inside: bool| -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for &(f, e, loc) in &located {
+        for &(f, _, e, loc) in &located {
             if loc && (!inside || (a..b).contains(&f)) && !out.contains(&e) {
                 out.push(e);
             }

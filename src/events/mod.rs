@@ -264,9 +264,9 @@ fn resolve_descriptions(
     d: &mut Draft,
 ) {
     let at = d.ev.trigger.start;
-    let lo = names.mentions.partition_point(|m| m.span.start < at);
-    let before = &names.mentions[lo.saturating_sub(DESCRIPTION_REACH)..lo];
     let nearest = |fits: &dyn Fn(&crate::names::Entity) -> bool| -> Option<&String> {
+        let lo = names.mentions.partition_point(|m| m.span.start < at);
+        let before = &names.mentions[lo.saturating_sub(DESCRIPTION_REACH)..lo];
         before.iter().rev().find_map(|m| {
             let e = names.entities.get(m.entity)?;
             fits(e).then_some(&e.name)
@@ -648,6 +648,8 @@ pub fn find_events(
     let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
     let mut last_of = LastOf::default();
     let mut cands: Vec<Cand> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut built: Vec<Draft> = Vec::new();
     // The listed words of the sentences to come.
     let mut listed = scan.words.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -683,15 +685,16 @@ pub fn find_events(
         if let Some(r) = reference.filter(|_| !is_head) {
             date_repeat(doc, timexes, &cands, r, &last_of, &mut drafts);
         }
-        let mut built = sentence_events(
+        sentence_events(
             doc,
             names,
             timexes,
             ref_day.as_deref(),
-            si,
-            s.span,
+            (si, s.span),
             &ctx,
             &cands,
+            &mut scratch,
+            &mut built,
         );
         for d in &mut built {
             drop_affected(&mut d.ev);
@@ -713,7 +716,7 @@ pub fn find_events(
             }
             !others && !d.ev.agents.is_empty() && weak_speakers.insert(d.ev.agents.clone())
         });
-        for mut d in built {
+        for mut d in built.drain(..) {
             // "The operation, carried out by ...": a definite noun repeating an event the body
             // already reported adds its participants to it.
             if d.anaphoric {
@@ -945,30 +948,40 @@ fn locate(doc: &Doc, names: &Names, d: &mut Draft) {
 /// Groups one sentence's triggers into events and fills their clauses, counts, participants
 /// and dates (`locate` fills the rest).
 #[allow(clippy::too_many_arguments)]
-fn sentence_events(
+fn sentence_events<'t>(
     doc: &Doc,
     names: &Names,
-    timexes: &[Timex],
+    timexes: &'t [Timex],
     reference: Option<&str>,
-    si: usize,
-    sentence: Span,
+    (si, sentence): (usize, Span),
     ctx: &Ctx,
     cands: &[Cand],
-) -> Vec<Draft> {
+    scratch: &mut Scratch<'t>,
+    drafts: &mut Vec<Draft>,
+) {
+    let Scratch {
+        keys,
+        group_kind,
+        members,
+        groups,
+        stops,
+        bound,
+        in_sentence,
+        clauses,
+        own,
+    } = scratch;
     // Groups: one for violence and mishaps, one per other type, in order of first trigger;
     // `members` holds each group's triggers in turn.
-    let keys: Vec<&str> = cands
-        .iter()
-        .map(|c| {
-            if is_casualty(c.kind) || is_cause(c.kind) {
-                "violence"
-            } else {
-                c.kind
-            }
-        })
-        .collect();
-    let mut group_kind: Vec<&str> = Vec::new();
-    for &key in &keys {
+    keys.clear();
+    keys.extend(cands.iter().map(|c| {
+        if is_casualty(c.kind) || is_cause(c.kind) {
+            "violence"
+        } else {
+            c.kind
+        }
+    }));
+    group_kind.clear();
+    for &key in keys.iter() {
         if !group_kind.contains(&key) {
             group_kind.push(key);
         }
@@ -977,17 +990,16 @@ fn sentence_events(
     if group_kind.contains(&"election") {
         group_kind.retain(|k| *k != "contest");
     }
-    let mut members: Vec<usize> = Vec::with_capacity(cands.len());
-    let mut groups: Vec<std::ops::Range<usize>> = Vec::with_capacity(group_kind.len());
-    for kind in group_kind {
+    members.clear();
+    groups.clear();
+    for &kind in group_kind.iter() {
         let from = members.len();
         members.extend((0..cands.len()).filter(|&ci| keys[ci] == kind));
         groups.push(from..members.len());
     }
     let (start, end) = (ctx.start, ctx.end);
-    let mut bound = args::Boundaries::new(start, end);
-    let mut drafts: Vec<Draft> = Vec::with_capacity(groups.len());
-    let mut stops: Vec<usize> = Vec::new();
+    bound.reset(start, end);
+    drafts.clear();
     // "said" beside another event is dropped (see `find_events`).
     let others = groups
         .iter()
@@ -1010,11 +1022,11 @@ fn sentence_events(
                 doc,
                 start,
                 end,
-                &mut bound,
+                bound,
                 cands[m].first,
                 cands[m].last,
                 cands[m].noun,
-                &stops,
+                stops,
             );
             a = a.min(ma);
             b = b.max(mb);
@@ -1088,11 +1100,13 @@ fn sentence_events(
     // Dates: the event's clause, else the sentence outside other events' clauses, else the
     // statement reporting it, else the reference date.
     let lo = timexes.partition_point(|t| t.span.start < sentence.start);
-    let in_sentence: Vec<&Timex> = timexes[lo..]
-        .iter()
-        .take_while(|t| t.span.start < sentence.end)
-        .filter(|t| sentence.contains(t.span) && usable(t))
-        .collect();
+    in_sentence.clear();
+    in_sentence.extend(
+        timexes[lo..]
+            .iter()
+            .take_while(|t| t.span.start < sentence.end)
+            .filter(|t| sentence.contains(t.span) && usable(t)),
+    );
     let tok_span = |(a, b): (usize, usize)| -> Span {
         if a < b {
             Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
@@ -1100,8 +1114,9 @@ fn sentence_events(
             Span::new(0, 0)
         }
     };
-    let clauses: Vec<Span> = drafts.iter().map(|d| tok_span(d.clause)).collect();
-    let mut own: Vec<Option<&Timex>> = Vec::with_capacity(drafts.len());
+    clauses.clear();
+    clauses.extend(drafts.iter().map(|d| tok_span(d.clause)));
+    own.clear();
     for (k, d) in drafts.iter().enumerate() {
         let trig = d.ev.trigger.start;
         let elsewhere = |t: &Timex| {
@@ -1174,7 +1189,28 @@ fn sentence_events(
             (None, None, None) => {}
         }
     }
-    drafts
+}
+
+/// Buffers the sentences of a document reuse in `sentence_events`.
+#[derive(Default)]
+struct Scratch<'t> {
+    /// Each trigger's group key.
+    keys: Vec<&'static str>,
+    /// The groups' keys, in order.
+    group_kind: Vec<&'static str>,
+    /// The groups' triggers, group after group.
+    members: Vec<usize>,
+    /// Each group's range of `members`.
+    groups: Vec<std::ops::Range<usize>>,
+    /// Other events' verb tokens.
+    stops: Vec<usize>,
+    bound: args::Boundaries,
+    /// The sentence's dates.
+    in_sentence: Vec<&'t Timex>,
+    /// Each event's clause.
+    clauses: Vec<Span>,
+    /// Each event's own date.
+    own: Vec<Option<&'t Timex>>,
 }
 
 /// The trigger and type of a group: the cause of casualties ("killed ... when a tram
@@ -1259,25 +1295,23 @@ fn weak_word(doc: &Doc, i: usize) -> bool {
 fn main_clause(doc: &Doc, d: &Draft) -> bool {
     let s = &doc.sentences[d.sentence];
     let subordinate = (s.tokens.start..d.first).any(|j| {
-        let t = doc.tok(j);
-        [
-            "after",
-            "before",
-            "as",
-            "while",
-            "when",
-            "following",
-            "amid",
-            "since",
-            "until",
-            // "Police name victims of a crash that killed seven": a relative clause.
-            "that",
-            "which",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(t))
+        matches!(
+            doc.lower_bytes(j),
+            b"after"
+                | b"before"
+                | b"as"
+                | b"while"
+                | b"when"
+                | b"following"
+                | b"amid"
+                | b"since"
+                | b"until"
+                // "Police name victims of a crash that killed seven": a relative clause.
+                | b"that"
+                | b"which"
+        )
     });
-    let infinitive = d.first > s.tokens.start && doc.tok(d.first - 1).eq_ignore_ascii_case("to");
+    let infinitive = d.first > s.tokens.start && doc.lower_bytes(d.first - 1) == b"to";
     !subordinate && !infinitive
 }
 
