@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 /// True when token `j` opens a new clause: a subordinator, a relative pronoun, strong
 /// punctuation or a quotation mark. Read by a match on the token's lower-cased bytes, which
 /// the compiler turns into a few comparisons by length.
+#[inline]
 fn opens_clause(doc: &Doc, j: usize) -> bool {
     matches!(
         doc.lower_bytes(j),
@@ -141,8 +142,17 @@ impl Boundaries {
     }
 
     /// True when token `j` (in the sentence) opens a new clause.
+    #[inline(always)]
     fn at(&mut self, doc: &Doc, j: usize) -> bool {
-        *self.known[j - self.start].get_or_insert_with(|| opens_clause(doc, j))
+        let slot = &mut self.known[j - self.start];
+        match *slot {
+            Some(known) => known,
+            None => {
+                let opens = opens_clause(doc, j);
+                *slot = Some(opens);
+                opens
+            }
+        }
     }
 }
 
@@ -160,7 +170,6 @@ pub fn clause(
     noun: bool,
     stops: &[usize],
 ) -> (usize, usize) {
-    let mut is_bound = |j: usize| bound.at(doc, j);
     // The nearest stops on either side bound the clause as the sentence does.
     let k = stops.partition_point(|&s| s < first);
     let start = k.checked_sub(1).map_or(start, |k| start.max(stops[k] + 1));
@@ -170,14 +179,14 @@ pub fn clause(
     let mut a = first;
     while a > start && first - a < left {
         let j = a - 1;
-        if is_bound(j) {
+        if bound.at(doc, j) {
             break;
         }
         a = j;
     }
     let mut b = last + 1;
     while b < end && b - last <= right {
-        if is_bound(b) {
+        if bound.at(doc, b) {
             break;
         }
         b += 1;

@@ -644,7 +644,8 @@ pub fn find_events(
     let head_and_lead: Vec<usize> = head.into_iter().chain(lead.iter().copied()).collect();
     let company = main_company(doc, names, &head_and_lead);
     let titles = std::cell::OnceCell::new();
-    let mut drafts: Vec<Draft> = Vec::new();
+    // At most one event per listed word, and the headline's own verb.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
     let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
     let mut last_of = LastOf::default();
     let mut cands: Vec<Cand> = Vec::new();

@@ -355,6 +355,25 @@ fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
     TRIGGERS.get(&Key::new(b)?).map(Vec::as_slice)
 }
 
+/// `rows_for_lower` of the `len` bytes at `start` of the lower-cased `text`: a word of up to
+/// eight bytes is read in one load where the text goes on that far.
+#[inline(never)]
+fn rows_at(text: &[u8], start: usize, len: usize) -> Option<&'static [Row]> {
+    match text.get(start..start + 8) {
+        Some(eight) if len <= 8 => {
+            let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            // Only the word's own bytes: the rest are zeros, as in the padding.
+            let v = if len == 8 {
+                v
+            } else {
+                v & ((1u64 << (8 * len)) - 1)
+            };
+            TRIGGERS.get(&Key(v, 0, 0)).map(Vec::as_slice)
+        }
+        _ => rows_for_lower(text.get(start..start + len)?),
+    }
+}
+
 /// A lower-case ASCII letter's index.
 fn letter(c: u8) -> Option<usize> {
     c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
@@ -753,6 +772,178 @@ static UNREAL: WordSet = WordSet::new(&[
     "planning",
 ]);
 
+/// Groups that meet or clash where no name does ("police", "troops").
+static ACTOR_GROUPS: WordSet = WordSet::new(&[
+    "police",
+    "troops",
+    "forces",
+    "protesters",
+    "rebels",
+    "militants",
+    "soldiers",
+    "leaders",
+    "ministers",
+    "officials",
+    "army",
+]);
+
+/// Words that make an operation military or a police one ("security operation").
+static OPERATION_WORDS: WordSet = WordSet::new(&[
+    "military",
+    "security",
+    "counterterrorism",
+    "counter-terrorism",
+    "anti-terror",
+    "anti-terrorism",
+    "ground",
+    "army",
+    "joint",
+    "special",
+    "police",
+    "covert",
+    "combat",
+    "naval",
+    "air",
+    "clearance",
+    "offensive",
+    "sting",
+    "raid",
+    "forces",
+    "troops",
+    "militants",
+    "insurgents",
+    "soldiers",
+]);
+
+/// Words before "offensive" the noun ("launched an offensive", "the spring offensive").
+static OFFENSIVE_BEFORE: WordSet = WordSet::new(&[
+    "an", "the", "military", "ground", "new", "major", "launched", "launch", "its", "their", "air",
+    "spring", "final",
+]);
+
+/// What a company buys ("a stake", "the unit").
+static COMPANY_WORDS: WordSet = WordSet::new(&[
+    "stake",
+    "stakes",
+    "shares",
+    "company",
+    "unit",
+    "firm",
+    "maker",
+    "business",
+    "assets",
+    "subsidiary",
+    "operations",
+    "division",
+    "rival",
+    "group",
+    "bank",
+    "airline",
+    "brand",
+    "chain",
+    "startup",
+    "producer",
+    "companies",
+]);
+
+/// Disasters that "strike" ("an earthquake struck").
+static DISASTERS: WordSet = WordSet::new(&[
+    "earthquake",
+    "quake",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "lightning",
+    "tsunami",
+    "flood",
+    "floods",
+]);
+
+/// Harm after a strike that makes it an attack ("a strike killed").
+static STRIKE_HARM: WordSet = WordSet::new(&[
+    "killed",
+    "killing",
+    "dead",
+    "wounded",
+    "injured",
+    "against",
+    "hit",
+    "targeted",
+    "destroyed",
+]);
+
+/// Words of a labour dispute ("workers", "wages", "walkout").
+static LABOUR: WordSet = WordSet::new(&[
+    "workers",
+    "unions",
+    "union",
+    "staff",
+    "drivers",
+    "teachers",
+    "doctors",
+    "nurses",
+    "employees",
+    "miners",
+    "dockers",
+    "wage",
+    "wages",
+    "pay",
+    "walkout",
+    "stoppages",
+]);
+
+/// Words of a court ruling, which "overturned" is about instead of a vehicle.
+static RULINGS: WordSet = WordSet::new(&[
+    "court",
+    "ruling",
+    "verdict",
+    "decision",
+    "ban",
+    "law",
+    "judge",
+    "judges",
+    "conviction",
+    "result",
+    "election",
+]);
+
+/// Words before a prison sentence the noun ("served", "handed").
+static SENTENCE_VERBS: WordSet = WordSet::new(&[
+    "commute", "commutes", "commuted", "serve", "serving", "served", "handed", "received",
+    "receive", "years", "months",
+]);
+
+/// Money words near a finance trigger ("net", "billion", "quarter").
+static MONEY: WordSet = WordSet::new(&[
+    "net",
+    "quarterly",
+    "operating",
+    "pretax",
+    "pre-tax",
+    "annual",
+    "reported",
+    "posted",
+    "billion",
+    "million",
+    "dlrs",
+    "cents",
+    "shr",
+    "quarter",
+    "first-quarter",
+    "second-quarter",
+    "third-quarter",
+    "fourth-quarter",
+    "year-on-year",
+    "percent",
+    "pct",
+    "%",
+    "yen",
+    "euros",
+    "pounds",
+]);
+
 /// Structures whose collapse is an accident.
 static STRUCTURES: WordSet = WordSet::new(&[
     "building",
@@ -1022,7 +1213,8 @@ impl Scan {
                 match t.kind {
                     TokenKind::Word if !open => {
                         let b = &lower[t.span.start..t.span.end];
-                        if let Some(rows) = fits(shapes, b).then(|| rows_for_lower(b)).flatten() {
+                        let rows = fits(shapes, b).then(|| rows_at(lower, t.span.start, b.len()));
+                        if let Some(rows) = rows.flatten() {
                             words.push((i, rows));
                         }
                     }
@@ -1253,23 +1445,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                     Some(crate::names::Kind::Person | crate::names::Kind::Organisation)
                 )
             });
-            let group = ctx.window_has(
-                a,
-                b,
-                &[
-                    "police",
-                    "troops",
-                    "forces",
-                    "protesters",
-                    "rebels",
-                    "militants",
-                    "soldiers",
-                    "leaders",
-                    "ministers",
-                    "officials",
-                    "army",
-                ],
-            );
+            let group = ctx.window_in(a, b, &ACTOR_GROUPS);
             if !(actor || group)
                 || matches!(next(1), Some("with"))
                     && matches!(
@@ -1301,36 +1477,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
         }
         Cue::Operation => {
-            if !ctx.window_has(
-                i.saturating_sub(3),
-                (last + 10).min(end),
-                &[
-                    "military",
-                    "security",
-                    "counterterrorism",
-                    "counter-terrorism",
-                    "anti-terror",
-                    "anti-terrorism",
-                    "ground",
-                    "army",
-                    "joint",
-                    "special",
-                    "police",
-                    "covert",
-                    "combat",
-                    "naval",
-                    "air",
-                    "clearance",
-                    "offensive",
-                    "sting",
-                    "raid",
-                    "forces",
-                    "troops",
-                    "militants",
-                    "insurgents",
-                    "soldiers",
-                ],
-            ) {
+            if !ctx.window_in(i.saturating_sub(3), (last + 10).min(end), &OPERATION_WORDS) {
                 return None;
             }
         }
@@ -1355,14 +1502,8 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                         | "that"
                         | "which"
                 )
-            ) || !ctx.window_has(
-                i.saturating_sub(3),
-                i,
-                &[
-                    "an", "the", "military", "ground", "new", "major", "launched", "launch", "its",
-                    "their", "air", "spring", "final",
-                ],
-            ) {
+            ) || !ctx.window_in(i.saturating_sub(3), i, &OFFENSIVE_BEFORE)
+            {
                 return None;
             }
         }
@@ -1385,40 +1526,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
             let money = (i.saturating_sub(6).max(start)..(last + 8).min(end)).any(|j| {
                 let t = doc.tok(j);
-                t == "$"
-                    || t == "£"
-                    || t == "€"
-                    || lower_is(
-                        doc,
-                        j,
-                        &[
-                            "net",
-                            "quarterly",
-                            "operating",
-                            "pretax",
-                            "pre-tax",
-                            "annual",
-                            "reported",
-                            "posted",
-                            "billion",
-                            "million",
-                            "dlrs",
-                            "cents",
-                            "shr",
-                            "quarter",
-                            "first-quarter",
-                            "second-quarter",
-                            "third-quarter",
-                            "fourth-quarter",
-                            "year-on-year",
-                            "percent",
-                            "pct",
-                            "%",
-                            "yen",
-                            "euros",
-                            "pounds",
-                        ],
-                    )
+                t == "$" || t == "£" || t == "€" || MONEY.has(doc, j)
             });
             if !money {
                 return None;
@@ -1429,33 +1537,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             let b = (last + 6).min(end);
             let company = (a..b)
                 .any(|j| ctx.entity_kind_at(j) == Some(crate::names::Kind::Organisation))
-                || ctx.window_has(
-                    a,
-                    b,
-                    &[
-                        "stake",
-                        "stakes",
-                        "shares",
-                        "company",
-                        "unit",
-                        "firm",
-                        "maker",
-                        "business",
-                        "assets",
-                        "subsidiary",
-                        "operations",
-                        "division",
-                        "rival",
-                        "group",
-                        "bank",
-                        "airline",
-                        "brand",
-                        "chain",
-                        "startup",
-                        "producer",
-                        "companies",
-                    ],
-                );
+                || ctx.window_in(a, b, &COMPANY_WORDS);
             if !company {
                 return None;
             }
@@ -1480,77 +1562,29 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
         }
         Cue::Strike => {
-            if ctx.window_has(
-                i.saturating_sub(6),
-                i,
-                &[
-                    "earthquake",
-                    "quake",
-                    "storm",
-                    "hurricane",
-                    "typhoon",
-                    "cyclone",
-                    "tornado",
-                    "lightning",
-                    "tsunami",
-                    "flood",
-                    "floods",
-                ],
-            ) {
+            if ctx.window_in(i.saturating_sub(6), i, &DISASTERS) {
                 kind = "disaster";
             } else if !ctx.window_has(
                 i.saturating_sub(3),
                 i,
                 &["air", "drone", "missile", "rocket", "military", "artillery"],
-            ) && !ctx.window_has(
-                last + 1,
-                (last + 8).min(end),
-                &[
-                    "killed",
-                    "killing",
-                    "dead",
-                    "wounded",
-                    "injured",
-                    "against",
-                    "hit",
-                    "targeted",
-                    "destroyed",
-                ],
-            ) && ctx.window_has(
-                i.saturating_sub(10),
-                (last + 10).min(end),
-                &[
-                    "workers",
-                    "unions",
-                    "union",
-                    "staff",
-                    "drivers",
-                    "teachers",
-                    "doctors",
-                    "nurses",
-                    "employees",
-                    "miners",
-                    "dockers",
-                    "wage",
-                    "wages",
-                    "pay",
-                    "walkout",
-                    "stoppages",
-                ],
-            ) || lower_is(
-                doc,
-                i.saturating_sub(1),
-                &[
-                    "warning",
-                    "general",
-                    "hunger",
-                    "token",
-                    "nationwide",
-                    "one-day",
-                    "24-hour",
-                    "48-hour",
-                ],
-            ) {
+            ) && !ctx.window_in(last + 1, (last + 8).min(end), &STRIKE_HARM)
+                && ctx.window_in(i.saturating_sub(10), (last + 10).min(end), &LABOUR)
+                || lower_is(
+                    doc,
+                    i.saturating_sub(1),
+                    &[
+                        "warning",
+                        "general",
+                        "hunger",
+                        "token",
+                        "nationwide",
+                        "one-day",
+                        "24-hour",
+                        "48-hour",
+                    ],
+                )
+            {
                 kind = "protest";
             } else if lower_is(doc, i.saturating_sub(1), &["lucky", "deal", "balance"]) {
                 return None;
@@ -1566,23 +1600,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
         }
         Cue::Vehicle => {
-            if ctx.window_has(
-                start,
-                end,
-                &[
-                    "court",
-                    "ruling",
-                    "verdict",
-                    "decision",
-                    "ban",
-                    "law",
-                    "judge",
-                    "judges",
-                    "conviction",
-                    "result",
-                    "election",
-                ],
-            ) {
+            if ctx.window_in(start, end, &RULINGS) {
                 return None;
             }
         }
@@ -1610,14 +1628,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                             | "month"
                             | "week"
                     )
-                }) || ctx.window_has(
-                    i.saturating_sub(4),
-                    i,
-                    &[
-                        "commute", "commutes", "commuted", "serve", "serving", "served", "handed",
-                        "received", "receive", "years", "months",
-                    ],
-                );
+                }) || ctx.window_in(i.saturating_sub(4), i, &SENTENCE_VERBS);
                 if !ok {
                     return None;
                 }
