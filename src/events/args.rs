@@ -1328,9 +1328,10 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
         }
         // A dateline opens its paragraph, or follows a byline or photo credit in capitals
         // ("By Alana Wise WASHINGTON, Nov 6 (Reuters) -", "(Photo: ...) WASHINGTON --").
+        let reach = (p.start + 60).min(p.end);
         let span = Span::new(
             doc.tokens[p.start].span.start,
-            doc.tokens[(p.start + 60).min(p.end) - 1].span.end,
+            doc.tokens[reach - 1].span.end,
         );
         let opening = doc.tokens[(p.start + 4).min(p.end) - 1].span.end;
         for m in names.mentions_in(span) {
@@ -1341,15 +1342,19 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
                 continue;
             }
             let text = m.span.of(doc.text);
-            let caps = text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-                && text.len() >= 3;
+            let caps = if text.is_ascii() {
+                !text.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                text.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            } && text.len() >= 3;
             if m.span.start >= opening && !caps {
                 continue;
             }
-            let mut k = doc.token_at(m.span.end);
+            // `Doc::token_at` for the end of a name inside the span: within `p.start..=reach`.
+            let mut k =
+                p.start + doc.tokens[p.start..reach].partition_point(|t| t.span.start < m.span.end);
             let limit = (k + 9).min(p.end);
             while k < limit {
                 let t = doc.tok(k);
