@@ -13,12 +13,49 @@ use crate::names::{Kind, Names};
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
-/// Words that open a new clause.
-static BOUNDARY: WordSet = WordSet::new(&[
-    "that", "when", "after", "before", "while", "because", "since", "although", "though", "but",
-    "whereas", "until", "who", "which", "whom", "whose", "where", "if", "unless", ";", ":", "--",
-    "—", "–", "\"", "“", "”", "(", ")", "whilst", "amid", "despite", "as",
-]);
+/// True when token `j` opens a new clause: a subordinator, a relative pronoun, strong
+/// punctuation or a quotation mark. Read by a match on the token's lower-cased bytes, which
+/// the compiler turns into a few comparisons by length.
+#[inline]
+fn opens_clause(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"that"
+            | b"when"
+            | b"after"
+            | b"before"
+            | b"while"
+            | b"because"
+            | b"since"
+            | b"although"
+            | b"though"
+            | b"but"
+            | b"whereas"
+            | b"until"
+            | b"who"
+            | b"which"
+            | b"whom"
+            | b"whose"
+            | b"where"
+            | b"if"
+            | b"unless"
+            | b";"
+            | b":"
+            | b"--"
+            | b"\""
+            | b"("
+            | b")"
+            | b"whilst"
+            | b"amid"
+            | b"despite"
+            | b"as"
+            // "—", "–", "“" and "”" in UTF-8.
+            | b"\xE2\x80\x94"
+            | b"\xE2\x80\x93"
+            | b"\xE2\x80\x9C"
+            | b"\xE2\x80\x9D"
+    )
+}
 
 /// The widest a clause side may reach, in tokens.
 const REACH: usize = 24;
@@ -85,41 +122,71 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
     set.iter().any(|s| s.as_bytes() == t)
 }
 
-/// For each token of `start..end`, whether it opens a new clause: computed once per sentence,
-/// as every trigger's clause reads the same tokens.
-pub fn boundaries(doc: &Doc, start: usize, end: usize) -> Vec<bool> {
-    (start..end).map(|j| BOUNDARY.has(doc, j)).collect()
+/// Which tokens of a sentence open a new clause, each read on first need and kept: the clauses
+/// of one sentence's triggers read the same tokens, and only those near a trigger.
+#[derive(Default)]
+pub struct Boundaries {
+    /// First token of the sentence.
+    start: usize,
+    /// Per token of the sentence: unread, or whether it opens a clause.
+    known: Vec<Option<bool>>,
+}
+
+impl Boundaries {
+    /// Nothing read yet for sentence tokens `start..end` (the buffer is kept from sentence to
+    /// sentence).
+    pub fn reset(&mut self, start: usize, end: usize) {
+        self.start = start;
+        self.known.clear();
+        self.known.resize(end - start, None);
+    }
+
+    /// True when token `j` (in the sentence) opens a new clause.
+    #[inline(always)]
+    fn at(&mut self, doc: &Doc, j: usize) -> bool {
+        let slot = &mut self.known[j - self.start];
+        match *slot {
+            Some(known) => known,
+            None => {
+                let opens = opens_clause(doc, j);
+                *slot = Some(opens);
+                opens
+            }
+        }
+    }
 }
 
 /// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at
-/// boundaries (`bound`, from `boundaries`) and at the tokens in `stops` (other events'
-/// triggers). Token range, end exclusive.
+/// boundaries (`bound`, of this sentence) and at the tokens in `stops` (other events'
+/// triggers, in text order, none inside the trigger). Token range, end exclusive.
 #[allow(clippy::too_many_arguments)]
 pub fn clause(
     doc: &Doc,
     start: usize,
     end: usize,
-    bound: &[bool],
+    bound: &mut Boundaries,
     first: usize,
     last: usize,
     noun: bool,
     stops: &[usize],
 ) -> (usize, usize) {
-    let _ = doc;
-    let is_bound = |j: usize| bound.get(j - start).copied().unwrap_or(false);
+    // The nearest stops on either side bound the clause as the sentence does.
+    let k = stops.partition_point(|&s| s < first);
+    let start = k.checked_sub(1).map_or(start, |k| start.max(stops[k] + 1));
+    let end = stops.get(k).map_or(end, |&s| end.min(s));
     // A noun's clause is its phrase: "the attack on the consulate in Kabul".
     let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
     let mut a = first;
     while a > start && first - a < left {
         let j = a - 1;
-        if is_bound(j) || stops.contains(&j) {
+        if bound.at(doc, j) {
             break;
         }
         a = j;
     }
     let mut b = last + 1;
     while b < end && b - last <= right {
-        if is_bound(b) || stops.contains(&b) {
+        if bound.at(doc, b) {
             break;
         }
         b += 1;
@@ -407,6 +474,8 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
         return Vec::new();
     }
     let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    // `Doc::token_at` for a byte inside the span: the answer lies in `a..=b`.
+    let token_at = |pos: usize| a + doc.tokens[a..b].partition_point(|t| t.span.start < pos);
     let mut out = Vec::new();
     for m in names.mentions_in(span) {
         let Some(e) = names.entities.get(m.entity) else {
@@ -417,11 +486,11 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
         if !matches!(e.kind, Some(Kind::Person | Kind::Organisation)) && !team {
             continue;
         }
-        let first = doc.token_at(m.span.start);
+        let first = token_at(m.span.start);
         if cited(doc, a, first) {
             continue;
         }
-        let after = doc.token_at(m.span.end);
+        let after = token_at(m.span.end);
         // "Islamic State (ISIS) commander": skip a bracketed alias to find the role noun.
         let mut n = after;
         if n < b && doc.tok(n) == "(" {
@@ -448,8 +517,8 @@ fn cited(doc: &Doc, a: usize, first: usize) -> bool {
     while j > a && first - j < 6 {
         j -= 1;
         let t = doc.tok(j);
-        if t.eq_ignore_ascii_case("to") {
-            return j > a && doc.tok(j - 1).eq_ignore_ascii_case("according");
+        if doc.lower_bytes(j) == b"to" {
+            return j > a && doc.lower_bytes(j - 1) == b"according";
         }
         if !(doc.is_capitalised(j) || matches!(t, "'s" | "’s" | "the")) {
             return false;
@@ -546,46 +615,17 @@ pub fn participants(
     noun: bool,
     victims: Option<String>,
 ) -> Parts {
-    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
     let left = actors(doc, names, a, first, kind == "contest");
+    if kind == "statement" {
+        return speaker(doc, names, a, b, first, last, &left);
+    }
     let right = actors(doc, names, last + 1, b, kind == "contest");
     let mut parts = Parts::default();
     let is_passive = !noun && passive(doc, a, first);
-    // The nearest names before the trigger, at most three ("Trump and Obama hold talks").
-    let nearest = |list: &[(usize, usize)], n: usize| -> Vec<usize> {
-        let mut seen: Vec<usize> = Vec::new();
-        for &(_, e) in list.iter().rev() {
-            if !seen.contains(&e) {
-                seen.push(e);
-            }
-            if seen.len() == n {
-                break;
-            }
-        }
-        seen.reverse();
-        seen
-    };
-    let first_of = |list: &[(usize, usize)], prefer_people: bool| -> Vec<usize> {
-        let people: Vec<usize> = list
-            .iter()
-            .filter(|(_, e)| names.entities.get(*e).and_then(|x| x.kind) == Some(Kind::Person))
-            .map(|p| p.1)
-            .collect();
-        let pool: Vec<usize> = if prefer_people && !people.is_empty() {
-            people
-        } else {
-            list.iter().map(|p| p.1).collect()
-        };
-        let mut out: Vec<usize> = Vec::new();
-        for e in pool {
-            if !out.contains(&e) && out.len() < 4 {
-                out.push(e);
-            }
-        }
-        out
-    };
+    let first_of =
+        |list: &[(usize, usize)], prefer_people: bool| first_of(names, list, prefer_people);
     // "by X" after a passive or a noun names the agent.
-    let by = (last + 1..b).find(|&j| doc.tok(j).eq_ignore_ascii_case("by"));
+    let by = (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by");
     let after_by: Vec<(usize, usize)> = by
         .map(|j| {
             right
@@ -595,19 +635,7 @@ pub fn participants(
                 .collect()
         })
         .unwrap_or_default();
-    let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if kind == "statement" {
-        let speaker = if left.is_empty() {
-            right.iter().take(1).map(|p| p.1).collect()
-        } else {
-            nearest(&left, 2)
-        };
-        let targets = if statement_with_target(doc.lower_tok(first)) {
-            first_of(&right, false)
-        } else {
-            Vec::new()
-        };
-        (speaker, targets)
-    } else if is_passive {
+    let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if is_passive {
         (after_by.iter().map(|p| p.1).collect(), nearest(&left, 3))
     } else if noun {
         // "the Taliban attack on the consulate", "the arrest of X", "an attack by X".
@@ -645,33 +673,7 @@ pub fn participants(
     } else {
         (nearest(&left, 3), first_of(&right, true))
     };
-    for e in agent_ids {
-        if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) {
-                parts.agents.push(n);
-            }
-        }
-    }
-    for e in target_ids {
-        if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) && !parts.targets.contains(&n) {
-                parts.targets.push(n);
-            }
-        }
-    }
-    if kind == "statement" {
-        if parts.agents.is_empty() {
-            parts.agents.extend(
-                group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
-            );
-        }
-        if parts.targets.is_empty() && statement_with_target(doc.lower_tok(first)) {
-            parts
-                .targets
-                .extend(group_phrase(doc, names, last + 1, b.min(last + 6), false));
-        }
-        return parts;
-    }
+    add_names(names, &mut parts, agent_ids, target_ids);
     // Groups stand in for missing names.
     if parts.agents.is_empty() {
         let g = if is_passive {
@@ -710,6 +712,107 @@ pub fn participants(
     parts
 }
 
+/// The speaker of a statement (the nearest names before its verb, else the first after it)
+/// and, for a verb that has one, its target ("blamed Comey"); `left` are the actors before
+/// the verb. The names after the verb are read only when needed.
+fn speaker(
+    doc: &Doc,
+    names: &Names,
+    a: usize,
+    b: usize,
+    first: usize,
+    last: usize,
+    left: &[(usize, usize)],
+) -> Parts {
+    let with_target = statement_with_target(doc.lower_tok(first));
+    let right = if left.is_empty() || with_target {
+        actors(doc, names, last + 1, b, false)
+    } else {
+        Vec::new()
+    };
+    let speaker = if left.is_empty() {
+        right.iter().take(1).map(|p| p.1).collect()
+    } else {
+        nearest(left, 2)
+    };
+    let targets = if with_target {
+        first_of(names, &right, false)
+    } else {
+        Vec::new()
+    };
+    let mut parts = Parts::default();
+    add_names(names, &mut parts, speaker, targets);
+    if parts.agents.is_empty() {
+        parts.agents.extend(
+            group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
+        );
+    }
+    if parts.targets.is_empty() && with_target {
+        parts
+            .targets
+            .extend(group_phrase(doc, names, last + 1, b.min(last + 6), false));
+    }
+    parts
+}
+
+/// The nearest `n` entities of `list` (token, entity) counted from its end, in text order
+/// ("Trump and Obama hold talks").
+fn nearest(list: &[(usize, usize)], n: usize) -> Vec<usize> {
+    let mut seen: Vec<usize> = Vec::new();
+    for &(_, e) in list.iter().rev() {
+        if !seen.contains(&e) {
+            seen.push(e);
+        }
+        if seen.len() == n {
+            break;
+        }
+    }
+    seen.reverse();
+    seen
+}
+
+/// The first four entities of `list` (token, entity), its people only when it names any and
+/// `prefer_people`.
+fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<usize> {
+    let people: Vec<usize> = list
+        .iter()
+        .filter(|(_, e)| names.entities.get(*e).and_then(|x| x.kind) == Some(Kind::Person))
+        .map(|p| p.1)
+        .collect();
+    let pool: Vec<usize> = if prefer_people && !people.is_empty() {
+        people
+    } else {
+        list.iter().map(|p| p.1).collect()
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for e in pool {
+        if !out.contains(&e) && out.len() < 4 {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Adds the names of entities `agents` and `targets` to `parts`, each once (an agent is no
+/// target).
+fn add_names(names: &Names, parts: &mut Parts, agents: Vec<usize>, targets: Vec<usize>) {
+    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
+    for e in agents {
+        if let Some(n) = name_of(e) {
+            if !parts.agents.contains(&n) {
+                parts.agents.push(n);
+            }
+        }
+    }
+    for e in targets {
+        if let Some(n) = name_of(e) {
+            if !parts.agents.contains(&n) && !parts.targets.contains(&n) {
+                parts.targets.push(n);
+            }
+        }
+    }
+}
+
 /// Verbs that carry a noun event: "hold talks", "staged a protest", "launched an offensive".
 static LIGHT_VERB: WordSet = WordSet::new(&[
     "hold",
@@ -735,16 +838,12 @@ static LIGHT_VERB: WordSet = WordSet::new(&[
 
 /// "the Prime Minister said": a title standing for its holder.
 fn title_phrase(doc: &Doc, a: usize, first: usize) -> Option<String> {
-    let lo = first.saturating_sub(4).max(a);
-    for s in lo..first {
-        for e in (s + 1..=first.min(s + 3)).rev() {
-            // The cheap tests first: only a title ending right before the trigger counts.
-            if e == first
-                && (s..e).all(|k| doc.tokens[k].kind == TokenKind::Word)
-                && crate::gazetteer::title(doc.span(s, e - 1).of(doc.text)).is_some()
-            {
-                return Some(crate::text::fold(doc.span(s, e - 1).of(doc.text)));
-            }
+    // Up to three words ending right before the trigger, the longest first.
+    for s in first.saturating_sub(3).max(a)..first {
+        if (s..first).all(|k| doc.tokens[k].kind == TokenKind::Word)
+            && crate::gazetteer::title(doc.span(s, first - 1).of(doc.text)).is_some()
+        {
+            return Some(crate::text::fold(doc.span(s, first - 1).of(doc.text)));
         }
     }
     None
@@ -1001,7 +1100,7 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
                             break;
                         }
                         if count_key(doc.tok(m)).is_some()
-                            || super::triggers::rows_for(doc.tok(m)).is_some()
+                            || super::triggers::rows_for_token(doc, m).is_some()
                         {
                             break;
                         }
@@ -1051,26 +1150,29 @@ fn is_year(doc: &Doc, k: usize) -> bool {
         && matches!(t.parse::<u32>(), Ok(1800..=2100))
 }
 
-/// Prepositions of place.
-static LOCATIVE: WordSet = WordSet::new(&[
-    "in",
-    "near",
-    "at",
-    "outside",
-    "inside",
-    "across",
-    "into",
-    "around",
-    "throughout",
-    "off",
-    "along",
-    "nearby",
-    "towards",
-    "toward",
-    "within",
-    "over",
-    "to",
-]);
+/// True when token `j` is a preposition of place (a match, like `opens_clause`).
+fn locative(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"in"
+            | b"near"
+            | b"at"
+            | b"outside"
+            | b"inside"
+            | b"across"
+            | b"into"
+            | b"around"
+            | b"throughout"
+            | b"off"
+            | b"along"
+            | b"nearby"
+            | b"towards"
+            | b"toward"
+            | b"within"
+            | b"over"
+            | b"to"
+    )
+}
 
 /// Words that may stand between a preposition and a place ("in the northern city of").
 static PLACE_LEAD: WordSet = WordSet::new(&[
@@ -1148,10 +1250,13 @@ pub fn places(
         return Vec::new();
     }
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-    let moving = super::triggers::rows_for(doc.tok(first))
+    // `Doc::token_at` for a byte inside the sentence: the answer lies in `start..=end`.
+    let token_at =
+        |pos: usize| start + doc.tokens[start..end].partition_point(|t| t.span.start < pos);
+    let moving = super::triggers::rows_for_token(doc, first)
         .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
-    let mut located: Vec<(usize, usize, bool)> = Vec::new(); // (first token, entity, locative)
-    let mut ends: Vec<(usize, bool)> = Vec::new(); // (last token + 1, locative)
+    // (first token, last token + 1, entity, locative)
+    let mut located: Vec<(usize, usize, usize, bool)> = Vec::new();
     for m in names.mentions_in(span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
@@ -1160,8 +1265,8 @@ pub fn places(
         if e.kind != Some(Kind::Place) && !seat {
             continue;
         }
-        let f = doc.token_at(m.span.start);
-        let l = doc.token_at(m.span.end);
+        let f = token_at(m.span.start);
+        let l = token_at(m.span.end);
         let mut j = f;
         let mut steps = 0;
         let mut loc = false;
@@ -1169,14 +1274,14 @@ pub fn places(
             j -= 1;
             steps += 1;
             let t = doc.tok(j);
-            if LOCATIVE.has(doc, j) {
+            if locative(doc, j) {
                 // "to" is a place only after a movement ("travelled to Kabul").
-                loc = !t.eq_ignore_ascii_case("to") || moving;
+                loc = doc.lower_bytes(j) != b"to" || moving;
                 break;
             }
             if matches!(t, "," | "'s" | "’s") {
                 // "in Croydon, London", "in Afghanistan's Mazar-i-Sharif".
-                loc = ends.iter().any(|&(e, l)| l && e == j);
+                loc = located.iter().any(|&(_, e, _, l)| l && e == j);
                 break;
             }
             if PLACE_LEAD.has(doc, j) || crate::gazetteer::demonym(t).is_some() {
@@ -1190,17 +1295,16 @@ pub fn places(
             && first - l <= 2
             && (l..first).all(|k| {
                 (!doc.is_capitalised(k) || k == first)
-                    && super::triggers::rows_for(doc.tok(k)).is_none()
+                    && super::triggers::rows_for_token(doc, k).is_none()
             })
         {
             loc = true;
         }
-        ends.push((l, loc));
-        located.push((f, m.entity, loc));
+        located.push((f, l, m.entity, loc));
     }
     let pick = |inside: bool| -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for &(f, e, loc) in &located {
+        for &(f, _, e, loc) in &located {
             if loc && (!inside || (a..b).contains(&f)) && !out.contains(&e) {
                 out.push(e);
             }
@@ -1224,9 +1328,10 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
         }
         // A dateline opens its paragraph, or follows a byline or photo credit in capitals
         // ("By Alana Wise WASHINGTON, Nov 6 (Reuters) -", "(Photo: ...) WASHINGTON --").
+        let reach = (p.start + 60).min(p.end);
         let span = Span::new(
             doc.tokens[p.start].span.start,
-            doc.tokens[(p.start + 60).min(p.end) - 1].span.end,
+            doc.tokens[reach - 1].span.end,
         );
         let opening = doc.tokens[(p.start + 4).min(p.end) - 1].span.end;
         for m in names.mentions_in(span) {
@@ -1237,15 +1342,19 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
                 continue;
             }
             let text = m.span.of(doc.text);
-            let caps = text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-                && text.len() >= 3;
+            let caps = if text.is_ascii() {
+                !text.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                text.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            } && text.len() >= 3;
             if m.span.start >= opening && !caps {
                 continue;
             }
-            let mut k = doc.token_at(m.span.end);
+            // `Doc::token_at` for the end of a name inside the span: within `p.start..=reach`.
+            let mut k =
+                p.start + doc.tokens[p.start..reach].partition_point(|t| t.span.start < m.span.end);
             let limit = (k + 9).min(p.end);
             while k < limit {
                 let t = doc.tok(k);
@@ -1282,37 +1391,45 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
 /// Whether the clause before the trigger denies it or only reports it as possible.
 pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
     let near = first.saturating_sub(4).max(a);
-    let negated = (near..first).any(|j| NEGATORS.has(doc, j));
+    let negated = (near..first).any(|j| negator(doc, j));
     let hedged = (a..first).any(|j| {
-        HEDGES.has(doc, j) || doc.tok(j) == "said" && j + 1 < first && doc.tok(j + 1) == "to"
+        hedge(doc, j)
+            || doc.tok_bytes(j) == b"said" && j + 1 < first && doc.tok_bytes(j + 1) == b"to"
     });
     (negated, hedged)
 }
 
-/// Words that deny an event when just before its trigger.
-static NEGATORS: WordSet = WordSet::new(&[
-    "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
-]);
+/// True when token `j` denies an event just after it ("not", "never", "without"). Like
+/// `opens_clause`, a match on the lower-cased bytes.
+fn negator(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"not" | b"n't" | b"never" | b"no" | b"without" | b"nobody" | b"none" | b"neither" | b"nor"
+    )
+}
 
-/// Words that report an event as possible only.
-static HEDGES: WordSet = WordSet::new(&[
-    "allegedly",
-    "reportedly",
-    "apparently",
-    "possibly",
-    "probably",
-    "suspected",
-    "alleged",
-    "may",
-    "might",
-    "could",
-    "believed",
-    "likely",
-    "unconfirmed",
-    "purportedly",
-    "presumably",
-    "feared",
-]);
+/// True when token `j` reports an event as possible only ("reportedly", "may").
+fn hedge(doc: &Doc, j: usize) -> bool {
+    matches!(
+        doc.lower_bytes(j),
+        b"allegedly"
+            | b"reportedly"
+            | b"apparently"
+            | b"possibly"
+            | b"probably"
+            | b"suspected"
+            | b"alleged"
+            | b"may"
+            | b"might"
+            | b"could"
+            | b"believed"
+            | b"likely"
+            | b"unconfirmed"
+            | b"purportedly"
+            | b"presumably"
+            | b"feared"
+    )
+}
 
 #[cfg(test)]
 mod tests {

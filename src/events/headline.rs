@@ -163,8 +163,7 @@ pub fn verb(
         if quoted.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let t = doc.tok(i);
-        if t.eq_ignore_ascii_case("and")
+        if doc.lower_bytes(i) == b"and"
             && (person_or_org(i - 1).is_some() || doc.is_capitalised(i - 1))
         {
             names_and = true;
@@ -178,7 +177,7 @@ pub fn verb(
         if person_or_org(i).is_some()
             || !wordish(doc, i, title_case)
             || NOT_VERB.has(doc, i)
-            || super::triggers::rows_for(t).is_some()
+            || super::triggers::rows_for_token(doc, i).is_some()
         {
             continue;
         }
@@ -187,16 +186,16 @@ pub fn verb(
         if ADVERB.has(doc, p) && p > start {
             p -= 1;
         }
-        // "Barack Obama": a surname after a given name is not a verb.
-        if crate::gazetteer::given_name(doc.tok(p)).is_some() && doc.is_capitalised(i) {
-            continue;
-        }
         let subject = person_or_org(p).is_some_and(|k| k != Some(Kind::Place))
             || wordish(doc, p, true) && !NOT_VERB.has(doc, p) && !ADVERB.has(doc, p);
         if !subject {
             continue;
         }
-        let lower = t.to_ascii_lowercase();
+        // "Barack Obama": a surname after a given name is not a verb.
+        if doc.is_capitalised(i) && crate::gazetteer::given_name(doc.tok(p)).is_some() {
+            continue;
+        }
+        let lower = doc.lower_tok(i);
         // Plural nouns: "municipalities", "journalists", "politicians".
         let s_form = lower.ends_with('s')
             && !lower.ends_with("ss")
@@ -205,7 +204,7 @@ pub fn verb(
             && !lower.ends_with("ians")
             && !lower.ends_with("us")
             && !lower.ends_with("is")
-            && !PLURAL_SUBJECT.contains(&lower);
+            && !PLURAL_SUBJECT.has(doc, i);
         let bare = !lower.ends_with('s')
             && !lower.ends_with("ed")
             && !lower.ends_with("ing")
@@ -216,9 +215,9 @@ pub fn verb(
         // preposition (the table lists the verbs that take one: "protests outside").
         // "UK MONEY RATES FALL": a plural noun before a verb the trigger table knows.
         let participle_next = i + 1 < s.tokens.end
-            && (doc.tok(i + 1).to_ascii_lowercase().ends_with("ed")
+            && (doc.lower_tok(i + 1).ends_with("ed")
                 || PREPOSITION.has(doc, i + 1)
-                || super::triggers::rows_for(doc.tok(i + 1)).is_some());
+                || super::triggers::rows_for_token(doc, i + 1).is_some());
         // "PLANTINGS", "BORROWINGS", "EARNINGS": nouns.
         if lower.ends_with("ings") {
             continue;
@@ -227,7 +226,7 @@ pub fn verb(
         if (s_form && !participle_next || bare) && i + 1 < s.tokens.end {
             // "Refugees begin returning home": the happening is the -ing verb.
             let aspect = matches!(
-                lower.as_str(),
+                lower,
                 "begin"
                     | "begins"
                     | "start"
@@ -239,8 +238,8 @@ pub fn verb(
                     | "keep"
                     | "keeps"
             );
-            let next = doc.tok(i + 1);
-            if aspect && next.len() > 4 && next.to_ascii_lowercase().ends_with("ing") {
+            let next = doc.lower_tok(i + 1);
+            if aspect && next.len() > 4 && next.ends_with("ing") {
                 return Some(i + 1);
             }
             return Some(i);

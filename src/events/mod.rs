@@ -70,6 +70,7 @@ struct Draft {
     sentence: usize,
     /// Trigger tokens.
     first: usize,
+    last: usize,
     /// Clause tokens (end exclusive).
     clause: (usize, usize),
     noun: bool,
@@ -78,6 +79,9 @@ struct Draft {
     anaphoric: bool,
     /// Place entities (for precision).
     place_ids: Vec<usize>,
+    /// A statement beside another event of its sentence: dropped, so its participants are
+    /// read only if another event's pronoun refers to its speaker.
+    unread: bool,
 }
 
 /// Violence and mishaps: their triggers in one sentence are one happening.
@@ -119,28 +123,6 @@ fn weight(kind: &str) -> u8 {
     }
 }
 
-/// Tokens inside a quotation, per paragraph (an unclosed quote ends with its paragraph).
-fn quoted(doc: &Doc) -> Vec<bool> {
-    let mut out = vec![false; doc.tokens.len()];
-    for p in &doc.paragraphs {
-        let mut open = false;
-        for i in p.clone() {
-            // Quotes are punctuation tokens: words and numbers are read by kind alone.
-            if doc.tokens[i].kind != TokenKind::Punct {
-                out[i] = open;
-                continue;
-            }
-            match doc.tok(i) {
-                "“" => open = true,
-                "”" => open = false,
-                "\"" => open = !open,
-                _ => out[i] = open,
-            }
-        }
-    }
-    out
-}
-
 /// The headline: a first line standing alone, not ending in a full stop.
 fn headline(doc: &Doc) -> Option<usize> {
     let s0 = doc.sentences.first()?;
@@ -157,12 +139,11 @@ fn lead_sentences(doc: &Doc, head: Option<usize>) -> Vec<usize> {
     let body_start = head.map_or(0, |h| h + 1);
     (body_start..doc.sentences.len())
         .filter(|&s| {
-            doc.sentences[s]
-                .tokens
-                .clone()
-                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-                .count()
-                >= 6
+            doc.tokens[doc.sentences[s].tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .nth(5)
+                .is_some()
         })
         .take(3)
         .collect()
@@ -221,6 +202,24 @@ fn coreferent_dated(
     })
 }
 
+/// The last draft of each event family outside the headline: what a definite noun repeats.
+/// A family is one of a few event types, so a short list.
+#[derive(Default)]
+struct LastOf(Vec<(&'static str, usize)>);
+
+impl LastOf {
+    fn get(&self, family: &str) -> Option<usize> {
+        self.0.iter().find(|(f, _)| *f == family).map(|&(_, i)| i)
+    }
+
+    fn insert(&mut self, family: &'static str, draft: usize) {
+        match self.0.iter_mut().find(|(f, _)| *f == family) {
+            Some(entry) => entry.1 = draft,
+            None => self.0.push((family, draft)),
+        }
+    }
+}
+
 /// The most trigger words read in one sentence.
 const MAX_TRIGGERS: usize = 64;
 
@@ -239,8 +238,8 @@ fn is_company(e: &crate::names::Entity) -> bool {
             .is_some_and(|w| crate::gazetteer::org_word(w) == Some("suffix"))
     };
     e.kind == Some(Kind::Organisation)
-        && !e.name.contains("Exchange")
         && (category == Some("company") || category.is_none() && suffix())
+        && !e.name.contains("Exchange")
 }
 
 /// The article's company: the first company the headline or lead (`sentences`) names.
@@ -265,9 +264,9 @@ fn resolve_descriptions(
     d: &mut Draft,
 ) {
     let at = d.ev.trigger.start;
-    let lo = names.mentions.partition_point(|m| m.span.start < at);
-    let before = &names.mentions[lo.saturating_sub(DESCRIPTION_REACH)..lo];
     let nearest = |fits: &dyn Fn(&crate::names::Entity) -> bool| -> Option<&String> {
+        let lo = names.mentions.partition_point(|m| m.span.start < at);
+        let before = &names.mentions[lo.saturating_sub(DESCRIPTION_REACH)..lo];
         before.iter().rev().find_map(|m| {
             let e = names.entities.get(m.entity)?;
             fits(e).then_some(&e.name)
@@ -373,7 +372,20 @@ fn title_country(doc: &Doc, sentence: usize, first: usize, p: &str) -> Option<&'
 
 /// "Instrumentarium Oy said it has acquired ...": the pronoun subject of a reported clause is
 /// the speaker, who is then the agent of the reported event.
-fn speaker_pronoun(doc: &Doc, built: &mut [Draft]) {
+/// "left 32 civilians dead": those affected are not also the actors.
+fn drop_affected(ev: &mut EventMention) {
+    let targets = &ev.targets;
+    if targets.is_empty() {
+        return;
+    }
+    ev.agents.retain(|a| {
+        !targets
+            .iter()
+            .any(|t| t == a || t.strip_suffix(a.as_str()).is_some_and(|r| r.ends_with(' ')))
+    });
+}
+
+fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
     for k in 0..built.len() {
         if built[k].weak || built[k].noun || !built[k].ev.agents.is_empty() {
             continue;
@@ -424,11 +436,24 @@ fn speaker_pronoun(doc: &Doc, built: &mut [Draft]) {
         let Some(r) = reporter else {
             continue;
         };
-        let speaker = built.iter().find(|d| {
-            d.weak && d.first == r && d.ev.kind == "statement" && !d.ev.agents.is_empty()
-        });
-        if let Some(agents) = speaker.map(|d| d.ev.agents.clone()) {
-            built[k].ev.agents = agents;
+        let Some(s) = built
+            .iter()
+            .position(|d| d.weak && d.first == r && d.ev.kind == "statement")
+        else {
+            continue;
+        };
+        if built[s].unread {
+            let d = &mut built[s];
+            let (a, b) = d.clause;
+            let parts =
+                args::participants(doc, names, a, b, d.first, d.last, d.ev.kind, d.noun, None);
+            d.ev.agents = parts.agents;
+            d.ev.targets = parts.targets;
+            d.unread = false;
+            drop_affected(&mut d.ev);
+        }
+        if !built[s].ev.agents.is_empty() {
+            built[k].ev.agents = built[s].ev.agents.clone();
         }
     }
 }
@@ -502,7 +527,7 @@ fn date_repeat(
     timexes: &[Timex],
     cands: &[Cand],
     reference: NaiveDate,
-    last_of: &HashMap<&str, usize>,
+    last_of: &LastOf,
     drafts: &mut [Draft],
 ) {
     for c in cands.iter().filter(|c| c.noun && c.definite) {
@@ -531,7 +556,7 @@ fn date_repeat(
         if !in_last_week(&t.value, reference) {
             continue;
         }
-        if let Some(prev) = last_of.get(fam).and_then(|&i| drafts.get_mut(i)) {
+        if let Some(prev) = last_of.get(fam).and_then(|i| drafts.get_mut(i)) {
             if prev.ev.date_source != "sentence" {
                 prev.ev.date = Some(t.value.clone());
                 prev.ev.date_source = "sentence";
@@ -545,8 +570,25 @@ fn date_repeat(
 /// True when the TIMEX3 value `v` starts with a day in the week up to `reference`.
 fn in_last_week(v: &str, reference: NaiveDate) -> bool {
     v.get(..10)
-        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .and_then(day_of)
         .is_some_and(|d| d <= reference && (reference - d).num_days() <= 7)
+}
+
+/// The day a "YYYY-MM-DD" text names: read digit by digit when it has that shape (as TIMEX3
+/// values do), else by chrono's parser.
+fn day_of(v: &str) -> Option<NaiveDate> {
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = v.as_bytes() {
+        let year = number(&[*y0, *y1, *y2, *y3]).and_then(|y| i32::try_from(y).ok());
+        if let (Some(y), Some(m), Some(d)) = (year, number(&[*m0, *m1]), number(&[*d0, *d1])) {
+            return NaiveDate::from_ymd_opt(y, m, d);
+        }
+    }
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
 }
 
 /// A timex that can date an event: a resolved calendar date or time.
@@ -595,32 +637,43 @@ pub fn find_events(
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let quoted = quoted(doc);
+    let scan = triggers::Scan::new(doc);
     let head = headline(doc);
     let ref_day = reference.map(crate::dates::ymd);
     let lead = lead_sentences(doc, head);
     let head_and_lead: Vec<usize> = head.into_iter().chain(lead.iter().copied()).collect();
     let company = main_company(doc, names, &head_and_lead);
     let titles = std::cell::OnceCell::new();
-    let mut drafts: Vec<Draft> = Vec::new();
+    // At most one event per listed word, and the headline's own verb.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
     let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
-    // The last draft of each family outside the headline: what a definite noun repeats.
-    let mut last_of: HashMap<&str, usize> = HashMap::new();
+    let mut last_of = LastOf::default();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut built: Vec<Draft> = Vec::new();
+    // The listed words of the sentences to come.
+    let mut listed = scan.words.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
-        if s.tokens.is_empty() {
+        let before = listed.iter().take_while(|w| w.0 < s.tokens.start).count();
+        let inside = listed[before..]
+            .iter()
+            .take_while(|w| w.0 < s.tokens.end)
+            .count();
+        let words = &listed[before..before + inside];
+        listed = &listed[before + inside..];
+        if words.is_empty() {
             continue;
         }
         let is_head = head == Some(si);
         let ctx = Ctx {
             doc,
             names,
-            quoted: &quoted,
             start: s.tokens.start,
             end: s.tokens.end,
             headline: is_head,
             caps: std::cell::OnceCell::new(),
         };
-        let mut cands = triggers::find(&ctx);
+        triggers::find(&ctx, words, &mut cands);
         if cands.is_empty() {
             continue;
         }
@@ -633,44 +686,43 @@ pub fn find_events(
         if let Some(r) = reference.filter(|_| !is_head) {
             date_repeat(doc, timexes, &cands, r, &last_of, &mut drafts);
         }
-        let mut built = sentence_events(
+        sentence_events(
             doc,
             names,
             timexes,
             ref_day.as_deref(),
-            si,
-            s.span,
+            (si, s.span),
             &ctx,
             &cands,
+            &mut scratch,
+            &mut built,
         );
-        // "left 32 civilians dead": those affected are not also the actors.
         for d in &mut built {
-            let targets = &d.ev.targets;
-            d.ev.agents.retain(|a| {
-                !targets
-                    .iter()
-                    .any(|t| t == a || t.strip_suffix(a.as_str()).is_some_and(|r| r.ends_with(' ')))
-            });
+            drop_affected(&mut d.ev);
         }
-        speaker_pronoun(doc, &mut built);
-        for d in &mut built {
-            resolve_descriptions(doc, names, company, &titles, d);
-        }
+        speaker_pronoun(doc, names, &mut built);
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
+        // Descriptions are resolved for the events that may stay (a statement without a
+        // speaker, or beside another event, goes).
+        for d in &mut built {
+            if !d.weak || !others && !d.ev.agents.is_empty() {
+                resolve_descriptions(doc, names, company, &titles, d);
+            }
+        }
         built.retain(|d| {
             if !d.weak {
                 return true;
             }
             !others && !d.ev.agents.is_empty() && weak_speakers.insert(d.ev.agents.clone())
         });
-        for d in built {
+        for mut d in built.drain(..) {
             // "The operation, carried out by ...": a definite noun repeating an event the body
             // already reported adds its participants to it.
             if d.anaphoric {
                 let fam = family(d.ev.kind);
-                if let Some(prev) = last_of.get(fam).and_then(|&i| drafts.get_mut(i)) {
+                if let Some(prev) = last_of.get(fam).and_then(|i| drafts.get_mut(i)) {
                     if prev.ev.agents.is_empty() {
                         prev.ev.agents = d.ev.agents;
                     }
@@ -696,6 +748,7 @@ pub fn find_events(
             if !is_head {
                 last_of.insert(family(d.ev.kind), drafts.len());
             }
+            locate(doc, names, &mut d);
             drafts.push(d);
         }
     }
@@ -704,10 +757,13 @@ pub fn find_events(
         names,
         head,
         &lead,
-        &quoted,
+        &scan.quoted,
         ref_day.as_deref(),
         &mut drafts,
     );
+    if drafts.is_empty() {
+        return Vec::new();
+    }
     if let (Some(m), Some(r)) = (main, reference) {
         if drafts[m].ev.date_source == "document" {
             if let Some(j) = coreferent_dated(names, &drafts, m, r) {
@@ -796,40 +852,52 @@ pub fn find_events(
             d.ev.place_source = "sentence";
         }
     }
-    // Places the sentence does not give: the dateline, else the article's main place.
-    let focus = crate::places::focus(names).and_then(|f| f.place);
-    let focus_id = focus.as_ref().and_then(|n| {
-        names
-            .entities
-            .iter()
-            .position(|e| e.kind == Some(Kind::Place) && &e.name == n)
-    });
+    // Places the sentence does not give: the dateline, else the article's main place (found on
+    // first need).
+    let focus = std::cell::OnceCell::new();
+    let focus_id = || {
+        *focus.get_or_init(|| {
+            let focus = crate::places::focus(names).and_then(|f| f.place);
+            focus.as_ref().and_then(|n| {
+                names
+                    .entities
+                    .iter()
+                    .position(|e| e.kind == Some(Kind::Place) && &e.name == n)
+            })
+        })
+    };
     // A main event placed only at a site the gazetteer does not know ("Interlagos") is also
     // filed under the article's main place ("Sao Paulo").
     let known = |e: usize| names.entities.get(e).is_some_and(|e| e.place.is_some());
-    let town = focus_id.filter(|&f| known(f)).or_else(|| {
-        names.entities.iter().position(|e| {
-            e.kind == Some(Kind::Place)
-                && e.place
-                    .is_some_and(|p| matches!(p.kind, "city" | "subdivision"))
+    let town = || {
+        focus_id().filter(|&f| known(f)).or_else(|| {
+            names.entities.iter().position(|e| {
+                e.kind == Some(Kind::Place)
+                    && e.place
+                        .is_some_and(|p| matches!(p.kind, "city" | "subdivision"))
+            })
         })
-    });
-    if let (Some(m), Some(f)) = (main, town) {
+    };
+    if let Some(m) = main {
         let d = &mut drafts[m];
         let only_sites = !d.place_ids.is_empty() && d.place_ids.iter().all(|&e| !known(e));
-        if only_sites && !d.place_ids.contains(&f) {
-            if let Some(ent) = names.entities.get(f) {
-                d.place_ids.push(f);
-                d.ev.places.push(ent.name.clone());
+        if only_sites {
+            if let Some(f) = town().filter(|f| !d.place_ids.contains(f)) {
+                if let Some(ent) = names.entities.get(f) {
+                    d.place_ids.push(f);
+                    d.ev.places.push(ent.name.clone());
+                }
             }
         }
     }
     for d in &mut drafts {
         if d.ev.places.is_empty() {
-            let (id, source) = match (dateline, focus_id) {
-                (Some(id), _) => (Some(id), "dateline"),
-                (None, Some(id)) => (Some(id), "document"),
-                (None, None) => (None, "none"),
+            let (id, source) = match dateline {
+                Some(id) => (Some(id), "dateline"),
+                None => match focus_id() {
+                    Some(id) => (Some(id), "document"),
+                    None => (None, "none"),
+                },
             };
             d.ev.place_source = source;
             if let Some(e) = id.and_then(|id| names.entities.get(id).map(|e| (id, e))) {
@@ -847,79 +915,119 @@ pub fn find_events(
     }
     let mut out: Vec<EventMention> = Vec::with_capacity(drafts.len());
     if let Some(m) = main {
-        out.push(drafts[m].ev.clone());
+        out.push(drafts.remove(m).ev);
     }
-    out.extend(
-        drafts
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != main)
-            .map(|(_, d)| d.ev),
-    );
+    out.extend(drafts.into_iter().map(|d| d.ev));
     out
 }
 
-/// Groups one sentence's triggers into events and fills their arguments.
+/// Places an event a sentence keeps (its clause's places, else its sentence's) and reads its
+/// polarity: left out of `sentence_events`, as most statements a sentence reports are
+/// dropped.
+fn locate(doc: &Doc, names: &Names, d: &mut Draft) {
+    let s = &doc.sentences[d.sentence];
+    let (a, b) = d.clause;
+    let mut place_ids = args::places(
+        doc,
+        names,
+        s.tokens.start,
+        s.tokens.end,
+        a,
+        b,
+        d.first,
+        d.noun,
+    );
+    place_ids.sort_by_key(|&e| place_grain(names, e));
+    d.ev.places = place_ids
+        .iter()
+        .filter_map(|&e| names.entities.get(e).map(|e| e.name.clone()))
+        .collect();
+    d.place_ids = place_ids;
+    (d.ev.negated, d.ev.hedged) = args::polarity(doc, a, d.first);
+}
+
+/// Groups one sentence's triggers into events and fills their clauses, counts, participants
+/// and dates (`locate` fills the rest).
 #[allow(clippy::too_many_arguments)]
-fn sentence_events(
+fn sentence_events<'t>(
     doc: &Doc,
     names: &Names,
-    timexes: &[Timex],
+    timexes: &'t [Timex],
     reference: Option<&str>,
-    si: usize,
-    sentence: Span,
+    (si, sentence): (usize, Span),
     ctx: &Ctx,
     cands: &[Cand],
-) -> Vec<Draft> {
-    // Groups: one for violence and mishaps, one per other type.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_kind: Vec<&str> = Vec::new();
-    for (ci, c) in cands.iter().enumerate() {
-        let key = if is_casualty(c.kind) || is_cause(c.kind) {
+    scratch: &mut Scratch<'t>,
+    drafts: &mut Vec<Draft>,
+) {
+    let Scratch {
+        keys,
+        group_kind,
+        members,
+        groups,
+        stops,
+        bound,
+        in_sentence,
+        clauses,
+        own,
+    } = scratch;
+    // Groups: one for violence and mishaps, one per other type, in order of first trigger;
+    // `members` holds each group's triggers in turn.
+    keys.clear();
+    keys.extend(cands.iter().map(|c| {
+        if is_casualty(c.kind) || is_cause(c.kind) {
             "violence"
         } else {
             c.kind
-        };
-        match group_kind.iter().position(|k| *k == key) {
-            Some(g) => groups[g].push(ci),
-            None => {
-                groups.push(vec![ci]);
-                group_kind.push(key);
-            }
+        }
+    }));
+    group_kind.clear();
+    for &key in keys.iter() {
+        if !group_kind.contains(&key) {
+            group_kind.push(key);
         }
     }
     // "won the election": the election, not a contest.
     if group_kind.contains(&"election") {
-        if let Some(g) = group_kind.iter().position(|k| *k == "contest") {
-            groups.remove(g);
-            group_kind.remove(g);
-        }
+        group_kind.retain(|k| *k != "contest");
+    }
+    members.clear();
+    groups.clear();
+    for &kind in group_kind.iter() {
+        let from = members.len();
+        members.extend((0..cands.len()).filter(|&ci| keys[ci] == kind));
+        groups.push(from..members.len());
     }
     let (start, end) = (ctx.start, ctx.end);
-    let bound = args::boundaries(doc, start, end);
-    let mut drafts: Vec<Draft> = Vec::new();
-    for g in &groups {
+    bound.reset(start, end);
+    drafts.clear();
+    // "said" beside another event is dropped (see `find_events`).
+    let others = groups
+        .iter()
+        .any(|r| members[r.clone()].iter().any(|&m| !cands[m].weak));
+    for g in groups.iter().map(|r| &members[r.clone()]) {
         let chosen = choose_trigger(doc, cands, g, start);
         let (ci, kind) = chosen;
         let c = &cands[ci];
         // Other events' verbs end a clause; nouns sit inside one ("blames her defeat on Comey").
-        let stops: Vec<usize> = cands
-            .iter()
-            .enumerate()
-            .filter(|(k, o)| !g.contains(k) && !o.noun)
-            .flat_map(|(_, o)| o.first..=o.last)
-            .collect();
-        let (mut a, mut b) = args::clause(doc, start, end, &bound, c.first, c.last, c.noun, &stops);
+        stops.clear();
+        for (k, o) in cands.iter().enumerate() {
+            if !o.noun && !g.contains(&k) {
+                stops.extend(o.first..o.last + 1);
+            }
+        }
+        // The group's clauses together (the chosen trigger is one of the group).
+        let (mut a, mut b) = (usize::MAX, 0);
         for &m in g {
             let (ma, mb) = args::clause(
                 doc,
                 start,
                 end,
-                &bound,
+                bound,
                 cands[m].first,
                 cands[m].last,
                 cands[m].noun,
-                &stops,
+                stops,
             );
             a = a.min(ma);
             b = b.max(mb);
@@ -952,11 +1060,13 @@ fn sentence_events(
                         args::victim_phrase(doc, start.max(m.first.saturating_sub(6)), m.first)
                     })
             });
-        let parts = args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims);
-        let place_ids = args::places(doc, names, start, end, a, b, c.first, c.noun);
-        let mut place_ids = place_ids;
-        place_ids.sort_by_key(|&e| place_grain(names, e));
-        let (negated, hedged) = args::polarity(doc, a, c.first);
+        let weak = g.iter().all(|&m| cands[m].weak);
+        let unread = weak && others;
+        let parts = if unread {
+            args::Parts::default()
+        } else {
+            args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims)
+        };
         let anaphoric = g.iter().all(|&m| cands[m].noun && cands[m].definite)
             && count.is_empty()
             && !ctx.headline;
@@ -968,35 +1078,36 @@ fn sentence_events(
                 date: None,
                 date_source: "none",
                 date_precision: None,
-                places: place_ids
-                    .iter()
-                    .filter_map(|&e| names.entities.get(e).map(|e| e.name.clone()))
-                    .collect(),
+                places: Vec::new(),
                 place_source: "sentence",
                 place_precision: None,
                 agents: parts.agents,
                 targets: parts.targets,
                 count,
-                negated,
-                hedged,
+                negated: false,
+                hedged: false,
             },
             sentence: si,
             first: c.first,
+            last: c.last,
             clause: (a, b),
             noun: c.noun,
-            weak: g.iter().all(|&m| cands[m].weak),
+            weak,
             anaphoric,
-            place_ids,
+            place_ids: Vec::new(),
+            unread,
         });
     }
     // Dates: the event's clause, else the sentence outside other events' clauses, else the
     // statement reporting it, else the reference date.
     let lo = timexes.partition_point(|t| t.span.start < sentence.start);
-    let in_sentence: Vec<&Timex> = timexes[lo..]
-        .iter()
-        .take_while(|t| t.span.start < sentence.end)
-        .filter(|t| sentence.contains(t.span) && usable(t))
-        .collect();
+    in_sentence.clear();
+    in_sentence.extend(
+        timexes[lo..]
+            .iter()
+            .take_while(|t| t.span.start < sentence.end)
+            .filter(|t| sentence.contains(t.span) && usable(t)),
+    );
     let tok_span = |(a, b): (usize, usize)| -> Span {
         if a < b {
             Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
@@ -1004,8 +1115,9 @@ fn sentence_events(
             Span::new(0, 0)
         }
     };
-    let clauses: Vec<Span> = drafts.iter().map(|d| tok_span(d.clause)).collect();
-    let mut own: Vec<Option<&Timex>> = Vec::with_capacity(drafts.len());
+    clauses.clear();
+    clauses.extend(drafts.iter().map(|d| tok_span(d.clause)));
+    own.clear();
     for (k, d) in drafts.iter().enumerate() {
         let trig = d.ev.trigger.start;
         let elsewhere = |t: &Timex| {
@@ -1078,7 +1190,28 @@ fn sentence_events(
             (None, None, None) => {}
         }
     }
-    drafts
+}
+
+/// Buffers the sentences of a document reuse in `sentence_events`.
+#[derive(Default)]
+struct Scratch<'t> {
+    /// Each trigger's group key.
+    keys: Vec<&'static str>,
+    /// The groups' keys, in order.
+    group_kind: Vec<&'static str>,
+    /// The groups' triggers, group after group.
+    members: Vec<usize>,
+    /// Each group's range of `members`.
+    groups: Vec<std::ops::Range<usize>>,
+    /// Other events' verb tokens.
+    stops: Vec<usize>,
+    bound: args::Boundaries,
+    /// The sentence's dates.
+    in_sentence: Vec<&'t Timex>,
+    /// Each event's clause.
+    clauses: Vec<Span>,
+    /// Each event's own date.
+    own: Vec<Option<&'t Timex>>,
 }
 
 /// The trigger and type of a group: the cause of casualties ("killed ... when a tram
@@ -1154,7 +1287,8 @@ fn toll_update(doc: &Doc, start: usize, i: usize, end: usize) -> bool {
 
 /// True when the word at `i` only reports speech ("said", "says").
 fn weak_word(doc: &Doc, i: usize) -> bool {
-    triggers::rows_for(doc.tok(i)).is_some_and(|r| r.iter().all(|r| r.cue == triggers::Cue::Report))
+    triggers::rows_for_token(doc, i)
+        .is_some_and(|r| r.iter().all(|r| r.cue == triggers::Cue::Report))
 }
 
 /// True unless the trigger sits in a purpose or time clause of its sentence ("to meet",
@@ -1162,25 +1296,23 @@ fn weak_word(doc: &Doc, i: usize) -> bool {
 fn main_clause(doc: &Doc, d: &Draft) -> bool {
     let s = &doc.sentences[d.sentence];
     let subordinate = (s.tokens.start..d.first).any(|j| {
-        let t = doc.tok(j);
-        [
-            "after",
-            "before",
-            "as",
-            "while",
-            "when",
-            "following",
-            "amid",
-            "since",
-            "until",
-            // "Police name victims of a crash that killed seven": a relative clause.
-            "that",
-            "which",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(t))
+        matches!(
+            doc.lower_bytes(j),
+            b"after"
+                | b"before"
+                | b"as"
+                | b"while"
+                | b"when"
+                | b"following"
+                | b"amid"
+                | b"since"
+                | b"until"
+                // "Police name victims of a crash that killed seven": a relative clause.
+                | b"that"
+                | b"which"
+        )
     });
-    let infinitive = d.first > s.tokens.start && doc.tok(d.first - 1).eq_ignore_ascii_case("to");
+    let infinitive = d.first > s.tokens.start && doc.lower_bytes(d.first - 1) == b"to";
     !subordinate && !infinitive
 }
 
@@ -1237,7 +1369,6 @@ fn choose_main(
         let title_case = Ctx {
             doc,
             names,
-            quoted,
             start: s.tokens.start,
             end: s.tokens.end,
             headline: true,
@@ -1299,33 +1430,34 @@ fn choose_reported(
             })
             .unwrap_or(heads[0]);
         if let Some(l) = lead_match(&drafts[best], drafts) {
-            let h = drafts[best].clone();
+            // The headline's event is dropped: what the lead's lacks is taken from it.
+            let h = drafts.remove(best);
+            let l = if l > best { l - 1 } else { l };
             let main = &mut drafts[l];
             // The headline's named participants over the lead's phrases: "Taliban Strike ..."
             // over "the insurgents struck".
             if main.ev.agents.is_empty()
                 || named(names, &h.ev.agents) && !named(names, &main.ev.agents)
             {
-                main.ev.agents = h.ev.agents.clone();
+                main.ev.agents = h.ev.agents;
             }
             if main.ev.targets.is_empty() {
-                main.ev.targets = h.ev.targets.clone();
+                main.ev.targets = h.ev.targets;
             }
             // The headline's places name the same happening: "Tram Derails in Croydon".
             if main.ev.places.is_empty() && !h.ev.places.is_empty() {
                 main.ev.place_source = "headline";
             }
-            for (name, id) in h.ev.places.iter().zip(&h.place_ids) {
-                if !main.ev.places.contains(name) {
-                    main.ev.places.push(name.clone());
-                    main.place_ids.push(*id);
+            for (name, id) in h.ev.places.into_iter().zip(h.place_ids) {
+                if !main.ev.places.contains(&name) {
+                    main.ev.places.push(name);
+                    main.place_ids.push(id);
                 }
             }
-            for (k, v) in &h.ev.count {
-                main.ev.count.entry(k.clone()).or_insert(*v);
+            for (k, v) in h.ev.count {
+                main.ev.count.entry(k).or_insert(v);
             }
-            drafts.remove(best);
-            return Some(if l > best { l - 1 } else { l });
+            return Some(l);
         }
         return Some(best);
     }
@@ -1407,11 +1539,13 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
         },
         sentence: h,
         first: v,
+        last: v,
         clause: (a, b),
         noun: false,
         weak: false,
         anaphoric: false,
         place_ids,
+        unread: false,
     }
 }
 

@@ -92,39 +92,61 @@ pub struct Row {
     pub rest: Vec<&'static str>,
 }
 
-/// FNV-1a: the keys are short ASCII words and the map is read-only, so a simple hash is enough.
-#[derive(Default)]
-pub struct Fnv(u64);
+/// A surface form as a map key: its bytes (at most 24) zero-padded and read as three numbers,
+/// so that a lookup hashes and compares three integers rather than a byte string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key(u64, u64, u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+impl Key {
+    /// The key of the lower-case form `b`; `None` past 24 bytes.
+    #[inline]
+    fn new(b: &[u8]) -> Option<Key> {
+        let mut buf = [0u8; 24];
+        buf.get_mut(..b.len())?.copy_from_slice(b);
+        let word = |k: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&buf[8 * k..8 * k + 8]);
+            u64::from_le_bytes(w)
         };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        Some(Key(word(0), word(1), word(2)))
+    }
+
+    /// The form's bytes (the padding dropped: forms hold no zero byte).
+    fn bytes(&self) -> Vec<u8> {
+        let mut b: Vec<u8> = [self.0, self.1, self.2]
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .collect();
+        while b.last() == Some(&0) {
+            b.pop();
         }
-        self.0 = h;
-    }
-    /// A number (a key's length) in one step rather than a byte at a time.
-    fn write_usize(&mut self, n: usize) {
-        let h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        self.0 = (h ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+        b
     }
 }
 
-/// Keyed by bytes, so a lookup of a lower-cased stack buffer needs no UTF-8 check.
-type Table = HashMap<Vec<u8>, Vec<Row>, BuildHasherDefault<Fnv>>;
+/// Multiply-and-rotate hashing of whole words (rustc's FxHash): a key is three numbers and
+/// the map is read-only, so a simple hash is enough.
+#[derive(Default)]
+pub struct WordHash(u64);
+
+impl Hasher for WordHash {
+    /// Rotated so that the table's bucket (the low bits) comes from the well-mixed high bits
+    /// of the last product.
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Surface forms packed into keys, so that a lookup needs no UTF-8 check or byte comparison.
+type Table = HashMap<Key, Vec<Row>, BuildHasherDefault<WordHash>>;
 
 /// Surface form (lower case, first word) → rows.
 static TRIGGERS: Lazy<Table> = Lazy::new(|| parse_table(TABLE));
@@ -256,8 +278,11 @@ fn parse_table(text: &'static str) -> Table {
             }
             phrase_rows.push((first.to_string(), tail));
         }
+        let key = |s: &str| {
+            Key::new(s.as_bytes()).expect("data/event_triggers.tsv: a form of at most 24 bytes")
+        };
         for s in surface {
-            map.entry(s.into_bytes()).or_default().push(Row {
+            map.entry(key(&s)).or_default().push(Row {
                 kind,
                 pos,
                 cue,
@@ -265,7 +290,7 @@ fn parse_table(text: &'static str) -> Table {
             });
         }
         for (head, tail) in phrase_rows {
-            map.entry(head.into_bytes()).or_default().push(Row {
+            map.entry(key(&head)).or_default().push(Row {
                 kind,
                 pos,
                 cue,
@@ -286,44 +311,67 @@ pub fn rows_for(word: &str) -> Option<&'static [Row]> {
     if b.len() < 3 || b.len() > 24 {
         return None;
     }
-    // Most words can't be triggers: reject them on length, first and last letter before
-    // copying or hashing.
-    let f = letter(b[0].to_ascii_lowercase())?;
-    let l = letter(b[b.len() - 1].to_ascii_lowercase())?;
-    if SHAPES[b.len()][f] & (1 << l) == 0 || !word.is_ascii() {
-        return None;
-    }
     let mut buf = [0u8; 24];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    TRIGGERS.get(&buf[..b.len()]).map(Vec::as_slice)
-}
-
-/// `rows_for` of token `i`, read from the document's lower-cased text: the quick rejections
-/// inline, the lookup out of line.
-#[inline]
-pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
-    let b = doc.lower_bytes(i);
-    if b.len() < 3 || b.len() > 24 {
-        return None;
-    }
-    let (Some(f), Some(l)) = (letter(b[0]), letter(b[b.len() - 1])) else {
-        return None;
-    };
-    if SHAPES[b.len()][f] & (1 << l) == 0 {
+    let b = &buf[..b.len()];
+    if !fits(&SHAPES, b) {
         return None;
     }
     rows_for_lower(b)
 }
 
-/// The rows for a lower-case word that passed the shape test.
-#[inline(never)]
-fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
-    if !b.is_ascii() {
+/// `rows_for` of token `i`, read from the document's lower-cased text: the quick rejections
+/// inline, the lookup out of line.
+#[inline(always)]
+pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
+    let b = doc.lower_bytes(i);
+    if !fits(&SHAPES, b) {
         return None;
     }
-    TRIGGERS.get(b).map(Vec::as_slice)
+    rows_for_lower(b)
+}
+
+/// True when some form of the table has the length (3 to 24 bytes) and the first and last
+/// letters of the lower-case word `b`: most words can't be triggers, and are turned away by
+/// this before they are hashed.
+#[inline(always)]
+fn fits(shapes: &Shapes, b: &[u8]) -> bool {
+    let n = b.len();
+    if !(3..=24).contains(&n) {
+        return false;
+    }
+    let (Some(f), Some(l)) = (letter(b[0]), letter(b[n - 1])) else {
+        return false;
+    };
+    shapes[n][f] & (1 << l) != 0
+}
+
+/// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
+/// word matches one).
+#[inline(never)]
+fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
+    TRIGGERS.get(&Key::new(b)?).map(Vec::as_slice)
+}
+
+/// `rows_for_lower` of the `len` bytes at `start` of the lower-cased `text`: a word of up to
+/// eight bytes is read in one load where the text goes on that far.
+#[inline(never)]
+fn rows_at(text: &[u8], start: usize, len: usize) -> Option<&'static [Row]> {
+    match text.get(start..start + 8) {
+        Some(eight) if len <= 8 => {
+            let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            // Only the word's own bytes: the rest are zeros, as in the padding.
+            let v = if len == 8 {
+                v
+            } else {
+                v & ((1u64 << (8 * len)) - 1)
+            };
+            TRIGGERS.get(&Key(v, 0, 0)).map(Vec::as_slice)
+        }
+        _ => rows_for_lower(text.get(start..start + len)?),
+    }
 }
 
 /// A lower-case ASCII letter's index.
@@ -357,9 +405,13 @@ fn is_past_form(w: &str) -> bool {
 }
 
 /// For each length up to 24 and first letter, the set of last letters of the table's keys.
-static SHAPES: Lazy<[[u32; 26]; 25]> = Lazy::new(|| {
+type Shapes = [[u32; 26]; 25];
+
+/// The shapes of the table's keys.
+static SHAPES: Lazy<Shapes> = Lazy::new(|| {
     let mut out = [[0u32; 26]; 25];
-    for b in TRIGGERS.keys() {
+    for k in TRIGGERS.keys() {
+        let b = k.bytes();
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
             if let (Some(f), Some(l), Some(row)) =
                 (letter(first), letter(last), out.get_mut(b.len()))
@@ -703,6 +755,195 @@ static MARKET: WordSet = WordSet::new(&[
     "points",
 ]);
 
+/// Words before a noun trigger that make it a fear or a plan, not a happening ("fears of an
+/// attack", "plotting attacks").
+static UNREAL: WordSet = WordSet::new(&[
+    "threat",
+    "threats",
+    "fear",
+    "fears",
+    "risk",
+    "prevent",
+    "preventing",
+    "avoid",
+    "plot",
+    "plotting",
+    "plots",
+    "planning",
+]);
+
+/// Groups that meet or clash where no name does ("police", "troops").
+static ACTOR_GROUPS: WordSet = WordSet::new(&[
+    "police",
+    "troops",
+    "forces",
+    "protesters",
+    "rebels",
+    "militants",
+    "soldiers",
+    "leaders",
+    "ministers",
+    "officials",
+    "army",
+]);
+
+/// Words that make an operation military or a police one ("security operation").
+static OPERATION_WORDS: WordSet = WordSet::new(&[
+    "military",
+    "security",
+    "counterterrorism",
+    "counter-terrorism",
+    "anti-terror",
+    "anti-terrorism",
+    "ground",
+    "army",
+    "joint",
+    "special",
+    "police",
+    "covert",
+    "combat",
+    "naval",
+    "air",
+    "clearance",
+    "offensive",
+    "sting",
+    "raid",
+    "forces",
+    "troops",
+    "militants",
+    "insurgents",
+    "soldiers",
+]);
+
+/// Words before "offensive" the noun ("launched an offensive", "the spring offensive").
+static OFFENSIVE_BEFORE: WordSet = WordSet::new(&[
+    "an", "the", "military", "ground", "new", "major", "launched", "launch", "its", "their", "air",
+    "spring", "final",
+]);
+
+/// What a company buys ("a stake", "the unit").
+static COMPANY_WORDS: WordSet = WordSet::new(&[
+    "stake",
+    "stakes",
+    "shares",
+    "company",
+    "unit",
+    "firm",
+    "maker",
+    "business",
+    "assets",
+    "subsidiary",
+    "operations",
+    "division",
+    "rival",
+    "group",
+    "bank",
+    "airline",
+    "brand",
+    "chain",
+    "startup",
+    "producer",
+    "companies",
+]);
+
+/// Disasters that "strike" ("an earthquake struck").
+static DISASTERS: WordSet = WordSet::new(&[
+    "earthquake",
+    "quake",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "lightning",
+    "tsunami",
+    "flood",
+    "floods",
+]);
+
+/// Harm after a strike that makes it an attack ("a strike killed").
+static STRIKE_HARM: WordSet = WordSet::new(&[
+    "killed",
+    "killing",
+    "dead",
+    "wounded",
+    "injured",
+    "against",
+    "hit",
+    "targeted",
+    "destroyed",
+]);
+
+/// Words of a labour dispute ("workers", "wages", "walkout").
+static LABOUR: WordSet = WordSet::new(&[
+    "workers",
+    "unions",
+    "union",
+    "staff",
+    "drivers",
+    "teachers",
+    "doctors",
+    "nurses",
+    "employees",
+    "miners",
+    "dockers",
+    "wage",
+    "wages",
+    "pay",
+    "walkout",
+    "stoppages",
+]);
+
+/// Words of a court ruling, which "overturned" is about instead of a vehicle.
+static RULINGS: WordSet = WordSet::new(&[
+    "court",
+    "ruling",
+    "verdict",
+    "decision",
+    "ban",
+    "law",
+    "judge",
+    "judges",
+    "conviction",
+    "result",
+    "election",
+]);
+
+/// Words before a prison sentence the noun ("served", "handed").
+static SENTENCE_VERBS: WordSet = WordSet::new(&[
+    "commute", "commutes", "commuted", "serve", "serving", "served", "handed", "received",
+    "receive", "years", "months",
+]);
+
+/// Money words near a finance trigger ("net", "billion", "quarter").
+static MONEY: WordSet = WordSet::new(&[
+    "net",
+    "quarterly",
+    "operating",
+    "pretax",
+    "pre-tax",
+    "annual",
+    "reported",
+    "posted",
+    "billion",
+    "million",
+    "dlrs",
+    "cents",
+    "shr",
+    "quarter",
+    "first-quarter",
+    "second-quarter",
+    "third-quarter",
+    "fourth-quarter",
+    "year-on-year",
+    "percent",
+    "pct",
+    "%",
+    "yen",
+    "euros",
+    "pounds",
+]);
+
 /// Structures whose collapse is an accident.
 static STRUCTURES: WordSet = WordSet::new(&[
     "building",
@@ -840,8 +1081,6 @@ pub struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
     /// Its names.
     pub names: &'d Names,
-    /// Tokens inside a quotation.
-    pub quoted: &'d [bool],
     /// Sentence token range.
     pub start: usize,
     /// Sentence end (exclusive).
@@ -950,20 +1189,66 @@ fn person_after(ctx: &Ctx, last: usize) -> bool {
         || org_end.is_some_and(|k| role(k - last + 1))
 }
 
-/// Finds candidate triggers in one sentence.
-pub fn find(ctx: &Ctx) -> Vec<Cand> {
+/// A document read once for the trigger rules: which tokens stand inside a quotation, and
+/// the words outside quotations that the table lists.
+pub struct Scan {
+    /// Tokens inside a quotation, per paragraph (an unclosed quote ends with its paragraph).
+    pub quoted: Vec<bool>,
+    /// Listed words, in text order: token and rows.
+    pub words: Vec<(usize, &'static [Row])>,
+}
+
+impl Scan {
+    /// One pass over the tokens: quotation marks open and close quotations, words outside them
+    /// are looked up.
+    pub fn new(doc: &Doc) -> Scan {
+        let mut quoted = vec![false; doc.tokens.len()];
+        let mut words = Vec::new();
+        let (lower, shapes) = (doc.lower.as_bytes(), &*SHAPES);
+        for p in &doc.paragraphs {
+            let mut open = false;
+            // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
+            let mut from = p.start;
+            for (i, t) in (p.start..).zip(&doc.tokens[p.clone()]) {
+                match t.kind {
+                    TokenKind::Word if !open => {
+                        let b = &lower[t.span.start..t.span.end];
+                        let rows = fits(shapes, b).then(|| rows_at(lower, t.span.start, b.len()));
+                        if let Some(rows) = rows.flatten() {
+                            words.push((i, rows));
+                        }
+                    }
+                    TokenKind::Punct => {
+                        let now = match doc.tok_bytes(i) {
+                            // “ and ” in UTF-8.
+                            b"\xE2\x80\x9C" => true,
+                            b"\xE2\x80\x9D" => false,
+                            b"\"" => !open,
+                            _ => continue,
+                        };
+                        quoted[from..i].fill(open);
+                        open = now;
+                        from = i + 1;
+                    }
+                    TokenKind::Word | TokenKind::Number => {}
+                }
+            }
+            quoted[from..p.end].fill(open);
+        }
+        Scan { quoted, words }
+    }
+}
+
+/// Finds candidate triggers in one sentence, from its listed `words` (of `Scan`), into `out`.
+pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
     let doc = ctx.doc;
-    let mut out: Vec<Cand> = Vec::new();
-    let mut i = ctx.start;
-    while i < ctx.end {
-        let here = i;
-        i += 1;
-        if doc.tokens[here].kind != TokenKind::Word || ctx.quoted[here] {
+    out.clear();
+    // Words inside a phrase already taken are passed over.
+    let mut next = ctx.start;
+    for &(here, rows) in words {
+        if here < next {
             continue;
         }
-        let Some(rows) = rows_for_token(doc, here) else {
-            continue;
-        };
         // A capitalised trigger inside a sentence is part of a name ("Operation Iraqi Freedom").
         // "AN EXPLOSION outside ...", "TOBLERONE has ...": a capitalised lead-in is not a name.
         if !ctx.title_case()
@@ -999,13 +1284,12 @@ pub fn find(ctx: &Ctx) -> Vec<Cand> {
                 continue;
             }
             if let Some(c) = accept(ctx, here, last, row) {
-                i = last + 1;
+                next = last + 1;
                 out.push(c);
                 break;
             }
         }
     }
-    out
 }
 
 /// Applies the part-of-speech and cue rules to one row at `i..=last`.
@@ -1080,7 +1364,8 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     let mut kind = row.kind;
     let next = |k: usize| (last + k < end).then(|| doc.tok(last + k));
     let prev = |k: usize| (i >= start + k).then(|| doc.tok(i - k));
-    let market_before = ctx.window_in(i.saturating_sub(5), i, &MARKET);
+    // Read only by the cues that need it.
+    let market_before = || ctx.window_in(i.saturating_sub(5), i, &MARKET);
     match row.cue {
         Cue::Always | Cue::Report => {}
         Cue::Market => {
@@ -1093,7 +1378,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                     i - 2,
                     &["to", "of", "the", "a", "by", "for", "with", "in"],
                 );
-            if market_before && !nominal {
+            if market_before() && !nominal {
                 kind = "market-move";
             } else if row.kind == "market-move" {
                 return None;
@@ -1160,23 +1445,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                     Some(crate::names::Kind::Person | crate::names::Kind::Organisation)
                 )
             });
-            let group = ctx.window_has(
-                a,
-                b,
-                &[
-                    "police",
-                    "troops",
-                    "forces",
-                    "protesters",
-                    "rebels",
-                    "militants",
-                    "soldiers",
-                    "leaders",
-                    "ministers",
-                    "officials",
-                    "army",
-                ],
-            );
+            let group = ctx.window_in(a, b, &ACTOR_GROUPS);
             if !(actor || group)
                 || matches!(next(1), Some("with"))
                     && matches!(
@@ -1208,36 +1477,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
         }
         Cue::Operation => {
-            if !ctx.window_has(
-                i.saturating_sub(3),
-                (last + 10).min(end),
-                &[
-                    "military",
-                    "security",
-                    "counterterrorism",
-                    "counter-terrorism",
-                    "anti-terror",
-                    "anti-terrorism",
-                    "ground",
-                    "army",
-                    "joint",
-                    "special",
-                    "police",
-                    "covert",
-                    "combat",
-                    "naval",
-                    "air",
-                    "clearance",
-                    "offensive",
-                    "sting",
-                    "raid",
-                    "forces",
-                    "troops",
-                    "militants",
-                    "insurgents",
-                    "soldiers",
-                ],
-            ) {
+            if !ctx.window_in(i.saturating_sub(3), (last + 10).min(end), &OPERATION_WORDS) {
                 return None;
             }
         }
@@ -1262,14 +1502,8 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                         | "that"
                         | "which"
                 )
-            ) || !ctx.window_has(
-                i.saturating_sub(3),
-                i,
-                &[
-                    "an", "the", "military", "ground", "new", "major", "launched", "launch", "its",
-                    "their", "air", "spring", "final",
-                ],
-            ) {
+            ) || !ctx.window_in(i.saturating_sub(3), i, &OFFENSIVE_BEFORE)
+            {
                 return None;
             }
         }
@@ -1292,40 +1526,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
             let money = (i.saturating_sub(6).max(start)..(last + 8).min(end)).any(|j| {
                 let t = doc.tok(j);
-                t == "$"
-                    || t == "£"
-                    || t == "€"
-                    || lower_is(
-                        doc,
-                        j,
-                        &[
-                            "net",
-                            "quarterly",
-                            "operating",
-                            "pretax",
-                            "pre-tax",
-                            "annual",
-                            "reported",
-                            "posted",
-                            "billion",
-                            "million",
-                            "dlrs",
-                            "cents",
-                            "shr",
-                            "quarter",
-                            "first-quarter",
-                            "second-quarter",
-                            "third-quarter",
-                            "fourth-quarter",
-                            "year-on-year",
-                            "percent",
-                            "pct",
-                            "%",
-                            "yen",
-                            "euros",
-                            "pounds",
-                        ],
-                    )
+                t == "$" || t == "£" || t == "€" || MONEY.has(doc, j)
             });
             if !money {
                 return None;
@@ -1336,39 +1537,13 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             let b = (last + 6).min(end);
             let company = (a..b)
                 .any(|j| ctx.entity_kind_at(j) == Some(crate::names::Kind::Organisation))
-                || ctx.window_has(
-                    a,
-                    b,
-                    &[
-                        "stake",
-                        "stakes",
-                        "shares",
-                        "company",
-                        "unit",
-                        "firm",
-                        "maker",
-                        "business",
-                        "assets",
-                        "subsidiary",
-                        "operations",
-                        "division",
-                        "rival",
-                        "group",
-                        "bank",
-                        "airline",
-                        "brand",
-                        "chain",
-                        "startup",
-                        "producer",
-                        "companies",
-                    ],
-                );
+                || ctx.window_in(a, b, &COMPANY_WORDS);
             if !company {
                 return None;
             }
         }
         Cue::Structure => {
-            if market_before {
+            if market_before() {
                 return None;
             }
             if !ctx.window_in(i.saturating_sub(4), (last + 4).min(end), &STRUCTURES) {
@@ -1387,77 +1562,29 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             }
         }
         Cue::Strike => {
-            if ctx.window_has(
-                i.saturating_sub(6),
-                i,
-                &[
-                    "earthquake",
-                    "quake",
-                    "storm",
-                    "hurricane",
-                    "typhoon",
-                    "cyclone",
-                    "tornado",
-                    "lightning",
-                    "tsunami",
-                    "flood",
-                    "floods",
-                ],
-            ) {
+            if ctx.window_in(i.saturating_sub(6), i, &DISASTERS) {
                 kind = "disaster";
             } else if !ctx.window_has(
                 i.saturating_sub(3),
                 i,
                 &["air", "drone", "missile", "rocket", "military", "artillery"],
-            ) && !ctx.window_has(
-                last + 1,
-                (last + 8).min(end),
-                &[
-                    "killed",
-                    "killing",
-                    "dead",
-                    "wounded",
-                    "injured",
-                    "against",
-                    "hit",
-                    "targeted",
-                    "destroyed",
-                ],
-            ) && ctx.window_has(
-                i.saturating_sub(10),
-                (last + 10).min(end),
-                &[
-                    "workers",
-                    "unions",
-                    "union",
-                    "staff",
-                    "drivers",
-                    "teachers",
-                    "doctors",
-                    "nurses",
-                    "employees",
-                    "miners",
-                    "dockers",
-                    "wage",
-                    "wages",
-                    "pay",
-                    "walkout",
-                    "stoppages",
-                ],
-            ) || lower_is(
-                doc,
-                i.saturating_sub(1),
-                &[
-                    "warning",
-                    "general",
-                    "hunger",
-                    "token",
-                    "nationwide",
-                    "one-day",
-                    "24-hour",
-                    "48-hour",
-                ],
-            ) {
+            ) && !ctx.window_in(last + 1, (last + 8).min(end), &STRIKE_HARM)
+                && ctx.window_in(i.saturating_sub(10), (last + 10).min(end), &LABOUR)
+                || lower_is(
+                    doc,
+                    i.saturating_sub(1),
+                    &[
+                        "warning",
+                        "general",
+                        "hunger",
+                        "token",
+                        "nationwide",
+                        "one-day",
+                        "24-hour",
+                        "48-hour",
+                    ],
+                )
+            {
                 kind = "protest";
             } else if lower_is(doc, i.saturating_sub(1), &["lucky", "deal", "balance"]) {
                 return None;
@@ -1467,29 +1594,13 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
             if !matches!(
                 next(1),
                 Some("down" | "into" | "off" | "from" | "through" | "overboard" | "onto")
-            ) || market_before
+            ) || market_before()
             {
                 return None;
             }
         }
         Cue::Vehicle => {
-            if ctx.window_has(
-                start,
-                end,
-                &[
-                    "court",
-                    "ruling",
-                    "verdict",
-                    "decision",
-                    "ban",
-                    "law",
-                    "judge",
-                    "judges",
-                    "conviction",
-                    "result",
-                    "election",
-                ],
-            ) {
+            if ctx.window_in(start, end, &RULINGS) {
                 return None;
             }
         }
@@ -1517,14 +1628,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
                             | "month"
                             | "week"
                     )
-                }) || ctx.window_has(
-                    i.saturating_sub(4),
-                    i,
-                    &[
-                        "commute", "commutes", "commuted", "serve", "serving", "served", "handed",
-                        "received", "receive", "years", "months",
-                    ],
-                );
+                }) || ctx.window_in(i.saturating_sub(4), i, &SENTENCE_VERBS);
                 if !ok {
                     return None;
                 }
@@ -1539,13 +1643,14 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
     }
     // A noun that modifies another noun is no event: "crash victims", "attack helicopter".
     if noun {
-        if let Some(n) = next(1) {
-            let nl = n.to_ascii_lowercase();
-            if HEAD_AFTER.contains(&nl) {
+        let n = last + 1;
+        if n < end {
+            if HEAD_AFTER.has(doc, n) {
                 return None;
             }
-            if rows_for(n).is_some_and(|rs| rs.iter().any(|r| r.pos != Pos::Verb && r.kind == kind))
-                && !doc.is_capitalised(last + 1)
+            if rows_for_token(doc, n)
+                .is_some_and(|rs| rs.iter().any(|r| r.pos != Pos::Verb && r.kind == kind))
+                && !doc.is_capitalised(n)
             {
                 return None;
             }
@@ -1556,25 +1661,7 @@ fn accept(ctx: &Ctx, i: usize, last: usize, row: &Row) -> Option<Cand> {
         }
         // "fears of an attack", "threat of attacks", "anti-war protest" stay unreal.
         let before = i.saturating_sub(4).max(start);
-        if ctx.window_has(
-            before,
-            i,
-            &[
-                "threat",
-                "threats",
-                "fear",
-                "fears",
-                "risk",
-                "prevent",
-                "preventing",
-                "avoid",
-                "plot",
-                "plotting",
-                "plots",
-                "planning",
-            ],
-        ) && !ctx.headline
-        {
+        if !ctx.headline && ctx.window_in(before, i, &UNREAL) {
             return None;
         }
         // Generic plurals: "periodic attacks", "operations" with no number or determiner.
@@ -1648,7 +1735,8 @@ mod tests {
         // `rows_for` rejects words by length and first and last letter: every key must be
         // findable that way.
         for key in TRIGGERS.keys() {
-            let key = std::str::from_utf8(key).expect("keys are UTF-8");
+            let key = key.bytes();
+            let key = std::str::from_utf8(&key).expect("keys are UTF-8");
             assert!(rows_for(key).is_some(), "{key:?} is not found by rows_for");
         }
         // Read from a document's tokens, in any case, the same rows.
