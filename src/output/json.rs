@@ -352,19 +352,7 @@ fn boolean(out: &mut Vec<u8>, b: bool) {
 
 /// Appends `n` in decimal.
 fn uint(out: &mut Vec<u8>, n: u64) {
-    let mut len = 1;
-    let mut rest = n / 10;
-    while rest > 0 {
-        len += 1;
-        rest /= 10;
-    }
-    let mut digits = [0u8; 20];
-    let mut rest = n;
-    for d in digits[..len].iter_mut().rev() {
-        *d = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    push_first(out, &digits, len);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// Appends a coordinate as serde_json writes it (its shortest round-trip form; null when
