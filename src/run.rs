@@ -241,10 +241,19 @@ impl<W: Write> State<'_, W> {
         // Files are read by the workers; small batches keep hand-overs rare, and standard
         // input (a reader may be waiting) goes one at a time.
         let batch = if self.flush_each { 1 } else { 8 };
+        // One article from standard input or from a file on disk: read and extracted right
+        // here (a FIFO named on the command line keeps the threads, so Ctrl-C is not held up
+        // by its read).
+        let inline = match sources.as_slice() {
+            [Source::Stdin] => true,
+            [Source::File(p)] => p.metadata().is_ok_and(|m| m.is_file()),
+            _ => false,
+        };
         ordered(
             sources.into_iter(),
             cfg.jobs,
             batch,
+            inline,
             self.stop,
             |src| process_file(cfg, &extractor, &src),
             |outcome| self.emit(outcome),
@@ -294,10 +303,12 @@ impl<W: Write> State<'_, W> {
                 }
             };
             let lines = input::Lines::new(reader, cfg.max_bytes);
+            // One worker over lines from disk (batches of more than one): no threads needed.
             ordered(
                 lines,
                 cfg.jobs,
                 batch,
+                cfg.jobs == 1 && batch > 1,
                 self.stop,
                 |line| process_line(cfg, &extractor, &name, line),
                 |outcome| self.emit(outcome),
@@ -373,10 +384,15 @@ fn one_line(s: &str) -> String {
 /// `jobs * 4` batches are between the reader and `emit`. `emit` returning an error, or `stop`
 /// being set, ends the run: workers finish the batch in hand and take no more. The reader runs
 /// on a detached thread, so a read blocked on a pipe does not hold up the end.
+///
+/// `inline` runs everything on the calling thread instead, item by item, with no thread
+/// started: for one worker reading what cannot block (files on disk, a lone article), where
+/// threads would only add their start-up and hand-overs. `stop` is still read before each item.
 fn ordered<I, T>(
     mut items: impl Iterator<Item = I> + Send + 'static,
     jobs: usize,
     batch: usize,
+    inline: bool,
     stop: &AtomicBool,
     work: impl Fn(I) -> T + Sync,
     mut emit: impl FnMut(T) -> Result<()>,
@@ -385,6 +401,15 @@ where
     I: Send + 'static,
     T: Send,
 {
+    if inline {
+        for item in items {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            emit(work(item))?;
+        }
+        return Ok(());
+    }
     let jobs = jobs.max(1);
     let batch = batch.max(1);
     let window = jobs * 4;
