@@ -1,4 +1,5 @@
-//! Compiles `data/*.tsv` and `data/*.txt` into static sorted tables (`$OUT_DIR/gazetteer.rs`).
+//! Compiles `data/*.tsv` and `data/*.txt` into static sorted tables (`$OUT_DIR/gazetteer.rs`),
+//! and the event trigger table into `$OUT_DIR/triggers.rs`.
 //!
 //! Every table is sorted by a folded lower-case key at build time and gets a static hash index
 //! (`NAME_INDEX`: open addressing over the keys' `key_hash`, see `emit_index`), so a lookup is
@@ -66,6 +67,157 @@ fn main() {
     word_list(&mut code, "COMMON_WORDS", "common_words.txt");
 
     std::fs::write(Path::new(&out_dir).join("gazetteer.rs"), code).expect("write gazetteer.rs");
+    let triggers_code = triggers();
+    std::fs::write(Path::new(&out_dir).join("triggers.rs"), triggers_code)
+        .expect("write triggers.rs");
+}
+
+include!("src/events/inflect.rs");
+
+/// The event trigger table (`data/event_triggers.tsv`) as static data for
+/// `src/events/triggers.rs`: `ROWS` (every row: type, part of speech, cue, the words after the
+/// first), `FORMS` (each surface form, lower case, with its run of `ROWS`), `KEYS` (each form
+/// packed as that module's `Key`) and `INDEX` (open addressing over `key_hash`). A lemma gets
+/// its regular inflections (`inflect`); a form's rows put longer phrases first, so "shot dead"
+/// wins over "shot".
+fn triggers() -> String {
+    let name = "event_triggers.tsv";
+    let text = std::fs::read_to_string(Path::new("data").join(name))
+        .unwrap_or_else(|e| panic!("data/{name}: {e}"));
+    // Form → (rest words' length, row code), rows in file order.
+    let mut forms: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut add = |form: &str, n: usize, rest: &[&str], row: String| {
+        if form.len() > 24 || form.is_empty() || form.bytes().any(|b| b == 0) {
+            panic!("data/{name}:{n}: the form {form:?} is empty or longer than 24 bytes");
+        }
+        let i = *at.entry(form.to_string()).or_insert_with(|| {
+            forms.push((form.to_string(), Vec::new()));
+            forms.len() - 1
+        });
+        forms[i].1.push((rest.len(), row));
+    };
+    let mut header = false;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header {
+            header = true;
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let [trigger, kind, pos, extra_forms, cue] = f[..] else {
+            panic!(
+                "data/{name}:{n}: expected 5 tab-separated columns, found {}",
+                f.len()
+            );
+        };
+        let (pos, verb) = match pos {
+            "v" => ("Verb", true),
+            "n" => ("Noun", false),
+            "vn" => ("Either", true),
+            "a" => ("Adjective", false),
+            other => panic!("data/{name}:{n}: unknown part of speech {other:?}"),
+        };
+        // "charge-name" → `Cue::ChargeName`; "-" → `Cue::Always`.
+        let cue: String = match cue {
+            "-" => "Always".to_string(),
+            c if !c.is_empty() && c.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') => c
+                .split('-')
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .collect(),
+            other => panic!("data/{name}:{n}: malformed cue {other:?}"),
+        };
+        let row = |rest: &[&str]| {
+            format!("Row {{ kind: {kind:?}, pos: Pos::{pos}, cue: Cue::{cue}, rest: &{rest:?} }}")
+        };
+        let mut words = trigger.split(' ');
+        let first = words.next().unwrap_or(trigger);
+        let rest: Vec<&str> = words.collect();
+        let (only, extra) = match extra_forms.strip_prefix('=') {
+            Some(f) => (true, f),
+            None => (false, extra_forms),
+        };
+        let mut surface: Vec<String> = Vec::new();
+        if !only {
+            surface.extend(inflect(first, verb));
+        }
+        // Listed forms are whole phrases for phrase triggers: their first word is the key.
+        let mut phrases: Vec<(String, Vec<&str>)> = Vec::new();
+        if extra != "-" {
+            for form in extra.split(',') {
+                let mut w = form.split(' ');
+                let head = w.next().unwrap_or(form).to_string();
+                let tail: Vec<&str> = w.collect();
+                if tail.is_empty() && rest.is_empty() {
+                    surface.push(head);
+                } else {
+                    phrases.push((head, tail));
+                }
+            }
+        }
+        // "air strike" → "air strikes": a noun phrase takes its plural on the last word.
+        if !only && pos == "Noun" && !rest.is_empty() {
+            let mut tail = rest.clone();
+            if let Some(l) = tail.last_mut() {
+                if *l == "strike" {
+                    *l = "strikes";
+                }
+            }
+            phrases.push((first.to_string(), tail));
+        }
+        for s in &surface {
+            add(s, n, &rest, row(&rest));
+        }
+        for (head, tail) in &phrases {
+            add(head, n, tail, row(tail));
+        }
+    }
+    let mut code =
+        String::from("// @generated by build.rs from data/event_triggers.tsv. Do not edit.\n");
+    let total: usize = forms.iter().map(|f| f.1.len()).sum();
+    writeln!(code, "pub static ROWS: [Row; {total}] = [").unwrap();
+    let mut spans = Vec::new();
+    let mut next = 0;
+    for (_, rows) in &mut forms {
+        // Stable: rows of the same length keep their file order.
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+        for (_, row) in rows.iter() {
+            writeln!(code, "    {row},").unwrap();
+        }
+        spans.push((next, next + rows.len()));
+        next += rows.len();
+    }
+    code.push_str("];\n");
+    writeln!(
+        code,
+        "pub static FORMS: [(&str, u16, u16); {}] = [",
+        forms.len()
+    )
+    .unwrap();
+    for ((form, _), (a, b)) in forms.iter().zip(&spans) {
+        writeln!(code, "    ({form:?}, {a}, {b}),").unwrap();
+    }
+    code.push_str("];\n");
+    writeln!(code, "pub static KEYS: [Key; {}] = [", forms.len()).unwrap();
+    for (form, _) in &forms {
+        let mut buf = [0u8; 24];
+        buf[..form.len()].copy_from_slice(form.as_bytes());
+        let word = |k: usize| u64::from_le_bytes(buf[8 * k..8 * k + 8].try_into().unwrap());
+        writeln!(
+            code,
+            "    Key({:#x}, {:#x}, {:#x}),",
+            word(0),
+            word(1),
+            word(2)
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    emit_index(&mut code, "INDEX", forms.iter().map(|f| f.0.as_str()));
+    code
 }
 
 include!("src/gazetteer/key.rs");

@@ -18,6 +18,8 @@
 
 pub mod args;
 mod headline;
+#[cfg(test)]
+mod inflect;
 pub mod triggers;
 pub mod words;
 

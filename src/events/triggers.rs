@@ -2,8 +2,9 @@
 //! context rules that decide whether a word in a sentence really reports one.
 //!
 //! Input: a `Doc`, its `Names`, one sentence. Output: `Cand`idate triggers (token ranges, type,
-//! noun or verb, definite or not) in text order. The table is parsed once, lazily, into a hash
-//! map from each surface form (regular inflections are generated from the lemma) to its rows.
+//! noun or verb, definite or not) in text order. The table is compiled by build.rs into static
+//! data: each surface form (regular inflections are generated from the lemma) with its rows,
+//! found through a static hash index, so nothing is parsed at run time.
 //! A word is taken only when its part of speech fits the row (a determiner before "attack"
 //! makes it a noun, a name or an auxiliary makes it a verb) and its cue holds ("fell" is a
 //! market move only after "shares", "fired" a dismissal only before a person). Nouns that only
@@ -14,11 +15,6 @@ use super::words::WordSet;
 use crate::names::Names;
 use crate::text::{Doc, TokenKind};
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// The table, compiled into the binary.
-const TABLE: &str = include_str!("../../data/event_triggers.tsv");
 
 /// Part of speech a row allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +85,7 @@ pub struct Row {
     /// Context needed.
     pub cue: Cue,
     /// Words after the first one (lower case), for phrases ("step down").
-    pub rest: Vec<&'static str>,
+    pub rest: &'static [&'static str],
 }
 
 /// A surface form as a map key: its bytes (at most 24) zero-padded and read as three numbers,
@@ -122,34 +118,71 @@ impl Key {
         }
         b
     }
-}
 
-/// Multiply-and-rotate hashing of whole words (rustc's FxHash): a key is three numbers and
-/// the map is read-only, so a simple hash is enough.
-#[derive(Default)]
-pub struct WordHash(u64);
-
-impl Hasher for WordHash {
-    /// Rotated so that the table's bucket (the low bits) comes from the well-mixed high bits
-    /// of the last product.
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
+    /// `gazetteer::key_hash` of the form's `len` bytes, from its packed words: the same value,
+    /// since that hash reads the bytes eight at a time and zero-pads the last ones.
+    #[inline]
+    fn hash(&self, len: usize) -> u32 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h = (len as u64).wrapping_mul(K);
+        for &w in [self.0, self.1, self.2].iter().take(len.div_ceil(8)) {
+            h = (h.rotate_left(26) ^ w).wrapping_mul(K);
         }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+        (h >> 32) as u32
     }
 }
 
-/// Surface forms packed into keys, so that a lookup needs no UTF-8 check or byte comparison.
-type Table = HashMap<Key, Vec<Row>, BuildHasherDefault<WordHash>>;
+/// The table as build.rs compiles it from `data/event_triggers.tsv`: `ROWS`, `FORMS` (each
+/// form with its run of rows), `KEYS` (each form packed) and `INDEX` (open addressing over
+/// `gazetteer::key_hash`).
+mod table {
+    use super::{Cue, Key, Pos, Row};
+    include!(concat!(env!("OUT_DIR"), "/triggers.rs"));
+}
+
+/// The trigger table: static data behind a static hash index.
+struct Table;
 
 /// Surface form (lower case, first word) → rows.
-static TRIGGERS: Lazy<Table> = Lazy::new(|| parse_table(TABLE));
+static TRIGGERS: Table = Table;
+
+impl Table {
+    /// The rows of the form packed in `key`, `len` bytes long.
+    #[inline]
+    fn get(&self, key: &Key, len: usize) -> Option<&'static [Row]> {
+        let mask = table::INDEX.len() - 1;
+        let mut s = key.hash(len) as usize & mask;
+        loop {
+            let i = table::INDEX[s];
+            if i == u32::MAX {
+                return None;
+            }
+            if table::KEYS[i as usize] == *key {
+                let (_, a, b) = table::FORMS[i as usize];
+                return Some(&table::ROWS[usize::from(a)..usize::from(b)]);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Every form, packed.
+    fn keys(&self) -> impl Iterator<Item = &'static Key> {
+        table::KEYS.iter()
+    }
+
+    /// Every form's rows.
+    fn values(&self) -> impl Iterator<Item = &'static [Row]> {
+        table::FORMS
+            .iter()
+            .map(|&(_, a, b)| &table::ROWS[usize::from(a)..usize::from(b)])
+    }
+
+    /// The number of forms.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        table::FORMS.len()
+    }
+}
 
 /// Every event type the table uses, for tests and documentation.
 pub fn kinds() -> Vec<&'static str> {
@@ -157,152 +190,6 @@ pub fn kinds() -> Vec<&'static str> {
     k.sort_unstable();
     k.dedup();
     k
-}
-
-fn parse_cue(s: &str) -> Cue {
-    match s {
-        "report" => Cue::Report,
-        "market" => Cue::Market,
-        "legal" => Cue::Legal,
-        "charge-name" => Cue::ChargeName,
-        "fire" => Cue::Fire,
-        "person-after" => Cue::PersonAfter,
-        "actor" => Cue::Actor,
-        "place-after" => Cue::PlaceAfter,
-        "count-or-be" => Cue::CountOrBe,
-        "operation" => Cue::Operation,
-        "offensive" => Cue::Offensive,
-        "finance" => Cue::Finance,
-        "company" => Cue::Company,
-        "structure" => Cue::Structure,
-        "storm" => Cue::Storm,
-        "strike" => Cue::Strike,
-        "sentence" => Cue::Sentence,
-        "fall-down" => Cue::FallDown,
-        "vehicle" => Cue::Vehicle,
-        "-" => Cue::Always,
-        other => panic!("data/event_triggers.tsv: unknown cue {other:?}"),
-    }
-}
-
-/// Regular inflections of a lemma: "kill" → kills, killed, killing; "injure" → injured;
-/// "deny" → denies, denied; nouns take a plural.
-fn inflect(lemma: &str, pos: Pos) -> Vec<String> {
-    let mut out = vec![lemma.to_string()];
-    let b = lemma.as_bytes();
-    let last = b.last().copied().unwrap_or(b' ');
-    let before = if b.len() > 1 { b[b.len() - 2] } else { b' ' };
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    let plural = if last == b'y' && !vowel(before) {
-        format!("{}ies", &lemma[..lemma.len() - 1])
-    } else if matches!(last, b's' | b'x' | b'z') || lemma.ends_with("ch") || lemma.ends_with("sh") {
-        format!("{lemma}es")
-    } else {
-        format!("{lemma}s")
-    };
-    out.push(plural);
-    if matches!(pos, Pos::Verb | Pos::Either) {
-        if last == b'e' {
-            let stem = &lemma[..lemma.len() - 1];
-            out.push(format!("{lemma}d"));
-            out.push(format!("{stem}ing"));
-        } else if last == b'y' && !vowel(before) {
-            let stem = &lemma[..lemma.len() - 1];
-            out.push(format!("{stem}ied"));
-            out.push(format!("{lemma}ing"));
-        } else {
-            out.push(format!("{lemma}ed"));
-            out.push(format!("{lemma}ing"));
-        }
-    }
-    out
-}
-
-fn parse_table(text: &'static str) -> Table {
-    let mut map = Table::default();
-    let mut header = false;
-    for line in text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        if !header {
-            header = true;
-            continue;
-        }
-        let f: Vec<&'static str> = line.split('\t').collect();
-        let [trigger, kind, pos, forms, cue] = f[..] else {
-            panic!("data/event_triggers.tsv: expected 5 columns: {line:?}");
-        };
-        let pos = match pos {
-            "v" => Pos::Verb,
-            "n" => Pos::Noun,
-            "vn" => Pos::Either,
-            "a" => Pos::Adjective,
-            other => panic!("data/event_triggers.tsv: unknown pos {other:?}"),
-        };
-        let cue = parse_cue(cue);
-        let mut words = trigger.split(' ');
-        let first = words.next().unwrap_or(trigger);
-        let rest: Vec<&'static str> = words.collect();
-        let mut surface: Vec<String> = Vec::new();
-        let (only, extra) = match forms.strip_prefix('=') {
-            Some(f) => (true, f),
-            None => (false, forms),
-        };
-        if !only {
-            surface.extend(inflect(first, pos));
-        }
-        // Listed forms are whole phrases for phrase triggers: their first word is the key.
-        let mut phrase_rows: Vec<(String, Vec<&'static str>)> = Vec::new();
-        if extra != "-" {
-            for form in extra.split(',') {
-                let mut w = form.split(' ');
-                let head = w.next().unwrap_or(form).to_string();
-                let tail: Vec<&'static str> = w.collect();
-                if tail.is_empty() && rest.is_empty() {
-                    surface.push(head);
-                } else {
-                    phrase_rows.push((head, tail));
-                }
-            }
-        }
-        // "air strike" → "air strikes": a noun phrase takes its plural on the last word.
-        if !only && pos == Pos::Noun && !rest.is_empty() {
-            let mut tail = rest.clone();
-            if let Some(l) = tail.last_mut() {
-                let plural: &'static str = match *l {
-                    "strike" => "strikes",
-                    _ => l,
-                };
-                *l = plural;
-            }
-            phrase_rows.push((first.to_string(), tail));
-        }
-        let key = |s: &str| {
-            Key::new(s.as_bytes()).expect("data/event_triggers.tsv: a form of at most 24 bytes")
-        };
-        for s in surface {
-            map.entry(key(&s)).or_default().push(Row {
-                kind,
-                pos,
-                cue,
-                rest: rest.clone(),
-            });
-        }
-        for (head, tail) in phrase_rows {
-            map.entry(key(&head)).or_default().push(Row {
-                kind,
-                pos,
-                cue,
-                rest: tail,
-            });
-        }
-    }
-    // Longer phrases first, so "shot dead" wins over "shot".
-    for rows in map.values_mut() {
-        rows.sort_by_key(|r| std::cmp::Reverse(r.rest.len()));
-    }
-    map
 }
 
 /// The rows for a token, looked up in lower case without allocating.
@@ -352,7 +239,7 @@ fn fits(shapes: &Shapes, b: &[u8]) -> bool {
 /// word matches one).
 #[inline(never)]
 fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
-    TRIGGERS.get(&Key::new(b)?).map(Vec::as_slice)
+    TRIGGERS.get(&Key::new(b)?, b.len())
 }
 
 /// `rows_for_lower` of the `len` bytes at `start` of the lower-cased `text`: a word of up to
@@ -368,7 +255,7 @@ fn rows_at(text: &[u8], start: usize, len: usize) -> Option<&'static [Row]> {
             } else {
                 v & ((1u64 << (8 * len)) - 1)
             };
-            TRIGGERS.get(&Key(v, 0, 0)).map(Vec::as_slice)
+            TRIGGERS.get(&Key(v, 0, 0), len)
         }
         _ => rows_for_lower(text.get(start..start + len)?),
     }
@@ -1763,22 +1650,27 @@ mod tests {
             .collect();
         assert_eq!(fell, ["accident", "market-move"]);
         assert_eq!(rows_for("air").map(|r| r.len()), Some(2));
-        assert_eq!(
-            rows_for("shot").map(|r| r[0].rest.clone()),
-            Some(vec!["dead"])
-        );
+        assert_eq!(rows_for("shot").map(|r| r[0].rest), Some(&["dead"][..]));
     }
 
     #[test]
-    fn inflections() {
-        assert_eq!(
-            inflect("injure", Pos::Verb),
-            ["injure", "injures", "injured", "injuring"]
-        );
-        assert_eq!(
-            inflect("deny", Pos::Verb),
-            ["deny", "denies", "denied", "denying"]
-        );
-        assert_eq!(inflect("attack", Pos::Noun), ["attack", "attacks"]);
+    fn compiled_table_agrees_with_its_forms() {
+        for (i, &(form, a, b)) in table::FORMS.iter().enumerate() {
+            let key = Key::new(form.as_bytes()).expect("a form of at most 24 bytes");
+            assert_eq!(table::KEYS[i], key, "{form}");
+            assert_eq!(
+                key.hash(form.len()),
+                crate::gazetteer::key_hash(form.as_bytes()),
+                "{form}"
+            );
+            assert!(a < b, "{form} has rows");
+            let rows = TRIGGERS.get(&key, form.len()).map(<[Row]>::as_ptr);
+            assert_eq!(rows, Some(table::ROWS[usize::from(a)..].as_ptr()), "{form}");
+        }
+        assert!(TRIGGERS.get(&Key::new(b"quite").unwrap(), 5).is_none());
+        // Every lemma's inflections are forms: "attack" (a verb and a noun) gives all four.
+        for w in crate::events::inflect::inflect("attack", true) {
+            assert!(rows_for(&w).is_some(), "{w}");
+        }
     }
 }
