@@ -13,48 +13,20 @@ use crate::names::{Kind, Names};
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
-/// True when token `j` opens a new clause: a subordinator, a relative pronoun, strong
-/// punctuation or a quotation mark. Read by a match on the token's lower-cased bytes, which
-/// the compiler turns into a few comparisons by length.
+/// Tokens that open a new clause: subordinators, relative pronouns, strong punctuation and
+/// quotation marks.
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "that", "when", "after", "before", "while", "because", "since", "although", "though", "but",
+    "whereas", "until", "who", "which", "whom", "whose", "where", "if", "unless", ";", ":", "--",
+    "\"", "(", ")", "whilst", "amid", "despite", "as", "\u{2014}", "\u{2013}", "\u{201C}",
+    "\u{201D}",
+]);
+
+/// True when token `j` opens a new clause (one of `CLAUSE_OPENERS`: most tokens are turned
+/// away by the set's quick tests).
 #[inline]
 fn opens_clause(doc: &Doc, j: usize) -> bool {
-    matches!(
-        doc.lower_bytes(j),
-        b"that"
-            | b"when"
-            | b"after"
-            | b"before"
-            | b"while"
-            | b"because"
-            | b"since"
-            | b"although"
-            | b"though"
-            | b"but"
-            | b"whereas"
-            | b"until"
-            | b"who"
-            | b"which"
-            | b"whom"
-            | b"whose"
-            | b"where"
-            | b"if"
-            | b"unless"
-            | b";"
-            | b":"
-            | b"--"
-            | b"\""
-            | b"("
-            | b")"
-            | b"whilst"
-            | b"amid"
-            | b"despite"
-            | b"as"
-            // "—", "–", "“" and "”" in UTF-8.
-            | b"\xE2\x80\x94"
-            | b"\xE2\x80\x93"
-            | b"\xE2\x80\x9C"
-            | b"\xE2\x80\x9D"
-    )
+    CLAUSE_OPENERS.has(doc, j)
 }
 
 /// The widest a clause side may reach, in tokens.
@@ -1150,7 +1122,7 @@ fn is_year(doc: &Doc, k: usize) -> bool {
         && matches!(t.parse::<u32>(), Ok(1800..=2100))
 }
 
-/// True when token `j` is a preposition of place (a match, like `opens_clause`).
+/// True when token `j` is a preposition of place (a match on the lower-cased bytes).
 fn locative(doc: &Doc, j: usize) -> bool {
     matches!(
         doc.lower_bytes(j),
@@ -1399,8 +1371,8 @@ pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
     (negated, hedged)
 }
 
-/// True when token `j` denies an event just after it ("not", "never", "without"). Like
-/// `opens_clause`, a match on the lower-cased bytes.
+/// True when token `j` denies an event just after it ("not", "never", "without"): a match on
+/// the lower-cased bytes.
 fn negator(doc: &Doc, j: usize) -> bool {
     matches!(
         doc.lower_bytes(j),

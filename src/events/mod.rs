@@ -26,7 +26,7 @@ use crate::names::{Kind, Names};
 use crate::record::{Event, Offsets};
 use crate::text::{Doc, Span, TokenKind};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use triggers::{Cand, Ctx};
 
 /// One event, with byte spans.
@@ -646,11 +646,13 @@ pub fn find_events(
     let titles = std::cell::OnceCell::new();
     // At most one event per listed word, and the headline's own verb.
     let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
-    let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
+    // The speakers of the statements kept so far: an article quotes a handful, so a list.
+    let mut weak_speakers: Vec<Vec<String>> = Vec::new();
     let mut last_of = LastOf::default();
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut built: Vec<Draft> = Vec::new();
+    // The buffers of one sentence, sized for the few triggers most sentences hold.
+    let mut cands: Vec<Cand> = Vec::with_capacity(SENTENCE_TRIGGERS);
+    let mut scratch = Scratch::new();
+    let mut built: Vec<Draft> = Vec::with_capacity(SENTENCE_TRIGGERS);
     // The listed words of the sentences to come.
     let mut listed = scan.words.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -715,7 +717,11 @@ pub fn find_events(
             if !d.weak {
                 return true;
             }
-            !others && !d.ev.agents.is_empty() && weak_speakers.insert(d.ev.agents.clone())
+            if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
+                return false;
+            }
+            weak_speakers.push(d.ev.agents.clone());
+            true
         });
         for mut d in built.drain(..) {
             // "The operation, carried out by ...": a definite noun repeating an event the body
@@ -1192,8 +1198,10 @@ fn sentence_events<'t>(
     }
 }
 
+/// How many triggers a sentence's buffers are first sized for: most hold fewer.
+const SENTENCE_TRIGGERS: usize = 8;
+
 /// Buffers the sentences of a document reuse in `sentence_events`.
-#[derive(Default)]
 struct Scratch<'t> {
     /// Each trigger's group key.
     keys: Vec<&'static str>,
@@ -1212,6 +1220,24 @@ struct Scratch<'t> {
     clauses: Vec<Span>,
     /// Each event's own date.
     own: Vec<Option<&'t Timex>>,
+}
+
+impl Scratch<'_> {
+    /// Buffers sized for a sentence with a few triggers.
+    fn new() -> Self {
+        let n = SENTENCE_TRIGGERS;
+        Scratch {
+            keys: Vec::with_capacity(n),
+            group_kind: Vec::with_capacity(n),
+            members: Vec::with_capacity(n),
+            groups: Vec::with_capacity(n),
+            stops: Vec::with_capacity(n),
+            bound: args::Boundaries::default(),
+            in_sentence: Vec::with_capacity(n),
+            clauses: Vec::with_capacity(n),
+            own: Vec::with_capacity(n),
+        }
+    }
 }
 
 /// The trigger and type of a group: the cause of casualties ("killed ... when a tram
