@@ -105,6 +105,14 @@ pub struct Boundaries {
 }
 
 impl Boundaries {
+    /// A buffer sized for sentences of up to `tokens` tokens (longer ones grow it).
+    pub fn with_capacity(tokens: usize) -> Self {
+        Boundaries {
+            start: 0,
+            known: Vec::with_capacity(tokens),
+        }
+    }
+
     /// Nothing read yet for sentence tokens `start..end` (the buffer is kept from sentence to
     /// sentence).
     pub fn reset(&mut self, start: usize, end: usize) {

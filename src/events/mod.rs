@@ -65,7 +65,9 @@ pub struct EventMention {
 /// An event while the document is read.
 #[derive(Debug, Clone)]
 struct Draft {
-    ev: EventMention,
+    /// The event, boxed: a draft moves several times between a sentence's buffer and the
+    /// document's list, and a box moves as a pointer.
+    ev: Box<EventMention>,
     /// Sentence index.
     sentence: usize,
     /// Trigger tokens.
@@ -921,9 +923,9 @@ pub fn find_events(
     }
     let mut out: Vec<EventMention> = Vec::with_capacity(drafts.len());
     if let Some(m) = main {
-        out.push(drafts.remove(m).ev);
+        out.push(*drafts.remove(m).ev);
     }
-    out.extend(drafts.into_iter().map(|d| d.ev));
+    out.extend(drafts.into_iter().map(|d| *d.ev));
     out
 }
 
@@ -1077,7 +1079,7 @@ fn sentence_events<'t>(
             && count.is_empty()
             && !ctx.headline;
         drafts.push(Draft {
-            ev: EventMention {
+            ev: Box::new(EventMention {
                 kind,
                 trigger: doc.span(c.first, c.last),
                 sentence,
@@ -1092,7 +1094,7 @@ fn sentence_events<'t>(
                 count,
                 negated: false,
                 hedged: false,
-            },
+            }),
             sentence: si,
             first: c.first,
             last: c.last,
@@ -1232,7 +1234,8 @@ impl Scratch<'_> {
             members: Vec::with_capacity(n),
             groups: Vec::with_capacity(n),
             stops: Vec::with_capacity(n),
-            bound: args::Boundaries::default(),
+            // Most sentences are shorter.
+            bound: args::Boundaries::with_capacity(128),
             in_sentence: Vec::with_capacity(n),
             clauses: Vec::with_capacity(n),
             own: Vec::with_capacity(n),
@@ -1540,7 +1543,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
     let mut place_ids = args::places(doc, names, a, b, a, b, v, false);
     place_ids.sort_by_key(|&e| place_grain(names, e));
     Draft {
-        ev: EventMention {
+        ev: Box::new(EventMention {
             kind: "other",
             trigger: doc.span(v, v),
             sentence: s.span,
@@ -1562,7 +1565,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
             count: BTreeMap::new(),
             negated: false,
             hedged: false,
-        },
+        }),
         sentence: h,
         first: v,
         last: v,

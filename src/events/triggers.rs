@@ -342,11 +342,26 @@ fn fits(shapes: &Shapes, b: &[u8]) -> bool {
     if !(3..=24).contains(&n) {
         return false;
     }
-    let (Some(f), Some(l)) = (letter(b[0]), letter(b[n - 1])) else {
-        return false;
-    };
-    shapes[n][f] & (1 << l) != 0
+    // Read by table rather than tested: a byte that is no letter has index `NOT_LETTER`, a
+    // row of no length and a bit of no row.
+    let f = LETTER_INDEX[usize::from(b[0])];
+    let l = LETTER_INDEX[usize::from(b[n - 1])];
+    shapes[n][usize::from(f)] & (1 << l) != 0
 }
+
+/// The letter index of a byte that is no lower-case ASCII letter.
+const NOT_LETTER: u8 = 31;
+
+/// Each byte's letter index (`a` 0 to `z` 25), else `NOT_LETTER`.
+const LETTER_INDEX: [u8; 256] = {
+    let mut t = [NOT_LETTER; 256];
+    let mut c = b'a';
+    while c <= b'z' {
+        t[c as usize] = c - b'a';
+        c += 1;
+    }
+    t
+};
 
 /// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
 /// word matches one).
@@ -450,12 +465,13 @@ fn is_past_form(w: &str) -> bool {
         )
 }
 
-/// For each length up to 24 and first letter, the set of last letters of the table's keys.
-type Shapes = [[u32; 26]; 25];
+/// For each length up to 24 and first letter, the set of last letters of the table's keys (the
+/// row and bit `NOT_LETTER` stay empty).
+type Shapes = [[u32; 32]; 25];
 
 /// The shapes of the table's keys.
 static SHAPES: Lazy<Shapes> = Lazy::new(|| {
-    let mut out = [[0u32; 26]; 25];
+    let mut out = [[0u32; 32]; 25];
     for k in TRIGGERS.keys() {
         let b = k.bytes();
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
