@@ -738,7 +738,7 @@ fn speaker(
 /// The nearest `n` entities of `list` (token, entity) counted from its end, in text order
 /// ("Trump and Obama hold talks").
 fn nearest(list: &[(usize, usize)], n: usize) -> Vec<usize> {
-    let mut seen: Vec<usize> = Vec::new();
+    let mut seen: Vec<usize> = Vec::with_capacity(n.min(list.len()));
     for &(_, e) in list.iter().rev() {
         if !seen.contains(&e) {
             seen.push(e);
@@ -754,19 +754,11 @@ fn nearest(list: &[(usize, usize)], n: usize) -> Vec<usize> {
 /// The first four entities of `list` (token, entity), its people only when it names any and
 /// `prefer_people`.
 fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<usize> {
-    let people: Vec<usize> = list
-        .iter()
-        .filter(|(_, e)| names.entities.get(*e).and_then(|x| x.kind) == Some(Kind::Person))
-        .map(|p| p.1)
-        .collect();
-    let pool: Vec<usize> = if prefer_people && !people.is_empty() {
-        people
-    } else {
-        list.iter().map(|p| p.1).collect()
-    };
+    let person = |e: usize| names.entities.get(e).and_then(|x| x.kind) == Some(Kind::Person);
+    let people_only = prefer_people && list.iter().any(|&(_, e)| person(e));
     let mut out: Vec<usize> = Vec::new();
-    for e in pool {
-        if !out.contains(&e) && out.len() < 4 {
+    for &(_, e) in list {
+        if (!people_only || person(e)) && !out.contains(&e) && out.len() < 4 {
             out.push(e);
         }
     }
