@@ -1580,21 +1580,26 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
 
 /// The `events` record section.
 pub fn to_record(events: &[EventMention], off: &Offsets) -> Vec<Event> {
+    into_record(events.to_vec(), off)
+}
+
+/// The `events` record section, taking the events' names and values rather than copying them.
+pub fn into_record(events: Vec<EventMention>, off: &Offsets) -> Vec<Event> {
     events
-        .iter()
+        .into_iter()
         .map(|e| Event {
             kind: e.kind.to_string(),
             trigger: off.trigger(e.trigger),
             sentence: off.span(e.sentence),
-            date: e.date.clone(),
+            date: e.date,
             date_source: e.date_source.to_string(),
             date_precision: e.date_precision.map(str::to_string),
-            places: e.places.clone(),
+            places: e.places,
             place_source: e.place_source.to_string(),
             place_precision: e.place_precision.map(str::to_string),
-            agents: e.agents.clone(),
-            targets: e.targets.clone(),
-            count: e.count.clone(),
+            agents: e.agents,
+            targets: e.targets,
+            count: e.count,
             negated: e.negated,
             hedged: e.hedged,
         })
