@@ -260,7 +260,7 @@ impl Extractor {
                 .then(|| dates::to_record(&timexes, &offsets, explain)),
             events: opts
                 .wants(Section::Events)
-                .then(|| events::to_record(&evs, &offsets)),
+                .then(|| events::into_record(evs, &offsets)),
             warnings: Vec::new(),
         }
     }

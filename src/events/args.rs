@@ -13,48 +13,20 @@ use crate::names::{Kind, Names};
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
-/// True when token `j` opens a new clause: a subordinator, a relative pronoun, strong
-/// punctuation or a quotation mark. Read by a match on the token's lower-cased bytes, which
-/// the compiler turns into a few comparisons by length.
+/// Tokens that open a new clause: subordinators, relative pronouns, strong punctuation and
+/// quotation marks.
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "that", "when", "after", "before", "while", "because", "since", "although", "though", "but",
+    "whereas", "until", "who", "which", "whom", "whose", "where", "if", "unless", ";", ":", "--",
+    "\"", "(", ")", "whilst", "amid", "despite", "as", "\u{2014}", "\u{2013}", "\u{201C}",
+    "\u{201D}",
+]);
+
+/// True when token `j` opens a new clause (one of `CLAUSE_OPENERS`: most tokens are turned
+/// away by the set's quick tests).
 #[inline]
 fn opens_clause(doc: &Doc, j: usize) -> bool {
-    matches!(
-        doc.lower_bytes(j),
-        b"that"
-            | b"when"
-            | b"after"
-            | b"before"
-            | b"while"
-            | b"because"
-            | b"since"
-            | b"although"
-            | b"though"
-            | b"but"
-            | b"whereas"
-            | b"until"
-            | b"who"
-            | b"which"
-            | b"whom"
-            | b"whose"
-            | b"where"
-            | b"if"
-            | b"unless"
-            | b";"
-            | b":"
-            | b"--"
-            | b"\""
-            | b"("
-            | b")"
-            | b"whilst"
-            | b"amid"
-            | b"despite"
-            | b"as"
-            // "—", "–", "“" and "”" in UTF-8.
-            | b"\xE2\x80\x94"
-            | b"\xE2\x80\x93"
-            | b"\xE2\x80\x9C"
-            | b"\xE2\x80\x9D"
-    )
+    CLAUSE_OPENERS.has(doc, j)
 }
 
 /// The widest a clause side may reach, in tokens.
@@ -133,6 +105,14 @@ pub struct Boundaries {
 }
 
 impl Boundaries {
+    /// A buffer sized for sentences of up to `tokens` tokens (longer ones grow it).
+    pub fn with_capacity(tokens: usize) -> Self {
+        Boundaries {
+            start: 0,
+            known: Vec::with_capacity(tokens),
+        }
+    }
+
     /// Nothing read yet for sentence tokens `start..end` (the buffer is kept from sentence to
     /// sentence).
     pub fn reset(&mut self, start: usize, end: usize) {
@@ -758,7 +738,7 @@ fn speaker(
 /// The nearest `n` entities of `list` (token, entity) counted from its end, in text order
 /// ("Trump and Obama hold talks").
 fn nearest(list: &[(usize, usize)], n: usize) -> Vec<usize> {
-    let mut seen: Vec<usize> = Vec::new();
+    let mut seen: Vec<usize> = Vec::with_capacity(n.min(list.len()));
     for &(_, e) in list.iter().rev() {
         if !seen.contains(&e) {
             seen.push(e);
@@ -774,19 +754,11 @@ fn nearest(list: &[(usize, usize)], n: usize) -> Vec<usize> {
 /// The first four entities of `list` (token, entity), its people only when it names any and
 /// `prefer_people`.
 fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<usize> {
-    let people: Vec<usize> = list
-        .iter()
-        .filter(|(_, e)| names.entities.get(*e).and_then(|x| x.kind) == Some(Kind::Person))
-        .map(|p| p.1)
-        .collect();
-    let pool: Vec<usize> = if prefer_people && !people.is_empty() {
-        people
-    } else {
-        list.iter().map(|p| p.1).collect()
-    };
+    let person = |e: usize| names.entities.get(e).and_then(|x| x.kind) == Some(Kind::Person);
+    let people_only = prefer_people && list.iter().any(|&(_, e)| person(e));
     let mut out: Vec<usize> = Vec::new();
-    for e in pool {
-        if !out.contains(&e) && out.len() < 4 {
+    for &(_, e) in list {
+        if (!people_only || person(e)) && !out.contains(&e) && out.len() < 4 {
             out.push(e);
         }
     }
@@ -1150,7 +1122,7 @@ fn is_year(doc: &Doc, k: usize) -> bool {
         && matches!(t.parse::<u32>(), Ok(1800..=2100))
 }
 
-/// True when token `j` is a preposition of place (a match, like `opens_clause`).
+/// True when token `j` is a preposition of place (a match on the lower-cased bytes).
 fn locative(doc: &Doc, j: usize) -> bool {
     matches!(
         doc.lower_bytes(j),
@@ -1399,8 +1371,8 @@ pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
     (negated, hedged)
 }
 
-/// True when token `j` denies an event just after it ("not", "never", "without"). Like
-/// `opens_clause`, a match on the lower-cased bytes.
+/// True when token `j` denies an event just after it ("not", "never", "without"): a match on
+/// the lower-cased bytes.
 fn negator(doc: &Doc, j: usize) -> bool {
     matches!(
         doc.lower_bytes(j),

@@ -28,7 +28,7 @@ use crate::names::{Kind, Names};
 use crate::record::{Event, Offsets};
 use crate::text::{Doc, Span, TokenKind};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use triggers::{Cand, Ctx};
 
 /// One event, with byte spans.
@@ -67,7 +67,9 @@ pub struct EventMention {
 /// An event while the document is read.
 #[derive(Debug, Clone)]
 struct Draft {
-    ev: EventMention,
+    /// The event, boxed: a draft moves several times between a sentence's buffer and the
+    /// document's list, and a box moves as a pointer.
+    ev: Box<EventMention>,
     /// Sentence index.
     sentence: usize,
     /// Trigger tokens.
@@ -648,11 +650,13 @@ pub fn find_events(
     let titles = std::cell::OnceCell::new();
     // At most one event per listed word, and the headline's own verb.
     let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
-    let mut weak_speakers: HashSet<Vec<String>> = HashSet::new();
+    // The speakers of the statements kept so far: an article quotes a handful, so a list.
+    let mut weak_speakers: Vec<Vec<String>> = Vec::new();
     let mut last_of = LastOf::default();
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut built: Vec<Draft> = Vec::new();
+    // The buffers of one sentence, sized for the few triggers most sentences hold.
+    let mut cands: Vec<Cand> = Vec::with_capacity(SENTENCE_TRIGGERS);
+    let mut scratch = Scratch::new();
+    let mut built: Vec<Draft> = Vec::with_capacity(SENTENCE_TRIGGERS);
     // The listed words of the sentences to come.
     let mut listed = scan.words.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -717,7 +721,11 @@ pub fn find_events(
             if !d.weak {
                 return true;
             }
-            !others && !d.ev.agents.is_empty() && weak_speakers.insert(d.ev.agents.clone())
+            if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
+                return false;
+            }
+            weak_speakers.push(d.ev.agents.clone());
+            true
         });
         for mut d in built.drain(..) {
             // "The operation, carried out by ...": a definite noun repeating an event the body
@@ -917,9 +925,9 @@ pub fn find_events(
     }
     let mut out: Vec<EventMention> = Vec::with_capacity(drafts.len());
     if let Some(m) = main {
-        out.push(drafts.remove(m).ev);
+        out.push(*drafts.remove(m).ev);
     }
-    out.extend(drafts.into_iter().map(|d| d.ev));
+    out.extend(drafts.into_iter().map(|d| *d.ev));
     out
 }
 
@@ -1073,7 +1081,7 @@ fn sentence_events<'t>(
             && count.is_empty()
             && !ctx.headline;
         drafts.push(Draft {
-            ev: EventMention {
+            ev: Box::new(EventMention {
                 kind,
                 trigger: doc.span(c.first, c.last),
                 sentence,
@@ -1088,7 +1096,7 @@ fn sentence_events<'t>(
                 count,
                 negated: false,
                 hedged: false,
-            },
+            }),
             sentence: si,
             first: c.first,
             last: c.last,
@@ -1194,8 +1202,10 @@ fn sentence_events<'t>(
     }
 }
 
+/// How many triggers a sentence's buffers are first sized for: most hold fewer.
+const SENTENCE_TRIGGERS: usize = 8;
+
 /// Buffers the sentences of a document reuse in `sentence_events`.
-#[derive(Default)]
 struct Scratch<'t> {
     /// Each trigger's group key.
     keys: Vec<&'static str>,
@@ -1214,6 +1224,25 @@ struct Scratch<'t> {
     clauses: Vec<Span>,
     /// Each event's own date.
     own: Vec<Option<&'t Timex>>,
+}
+
+impl Scratch<'_> {
+    /// Buffers sized for a sentence with a few triggers.
+    fn new() -> Self {
+        let n = SENTENCE_TRIGGERS;
+        Scratch {
+            keys: Vec::with_capacity(n),
+            group_kind: Vec::with_capacity(n),
+            members: Vec::with_capacity(n),
+            groups: Vec::with_capacity(n),
+            stops: Vec::with_capacity(n),
+            // Most sentences are shorter.
+            bound: args::Boundaries::with_capacity(128),
+            in_sentence: Vec::with_capacity(n),
+            clauses: Vec::with_capacity(n),
+            own: Vec::with_capacity(n),
+        }
+    }
 }
 
 /// The trigger and type of a group: the cause of casualties ("killed ... when a tram
@@ -1516,7 +1545,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
     let mut place_ids = args::places(doc, names, a, b, a, b, v, false);
     place_ids.sort_by_key(|&e| place_grain(names, e));
     Draft {
-        ev: EventMention {
+        ev: Box::new(EventMention {
             kind: "other",
             trigger: doc.span(v, v),
             sentence: s.span,
@@ -1538,7 +1567,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
             count: BTreeMap::new(),
             negated: false,
             hedged: false,
-        },
+        }),
         sentence: h,
         first: v,
         last: v,
@@ -1553,21 +1582,26 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
 
 /// The `events` record section.
 pub fn to_record(events: &[EventMention], off: &Offsets) -> Vec<Event> {
+    into_record(events.to_vec(), off)
+}
+
+/// The `events` record section, taking the events' names and values rather than copying them.
+pub fn into_record(events: Vec<EventMention>, off: &Offsets) -> Vec<Event> {
     events
-        .iter()
+        .into_iter()
         .map(|e| Event {
             kind: e.kind.to_string(),
             trigger: off.trigger(e.trigger),
             sentence: off.span(e.sentence),
-            date: e.date.clone(),
+            date: e.date,
             date_source: e.date_source.to_string(),
             date_precision: e.date_precision.map(str::to_string),
-            places: e.places.clone(),
+            places: e.places,
             place_source: e.place_source.to_string(),
             place_precision: e.place_precision.map(str::to_string),
-            agents: e.agents.clone(),
-            targets: e.targets.clone(),
-            count: e.count.clone(),
+            agents: e.agents,
+            targets: e.targets,
+            count: e.count,
             negated: e.negated,
             hedged: e.hedged,
         })

@@ -229,11 +229,26 @@ fn fits(shapes: &Shapes, b: &[u8]) -> bool {
     if !(3..=24).contains(&n) {
         return false;
     }
-    let (Some(f), Some(l)) = (letter(b[0]), letter(b[n - 1])) else {
-        return false;
-    };
-    shapes[n][f] & (1 << l) != 0
+    // Read by table rather than tested: a byte that is no letter has index `NOT_LETTER`, a
+    // row of no length and a bit of no row.
+    let f = LETTER_INDEX[usize::from(b[0])];
+    let l = LETTER_INDEX[usize::from(b[n - 1])];
+    shapes[n][usize::from(f)] & (1 << l) != 0
 }
+
+/// The letter index of a byte that is no lower-case ASCII letter.
+const NOT_LETTER: u8 = 31;
+
+/// Each byte's letter index (`a` 0 to `z` 25), else `NOT_LETTER`.
+const LETTER_INDEX: [u8; 256] = {
+    let mut t = [NOT_LETTER; 256];
+    let mut c = b'a';
+    while c <= b'z' {
+        t[c as usize] = c - b'a';
+        c += 1;
+    }
+    t
+};
 
 /// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
 /// word matches one).
@@ -242,24 +257,70 @@ fn rows_for_lower(b: &[u8]) -> Option<&'static [Row]> {
     TRIGGERS.get(&Key::new(b)?, b.len())
 }
 
-/// `rows_for_lower` of the `len` bytes at `start` of the lower-cased `text`: a word of up to
-/// eight bytes is read in one load where the text goes on that far.
-#[inline(never)]
-fn rows_at(text: &[u8], start: usize, len: usize) -> Option<&'static [Row]> {
+/// The first (up to) eight bytes of the `len` bytes at `start` of `text`, zero-padded and
+/// read as a little-endian number (the first number of their `Key`): one load where the text
+/// goes on that far.
+#[inline(always)]
+fn head_at(text: &[u8], start: usize, len: usize) -> u64 {
     match text.get(start..start + 8) {
-        Some(eight) if len <= 8 => {
+        Some(eight) => {
             let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
             // Only the word's own bytes: the rest are zeros, as in the padding.
-            let v = if len == 8 {
+            if len >= 8 {
                 v
             } else {
                 v & ((1u64 << (8 * len)) - 1)
-            };
-            TRIGGERS.get(&Key(v, 0, 0), len)
+            }
         }
-        _ => rows_for_lower(text.get(start..start + len)?),
+        None => text
+            .get(start..start + len.min(8))
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |v, &c| (v << 8) | u64::from(c)),
     }
 }
+
+/// `rows_for_lower` of the `len` bytes at `start` of the lower-cased `text`, whose `head_at`
+/// is `head`: a word of up to eight bytes is its head.
+#[inline(never)]
+fn rows_at(text: &[u8], start: usize, len: usize, head: u64) -> Option<&'static [Row]> {
+    if len <= 8 {
+        TRIGGERS.get(&Key(head, 0, 0), len)
+    } else {
+        rows_for_lower(text.get(start..start + len)?)
+    }
+}
+
+/// A sieve over the table's forms: one bit per hash of a form's head and length, set for each
+/// form. Most words that pass the shape test are not forms, and are turned away by one bit
+/// test here before the table is hashed.
+struct Sieve([u64; 256]);
+
+impl Sieve {
+    /// The word and bit of a head and length.
+    #[inline(always)]
+    fn slot(head: u64, len: usize) -> (usize, u64) {
+        let h = (head ^ (len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50;
+        ((h >> 6) as usize, 1 << (h & 63))
+    }
+
+    #[inline(always)]
+    fn may_hold(&self, head: u64, len: usize) -> bool {
+        let (w, bit) = Sieve::slot(head, len);
+        self.0[w] & bit != 0
+    }
+}
+
+/// The sieve of the table's forms.
+static SIEVE: Lazy<Sieve> = Lazy::new(|| {
+    let mut bits = [0u64; 256];
+    for k in TRIGGERS.keys() {
+        let (w, bit) = Sieve::slot(k.0, k.bytes().len());
+        bits[w] |= bit;
+    }
+    Sieve(bits)
+});
 
 /// A lower-case ASCII letter's index.
 fn letter(c: u8) -> Option<usize> {
@@ -291,12 +352,13 @@ fn is_past_form(w: &str) -> bool {
         )
 }
 
-/// For each length up to 24 and first letter, the set of last letters of the table's keys.
-type Shapes = [[u32; 26]; 25];
+/// For each length up to 24 and first letter, the set of last letters of the table's keys (the
+/// row and bit `NOT_LETTER` stay empty).
+type Shapes = [[u32; 32]; 25];
 
 /// The shapes of the table's keys.
 static SHAPES: Lazy<Shapes> = Lazy::new(|| {
-    let mut out = [[0u32; 26]; 25];
+    let mut out = [[0u32; 32]; 25];
     for k in TRIGGERS.keys() {
         let b = k.bytes();
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
@@ -1090,8 +1152,9 @@ impl Scan {
     /// are looked up.
     pub fn new(doc: &Doc) -> Scan {
         let mut quoted = vec![false; doc.tokens.len()];
-        let mut words = Vec::new();
-        let (lower, shapes) = (doc.lower.as_bytes(), &*SHAPES);
+        // About one word in forty is listed.
+        let mut words = Vec::with_capacity(doc.tokens.len() / 32);
+        let (lower, shapes, sieve) = (doc.lower.as_bytes(), &*SHAPES, &*SIEVE);
         for p in &doc.paragraphs {
             let mut open = false;
             // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
@@ -1100,8 +1163,14 @@ impl Scan {
                 match t.kind {
                     TokenKind::Word if !open => {
                         let b = &lower[t.span.start..t.span.end];
-                        let rows = fits(shapes, b).then(|| rows_at(lower, t.span.start, b.len()));
-                        if let Some(rows) = rows.flatten() {
+                        if !fits(shapes, b) {
+                            continue;
+                        }
+                        let head = head_at(lower, t.span.start, b.len());
+                        if !sieve.may_hold(head, b.len()) {
+                            continue;
+                        }
+                        if let Some(rows) = rows_at(lower, t.span.start, b.len(), head) {
                             words.push((i, rows));
                         }
                     }
