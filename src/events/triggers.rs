@@ -107,18 +107,6 @@ impl Key {
         Some(Key(word(0), word(1), word(2)))
     }
 
-    /// The form's bytes (the padding dropped: forms hold no zero byte).
-    fn bytes(&self) -> Vec<u8> {
-        let mut b: Vec<u8> = [self.0, self.1, self.2]
-            .iter()
-            .flat_map(|w| w.to_le_bytes())
-            .collect();
-        while b.last() == Some(&0) {
-            b.pop();
-        }
-        b
-    }
-
     /// `gazetteer::key_hash` of the form's `len` bytes, from its packed words: the same value,
     /// since that hash reads the bytes eight at a time and zero-pads the last ones.
     #[inline]
@@ -165,9 +153,9 @@ impl Table {
         }
     }
 
-    /// Every form, packed.
-    fn keys(&self) -> impl Iterator<Item = &'static Key> {
-        table::KEYS.iter()
+    /// Every form, with its packed key.
+    fn forms(&self) -> impl Iterator<Item = (&'static str, &'static Key)> {
+        table::FORMS.iter().map(|f| f.0).zip(&table::KEYS)
     }
 
     /// Every form's rows.
@@ -315,8 +303,8 @@ impl Sieve {
 /// The sieve of the table's forms.
 static SIEVE: Lazy<Sieve> = Lazy::new(|| {
     let mut bits = [0u64; 256];
-    for k in TRIGGERS.keys() {
-        let (w, bit) = Sieve::slot(k.0, k.bytes().len());
+    for (form, k) in TRIGGERS.forms() {
+        let (w, bit) = Sieve::slot(k.0, form.len());
         bits[w] |= bit;
     }
     Sieve(bits)
@@ -359,8 +347,8 @@ type Shapes = [[u32; 32]; 25];
 /// The shapes of the table's keys.
 static SHAPES: Lazy<Shapes> = Lazy::new(|| {
     let mut out = [[0u32; 32]; 25];
-    for k in TRIGGERS.keys() {
-        let b = k.bytes();
+    for (form, _) in TRIGGERS.forms() {
+        let b = form.as_bytes();
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
             if let (Some(f), Some(l), Some(row)) =
                 (letter(first), letter(last), out.get_mut(b.len()))
@@ -1690,9 +1678,7 @@ mod tests {
         assert!(TRIGGERS.len() > 300);
         // `rows_for` rejects words by length and first and last letter: every key must be
         // findable that way.
-        for key in TRIGGERS.keys() {
-            let key = key.bytes();
-            let key = std::str::from_utf8(&key).expect("keys are UTF-8");
+        for (key, _) in TRIGGERS.forms() {
             assert!(rows_for(key).is_some(), "{key:?} is not found by rows_for");
         }
         // Read from a document's tokens, in any case, the same rows.
