@@ -4,7 +4,7 @@
 # start-up on one short article, and peak memory. Uses hyperfine and GNU time
 # (Debian: apt-get install hyperfine time).
 #
-#   scripts/bench.sh [CORPUS.jsonl] [BIN]
+#   scripts/bench.sh [CORPUS.jsonl] [BIN]        (RUNS=5 by default; ICOUNT=1 adds an instruction count)
 #
 # CORPUS defaults to ../shared/bench/news.jsonl, BIN to target/release/newsie (built if missing).
 # Throughput counts the bytes of article text (the "text" fields), not of the JSON around it.
@@ -65,3 +65,18 @@ for f in "$tmp"/adv/*.txt; do
   python3 -c 'import sys; s=max(float(sys.argv[2]),1e-3); print("adversarial %-18s %6.1f MB/s, peak %d MB" % (sys.argv[1], 10/s, int(sys.argv[3])//1024))' \
     "$(basename "$f")" "$secs" "$kb"
 done
+
+# Instructions per byte of text (ICOUNT=1, needs valgrind): a figure that does not depend on
+# the machine's load, over the corpus's first 2,000 articles, one thread.
+if [ "${ICOUNT:-0}" = 1 ]; then
+  command -v valgrind >/dev/null || { echo "bench.sh: ICOUNT=1 needs valgrind" >&2; exit 2; }
+  head -n 2000 "$corpus" >"$tmp/head.jsonl"
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" --jsonl --jobs 1 \
+    <"$tmp/head.jsonl" >/dev/null 2>"$tmp/cg.err"
+  python3 -c '
+import json, re, sys
+n = sum(len(json.loads(l)["text"].encode("utf-8")) for l in open(sys.argv[1]) if l.strip())
+ir = int(re.search(r"Collected : (\d+)", open(sys.argv[2]).read()).group(1))
+print("instructions, first 2,000 articles: %.1fM, %.0f per byte of text" % (ir / 1e6, ir / n))' \
+    "$tmp/head.jsonl" "$tmp/cg.err"
+fi
