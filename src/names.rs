@@ -23,6 +23,53 @@ use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Multiply-and-rotate hashing (rustc's FxHash) for a document's own maps of names: short
+/// strings and numbers, hashed far more cheaply than by SipHash. Fixed, so no run differs; and
+/// no map's order reaches the output (they are only looked up).
+#[derive(Default)]
+struct NameHash(u64);
+
+impl NameHash {
+    #[inline]
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for NameHash {
+    /// Rotated so that the table's bucket (the low bits) comes from the well-mixed high bits
+    /// of the last product.
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    /// Eight bytes at a time, the last few packed into one number.
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.add(rest.iter().fold(0, |v, &b| (v << 8) | u64::from(b)));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// A map of a document's names (see `NameHash`).
+type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHash>>;
 
 /// The three kinds of name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -234,11 +281,14 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     // word only with a particle of two letters or more glued on by a hyphen, and a capital
     // after it ("al-Sudani").
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
+    // A loop, not `contains` (a call to `memchr`): the slices are a few bytes long.
+    #[allow(clippy::manual_contains)]
+    let dash = |b: &[u8]| b.iter().any(|&c| c == b'-');
     match b.first() {
-        Some(c) if c.is_ascii_uppercase() => !b.contains(&b'-') || is_name_word_slow(doc, i),
+        Some(c) if c.is_ascii_uppercase() => !dash(b) || is_name_word_slow(doc, i),
         Some(c) if c.is_ascii() => {
             b.len() > 3
-                && b[2..b.len().min(LONGEST_PARTICLE + 1)].contains(&b'-')
+                && dash(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
                 && is_name_word_slow(doc, i)
         }
         _ => is_name_word_slow(doc, i),
@@ -531,7 +581,7 @@ fn title_case_headline(doc: &Doc) -> bool {
 /// some word of the shouted lines are kept: no other can be read there.
 struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
-    keys: HashMap<Cow<'d, str>, Remembered>,
+    keys: NameMap<Cow<'d, str>, Remembered>,
     /// The first bytes of the keys: a key starting otherwise is not looked up.
     firsts: ByteSet,
 }
@@ -592,8 +642,8 @@ struct Remembered {
 fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     // Room for every name and a surname for each, so the map does not grow (and rehash) as
     // it fills.
-    let mut m: HashMap<Cow<'d, str>, Remembered> =
-        HashMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
+    let mut m: NameMap<Cow<'d, str>, Remembered> =
+        NameMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
         // A key's first byte is its text's first byte lower-cased, when that is ASCII (a name
         // starts at a word). A person's surname starts elsewhere.
@@ -1389,8 +1439,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // 2. Full person names (two words or more), by each of their words.
     // Each distinct full name once (its first mention), so a name repeated many times costs
     // nothing more: no list grows with the number of mentions.
-    let mut by_part: HashMap<&str, Vec<usize>> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_part: NameMap<&str, Vec<usize>> =
+        NameMap::with_capacity_and_hasher(n, Default::default());
     let mut seen_full: Vec<bool> = vec![false; distinct];
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
@@ -1465,7 +1515,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         *full_names[key_id[i]].get_or_insert_with(|| full_name_by_key(i))
     };
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
-    let mut place_prefix: HashMap<&str, usize> = HashMap::default();
+    let mut place_prefix: NameMap<&str, usize> = NameMap::default();
     for i in 0..n {
         if kinds[i] != Kind::Place {
             continue;
@@ -1544,7 +1594,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         gkeys[i] = Some(base_key(i, kinds[i]));
     }
     // Aliases: the alias's own key now leads to the entity it stands for, everywhere.
-    let mut redirect: HashMap<GroupKey, GroupKey> = HashMap::default();
+    let mut redirect: NameMap<GroupKey, GroupKey> = NameMap::default();
     for i in 0..n {
         if let Some(a) = typed[i].alias_of {
             let Some(target) = gkeys[a] else {
