@@ -343,7 +343,8 @@ pub fn find_names(doc: &Doc) -> Names {
 
 /// Finds, types and groups every name in `doc`, with a user gazetteer's entries and deny list.
 pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
-    let mut typed: Vec<Typed> = Vec::new();
+    // Room for a name every eight tokens, so that the list (of large structs) rarely grows.
+    let mut typed: Vec<Typed> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut shouted = Vec::new();
     // Whether each sentence is shouted, computed once.
     let caps: Vec<bool> = doc
@@ -402,20 +403,41 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
 /// Sorts typed names by position and keeps one of any overlapping pair: the stronger, then
 /// the longer, then the earlier.
 fn resolve_overlaps(mut typed: Vec<Typed>) -> Vec<Typed> {
-    typed.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
-    let mut kept: Vec<Typed> = Vec::with_capacity(typed.len());
-    for t in typed {
+    // Indices are sorted and chosen, not the names themselves (large structs): each name
+    // kept moves once. The sort is stable: equal spans keep their order.
+    let mut order: Vec<usize> = (0..typed.len()).collect();
+    order.sort_by_key(|&i| (typed[i].span.start, std::cmp::Reverse(typed[i].span.end)));
+    let mut kept: Vec<usize> = Vec::with_capacity(typed.len());
+    for i in order {
+        let t = &typed[i];
         if let Some(last) = kept.last_mut() {
-            if last.span.overlaps(t.span) {
-                if (t.strength, t.span.len()) > (last.strength, last.span.len()) {
-                    *last = t;
+            let l = &typed[*last];
+            if l.span.overlaps(t.span) {
+                if (t.strength, t.span.len()) > (l.strength, l.span.len()) {
+                    *last = i;
                 }
                 continue;
             }
         }
-        kept.push(t);
+        kept.push(i);
     }
-    kept
+    if kept.is_sorted() {
+        // The usual case: the kept names are in order already, and stay where they are.
+        let mut keep = vec![false; typed.len()];
+        for &i in &kept {
+            keep[i] = true;
+        }
+        let mut i = 0;
+        typed.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        return typed;
+    }
+    let mut slots: Vec<Option<Typed>> = typed.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(kept.len());
+    out.extend(kept.iter().filter_map(|&i| slots[i].take()));
+    out
 }
 
 /// The end (exclusive) of the name chunk starting at `i`.
