@@ -377,11 +377,25 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     }
     if !shouted.is_empty() {
         let memory = memory(doc, &typed, &line_openers(doc, &shouted));
-        let mut found = Vec::new();
+        // Room for the body's names too, which may follow these (see below).
+        let mut found = Vec::with_capacity(typed.len() + 16);
         for r in shouted {
             caps_line(doc, r, &memory, &typed, &mut found);
         }
-        typed.extend(found);
+        // Shouted lines are mostly a headline or dateline above the body: their names, all
+        // before the body's, go first in one move, so that the list stays in text order and
+        // `resolve_overlaps` moves no name.
+        let body_start = typed.iter().map(|t| t.span.start).min();
+        if found
+            .last()
+            .zip(body_start)
+            .is_some_and(|(f, start)| f.span.end <= start)
+        {
+            found.append(&mut typed);
+            typed = found;
+        } else {
+            typed.extend(found);
+        }
     }
     organisations::expand_acronyms(doc, &mut typed);
     if let Some(u) = user {
