@@ -1485,19 +1485,23 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         if std::mem::replace(&mut seen_full[key_id[i]], true) {
             continue;
         }
-        let words: Vec<&str> = keys[i].split(' ').collect();
-        if words.len() < 2 {
+        let key: &str = &keys[i];
+        // Two words or more.
+        let Some(last_space) = key.rfind(' ') else {
             continue;
-        }
-        for (wi, w) in words.iter().enumerate() {
-            if w.chars().count() > 1 && !PARTICLES.contains(w) && !w.ends_with('.') {
+        };
+        for w in key.split(' ') {
+            if w.chars().count() > 1 && !PARTICLES.contains(&w) && !w.ends_with('.') {
                 by_part.entry(w).or_default().push(i);
             }
-            // "bin Laden": particle plus surname.
-            if wi + 1 == words.len() && wi > 0 && PARTICLES.contains(&words[wi - 1]) {
-                let start = keys[i].len() - w.len() - words[wi - 1].len() - 1;
-                by_part.entry(&keys[i][start..]).or_default().push(i);
-            }
+        }
+        // "bin Laden": particle plus surname.
+        let before_last = key[..last_space].rsplit(' ').next().unwrap_or_default();
+        if PARTICLES.contains(&before_last) {
+            by_part
+                .entry(&key[last_space - before_last.len()..])
+                .or_default()
+                .push(i);
         }
     }
     // The first bytes of the parts: most names start with none of them, and are not hashed.
@@ -1685,12 +1689,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         .collect();
     let groups = KINDS * distinct + other_groups;
     let mut strongest: Vec<u8> = vec![0; groups];
+    // The names of each group, counted so that each entity's list of mentions is made once.
+    let mut members: Vec<u32> = vec![0; groups];
     for i in 0..n {
         if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
             // A name grouped under something other than its own key is confirmed by that.
             let own = g.1 == Group::Name(key_id[i]);
             let confirmed = typed[i].strength.max(u8::from(!own));
             strongest[gi] = strongest[gi].max(confirmed);
+            members[gi] += 1;
         }
     }
     let mut names = Names {
@@ -1717,6 +1724,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         let e = *entity_of[gi].get_or_insert_with(|| {
             names.entities.push(Entity {
                 kind: Some(g.0),
+                mentions: Vec::with_capacity(members[gi] as usize),
                 ..Entity::default()
             });
             names.entities.len() - 1
