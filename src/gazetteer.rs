@@ -253,6 +253,18 @@ impl<'a> Key<'a> {
         Key { key, hash }
     }
 
+    /// The key of a name whose ASCII-lower-cased text is `lower`, when that is ASCII with
+    /// single spaces (lower case is then all the folding there is): borrowed, and hashed in
+    /// the pass that finds it is ASCII. `None` for text outside ASCII.
+    #[inline]
+    pub fn plain(lower: &'a str) -> Option<Key<'a>> {
+        let (hash, high) = hash_and_high_bits(lower.as_bytes());
+        (high == 0).then_some(Key {
+            key: std::borrow::Cow::Borrowed(lower),
+            hash,
+        })
+    }
+
     /// The key's bytes.
     #[inline]
     pub fn bytes(&self) -> &[u8] {

@@ -744,19 +744,20 @@ fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
 /// whitespace), else folded by `gazetteer::key`.
 pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
     let span = doc.span(a, b - 1);
-    let bytes = &doc.text.as_bytes()[span.start..span.end];
-    let plain = bytes.is_ascii()
-        && (b - a == 1
-            || doc.tokens[a..b].windows(2).all(|w| {
-                let gap = w[0].span.end..w[1].span.start;
-                gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
-            }));
-    let key = if plain {
-        Cow::Borrowed(span.of(&doc.lower))
-    } else {
-        Cow::Owned(gazetteer::key(span.of(doc.text)))
-    };
-    gazetteer::Key::folded(key)
+    // The lower-cased text has the text's bytes but for ASCII capitals: the same spaces, and
+    // the same bytes outside ASCII.
+    let lower = span.of(&doc.lower);
+    let bytes = lower.as_bytes();
+    let single_spaced = b - a == 1
+        || doc.tokens[a..b].windows(2).all(|w| {
+            let gap = w[0].span.end..w[1].span.start;
+            gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
+        });
+    // Borrowed when ASCII, found in the pass that hashes it.
+    single_spaced
+        .then(|| gazetteer::Key::plain(lower))
+        .flatten()
+        .unwrap_or_else(|| gazetteer::Key::new(span.of(doc.text)))
 }
 
 /// The lookup key of token `i` (`range_key`).
