@@ -732,7 +732,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
 /// when lower case is all the folding it needs ("Mick McCarthy" → "mick mccarthy", no copy).
 fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
     let text = span.of(doc.text);
-    if text.is_ascii() && gazetteer::is_single_spaced(text) {
+    if gazetteer::is_plain_ascii(text) {
         Cow::Borrowed(span.of(&doc.lower))
     } else {
         Cow::Owned(gazetteer::key(text))
