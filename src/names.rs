@@ -397,7 +397,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
             typed.extend(found);
         }
     }
-    organisations::expand_acronyms(doc, &mut typed);
+    let parenthesis = organisations::expand_acronyms(doc, &mut typed);
     if let Some(u) = user {
         for m in u.find(doc.text) {
             let e = &u.entries()[m.entry];
@@ -409,7 +409,10 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     let mut kept = resolve_overlaps(typed);
     organisations::mark_teams(doc, &mut kept);
     organisations::link_team_short_names(doc, &mut kept);
-    organisations::link_acronyms(doc, &mut kept);
+    // "Islamic State (ISIS)": nothing to link in a text without a parenthesis.
+    if parenthesis {
+        organisations::link_acronyms(doc, &mut kept);
+    }
     people::link_aliases(doc, &mut kept);
     group(doc, kept, user, &caps)
 }
