@@ -253,6 +253,18 @@ impl<'a> Key<'a> {
         Key { key, hash }
     }
 
+    /// The key of a name whose ASCII-lower-cased text is `lower`, when that is ASCII with
+    /// single spaces (lower case is then all the folding there is): borrowed, and hashed in
+    /// the pass that finds it is ASCII. `None` for text outside ASCII.
+    #[inline]
+    pub fn plain(lower: &'a str) -> Option<Key<'a>> {
+        let (hash, high) = hash_and_high_bits(lower.as_bytes());
+        (high == 0).then_some(Key {
+            key: std::borrow::Cow::Borrowed(lower),
+            hash,
+        })
+    }
+
     /// The key's bytes.
     #[inline]
     pub fn bytes(&self) -> &[u8] {
@@ -398,6 +410,43 @@ fn lower_plain(raw: &[u8], buf: &mut [u8]) -> bool {
             .fold(0u64, |v, &b| (v << 8) | u64::from(b));
         fold(v, rest.len(), at)
     }
+}
+
+/// `s.is_ascii() && is_single_spaced(s)`, eight bytes at a time: ASCII whose only whitespace
+/// is single spaces between other characters, so that its key is its lower case.
+pub fn is_plain_ascii(s: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // As in `lower_plain`: with every byte below 0x80, this marks the bytes at or above `c`.
+    let at_least = |v: u64, c: u8| v.wrapping_add((0x80 - u64::from(c)) * ONES) & HIGH;
+    // The space mark of the previous chunk's last byte, moved to the first byte's place.
+    let mut space_before = 0u64;
+    // Eight bytes (or fewer, zeros after them: a zero is neither whitespace nor a space).
+    let mut plain = |v: u64| -> bool {
+        if v & HIGH != 0 {
+            return false;
+        }
+        // Tab, line feed, vertical tab, form feed, carriage return.
+        let breaks = at_least(v, b'\t') & !at_least(v, b'\r' + 1);
+        let space = !at_least(v ^ (u64::from(b' ') * ONES), 1) & HIGH;
+        let double = space & ((space >> 8) | space_before);
+        space_before = (space >> 56) & 0x80;
+        breaks == 0 && double == 0
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(c);
+        if !plain(u64::from_le_bytes(v)) {
+            return false;
+        }
+    }
+    let rest = chunks.remainder();
+    rest.is_empty() || plain(tail_word(rest))
 }
 
 /// Compares a table key with the folded form of `raw` (code-point order, which is the byte
@@ -721,6 +770,56 @@ mod tests {
         }
         for name in &names {
             assert_eq!(with_key(name, str::to_string), key(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn plain_ascii_is_ascii_and_single_spaced() {
+        let mut names: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "Iraq",
+            "New York",
+            "New  York",
+            " New",
+            "New ",
+            "New\tYork",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\rb",
+            "a\nb",
+            "a\u{1}b",
+            "a\u{8}b",
+            "a\u{e}b",
+            "a\u{7f}b",
+            "Zürich",
+            "abcdefgh",
+            "abcdefg ",
+            "abcdefgh ijklmnop",
+            "abcdefgé",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Spaces, whitespace and other bytes at every position around the eight-byte boundaries.
+        for len in 1..20 {
+            for at in 0..len {
+                for c in [' ', '\t', '\r', '\u{b}', '\u{1f}', '\u{80}'] {
+                    let mut s: String = "abcdefghijklmnopqrstu"[..len].to_string();
+                    s.replace_range(at..at + 1, &c.to_string());
+                    names.push(s.clone());
+                    if at + 1 < s.len() && s.is_char_boundary(at + 1) && s.is_char_boundary(at + 2)
+                    {
+                        s.replace_range(at + 1..at + 2, " ");
+                        names.push(s);
+                    }
+                }
+            }
+        }
+        for name in &names {
+            let slow = name.is_ascii() && is_single_spaced(name);
+            assert_eq!(is_plain_ascii(name), slow, "{name:?}");
         }
     }
 

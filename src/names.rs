@@ -23,6 +23,53 @@ use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Multiply-and-rotate hashing (rustc's FxHash) for a document's own maps of names: short
+/// strings and numbers, hashed far more cheaply than by SipHash. Fixed, so no run differs; and
+/// no map's order reaches the output (they are only looked up).
+#[derive(Default)]
+struct NameHash(u64);
+
+impl NameHash {
+    #[inline]
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for NameHash {
+    /// Rotated so that the table's bucket (the low bits) comes from the well-mixed high bits
+    /// of the last product.
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    /// Eight bytes at a time, the last few packed into one number.
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.add(rest.iter().fold(0, |v, &b| (v << 8) | u64::from(b)));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// A map of a document's names (see `NameHash`).
+type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHash>>;
 
 /// The three kinds of name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -234,11 +281,14 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     // word only with a particle of two letters or more glued on by a hyphen, and a capital
     // after it ("al-Sudani").
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
+    // A loop, not `contains` (a call to `memchr`): the slices are a few bytes long.
+    #[allow(clippy::manual_contains)]
+    let dash = |b: &[u8]| b.iter().any(|&c| c == b'-');
     match b.first() {
-        Some(c) if c.is_ascii_uppercase() => !b.contains(&b'-') || is_name_word_slow(doc, i),
+        Some(c) if c.is_ascii_uppercase() => !dash(b) || is_name_word_slow(doc, i),
         Some(c) if c.is_ascii() => {
             b.len() > 3
-                && b[2..b.len().min(LONGEST_PARTICLE + 1)].contains(&b'-')
+                && dash(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
                 && is_name_word_slow(doc, i)
         }
         _ => is_name_word_slow(doc, i),
@@ -293,7 +343,8 @@ pub fn find_names(doc: &Doc) -> Names {
 
 /// Finds, types and groups every name in `doc`, with a user gazetteer's entries and deny list.
 pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
-    let mut typed: Vec<Typed> = Vec::new();
+    // Room for a name every eight tokens, so that the list (of large structs) rarely grows.
+    let mut typed: Vec<Typed> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut shouted = Vec::new();
     // Whether each sentence is shouted, computed once.
     let caps: Vec<bool> = doc
@@ -326,13 +377,27 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     }
     if !shouted.is_empty() {
         let memory = memory(doc, &typed, &line_openers(doc, &shouted));
-        let mut found = Vec::new();
+        // Room for the body's names too, which may follow these (see below).
+        let mut found = Vec::with_capacity(typed.len() + 16);
         for r in shouted {
             caps_line(doc, r, &memory, &typed, &mut found);
         }
-        typed.extend(found);
+        // Shouted lines are mostly a headline or dateline above the body: their names, all
+        // before the body's, go first in one move, so that the list stays in text order and
+        // `resolve_overlaps` moves no name.
+        let body_start = typed.iter().map(|t| t.span.start).min();
+        if found
+            .last()
+            .zip(body_start)
+            .is_some_and(|(f, start)| f.span.end <= start)
+        {
+            found.append(&mut typed);
+            typed = found;
+        } else {
+            typed.extend(found);
+        }
     }
-    organisations::expand_acronyms(doc, &mut typed);
+    let parenthesis = organisations::expand_acronyms(doc, &mut typed);
     if let Some(u) = user {
         for m in u.find(doc.text) {
             let e = &u.entries()[m.entry];
@@ -344,7 +409,10 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
     let mut kept = resolve_overlaps(typed);
     organisations::mark_teams(doc, &mut kept);
     organisations::link_team_short_names(doc, &mut kept);
-    organisations::link_acronyms(doc, &mut kept);
+    // "Islamic State (ISIS)": nothing to link in a text without a parenthesis.
+    if parenthesis {
+        organisations::link_acronyms(doc, &mut kept);
+    }
     people::link_aliases(doc, &mut kept);
     group(doc, kept, user, &caps)
 }
@@ -352,20 +420,41 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
 /// Sorts typed names by position and keeps one of any overlapping pair: the stronger, then
 /// the longer, then the earlier.
 fn resolve_overlaps(mut typed: Vec<Typed>) -> Vec<Typed> {
-    typed.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
-    let mut kept: Vec<Typed> = Vec::with_capacity(typed.len());
-    for t in typed {
+    // Indices are sorted and chosen, not the names themselves (large structs): each name
+    // kept moves once. The sort is stable: equal spans keep their order.
+    let mut order: Vec<usize> = (0..typed.len()).collect();
+    order.sort_by_key(|&i| (typed[i].span.start, std::cmp::Reverse(typed[i].span.end)));
+    let mut kept: Vec<usize> = Vec::with_capacity(typed.len());
+    for i in order {
+        let t = &typed[i];
         if let Some(last) = kept.last_mut() {
-            if last.span.overlaps(t.span) {
-                if (t.strength, t.span.len()) > (last.strength, last.span.len()) {
-                    *last = t;
+            let l = &typed[*last];
+            if l.span.overlaps(t.span) {
+                if (t.strength, t.span.len()) > (l.strength, l.span.len()) {
+                    *last = i;
                 }
                 continue;
             }
         }
-        kept.push(t);
+        kept.push(i);
     }
-    kept
+    if kept.is_sorted() {
+        // The usual case: the kept names are in order already, and stay where they are.
+        let mut keep = vec![false; typed.len()];
+        for &i in &kept {
+            keep[i] = true;
+        }
+        let mut i = 0;
+        typed.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        return typed;
+    }
+    let mut slots: Vec<Option<Typed>> = typed.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(kept.len());
+    out.extend(kept.iter().filter_map(|&i| slots[i].take()));
+    out
 }
 
 /// The end (exclusive) of the name chunk starting at `i`.
@@ -531,7 +620,7 @@ fn title_case_headline(doc: &Doc) -> bool {
 /// some word of the shouted lines are kept: no other can be read there.
 struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
-    keys: HashMap<Cow<'d, str>, Remembered>,
+    keys: NameMap<Cow<'d, str>, Remembered>,
     /// The first bytes of the keys: a key starting otherwise is not looked up.
     firsts: ByteSet,
 }
@@ -592,8 +681,8 @@ struct Remembered {
 fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     // Room for every name and a surname for each, so the map does not grow (and rehash) as
     // it fills.
-    let mut m: HashMap<Cow<'d, str>, Remembered> =
-        HashMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
+    let mut m: NameMap<Cow<'d, str>, Remembered> =
+        NameMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
         // A key's first byte is its text's first byte lower-cased, when that is ASCII (a name
         // starts at a word). A person's surname starts elsewhere.
@@ -646,7 +735,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
 /// when lower case is all the folding it needs ("Mick McCarthy" → "mick mccarthy", no copy).
 fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
     let text = span.of(doc.text);
-    if text.is_ascii() && gazetteer::is_single_spaced(text) {
+    if gazetteer::is_plain_ascii(text) {
         Cow::Borrowed(span.of(&doc.lower))
     } else {
         Cow::Owned(gazetteer::key(text))
@@ -658,19 +747,20 @@ fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
 /// whitespace), else folded by `gazetteer::key`.
 pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
     let span = doc.span(a, b - 1);
-    let bytes = &doc.text.as_bytes()[span.start..span.end];
-    let plain = bytes.is_ascii()
-        && (b - a == 1
-            || doc.tokens[a..b].windows(2).all(|w| {
-                let gap = w[0].span.end..w[1].span.start;
-                gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
-            }));
-    let key = if plain {
-        Cow::Borrowed(span.of(&doc.lower))
-    } else {
-        Cow::Owned(gazetteer::key(span.of(doc.text)))
-    };
-    gazetteer::Key::folded(key)
+    // The lower-cased text has the text's bytes but for ASCII capitals: the same spaces, and
+    // the same bytes outside ASCII.
+    let lower = span.of(&doc.lower);
+    let bytes = lower.as_bytes();
+    let single_spaced = b - a == 1
+        || doc.tokens[a..b].windows(2).all(|w| {
+            let gap = w[0].span.end..w[1].span.start;
+            gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
+        });
+    // Borrowed when ASCII, found in the pass that hashes it.
+    single_spaced
+        .then(|| gazetteer::Key::plain(lower))
+        .flatten()
+        .unwrap_or_else(|| gazetteer::Key::new(span.of(doc.text)))
 }
 
 /// The lookup key of token `i` (`range_key`).
@@ -1389,8 +1479,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // 2. Full person names (two words or more), by each of their words.
     // Each distinct full name once (its first mention), so a name repeated many times costs
     // nothing more: no list grows with the number of mentions.
-    let mut by_part: HashMap<&str, Vec<usize>> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_part: NameMap<&str, Vec<usize>> =
+        NameMap::with_capacity_and_hasher(n, Default::default());
     let mut seen_full: Vec<bool> = vec![false; distinct];
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
@@ -1399,19 +1489,23 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         if std::mem::replace(&mut seen_full[key_id[i]], true) {
             continue;
         }
-        let words: Vec<&str> = keys[i].split(' ').collect();
-        if words.len() < 2 {
+        let key: &str = &keys[i];
+        // Two words or more.
+        let Some(last_space) = key.rfind(' ') else {
             continue;
-        }
-        for (wi, w) in words.iter().enumerate() {
-            if w.chars().count() > 1 && !PARTICLES.contains(w) && !w.ends_with('.') {
+        };
+        for w in key.split(' ') {
+            if w.chars().count() > 1 && !PARTICLES.contains(&w) && !w.ends_with('.') {
                 by_part.entry(w).or_default().push(i);
             }
-            // "bin Laden": particle plus surname.
-            if wi + 1 == words.len() && wi > 0 && PARTICLES.contains(&words[wi - 1]) {
-                let start = keys[i].len() - w.len() - words[wi - 1].len() - 1;
-                by_part.entry(&keys[i][start..]).or_default().push(i);
-            }
+        }
+        // "bin Laden": particle plus surname.
+        let before_last = key[..last_space].rsplit(' ').next().unwrap_or_default();
+        if PARTICLES.contains(&before_last) {
+            by_part
+                .entry(&key[last_space - before_last.len()..])
+                .or_default()
+                .push(i);
         }
     }
     // The first bytes of the parts: most names start with none of them, and are not hashed.
@@ -1465,7 +1559,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         *full_names[key_id[i]].get_or_insert_with(|| full_name_by_key(i))
     };
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
-    let mut place_prefix: HashMap<&str, usize> = HashMap::default();
+    let mut place_prefix: NameMap<&str, usize> = NameMap::default();
     for i in 0..n {
         if kinds[i] != Kind::Place {
             continue;
@@ -1544,7 +1638,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         gkeys[i] = Some(base_key(i, kinds[i]));
     }
     // Aliases: the alias's own key now leads to the entity it stands for, everywhere.
-    let mut redirect: HashMap<GroupKey, GroupKey> = HashMap::default();
+    let mut redirect: NameMap<GroupKey, GroupKey> = NameMap::default();
     for i in 0..n {
         if let Some(a) = typed[i].alias_of {
             let Some(target) = gkeys[a] else {
@@ -1599,12 +1693,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         .collect();
     let groups = KINDS * distinct + other_groups;
     let mut strongest: Vec<u8> = vec![0; groups];
+    // The names of each group, counted so that each entity's list of mentions is made once.
+    let mut members: Vec<u32> = vec![0; groups];
     for i in 0..n {
         if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
             // A name grouped under something other than its own key is confirmed by that.
             let own = g.1 == Group::Name(key_id[i]);
             let confirmed = typed[i].strength.max(u8::from(!own));
             strongest[gi] = strongest[gi].max(confirmed);
+            members[gi] += 1;
         }
     }
     let mut names = Names {
@@ -1631,6 +1728,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         let e = *entity_of[gi].get_or_insert_with(|| {
             names.entities.push(Entity {
                 kind: Some(g.0),
+                mentions: Vec::with_capacity(members[gi] as usize),
                 ..Entity::default()
             });
             names.entities.len() - 1

@@ -258,11 +258,14 @@ fn acronym_after(doc: &Doc, after_name: usize) -> Option<usize> {
 /// "Organisation for Security and Cooperation in Europe (OSCE)": finds the words before the
 /// parenthesis whose initials spell the acronym (small words such as "and", "of", "the" may
 /// stand between them) and adds the whole expansion as one name. The chunker splits such
-/// names at "and" and "in"; the acronym puts them back together.
-pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) {
+/// names at "and" and "in"; the acronym puts them back together. True when the text holds a
+/// "(" at all (else there is no acronym in parentheses for `link_acronyms` either).
+pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) -> bool {
     let mut added = Vec::new();
+    let mut parenthesis = false;
     // Every "(" of the text is a token of its own: found by a byte search, not token by token.
     for (open, _) in doc.text.match_indices('(') {
+        parenthesis = true;
         let i = doc.token_at(open) + 1;
         if i < 2
             || i + 1 >= doc.tokens.len()
@@ -295,6 +298,7 @@ pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) {
         added.push(t);
     }
     typed.extend(added);
+    parenthesis
 }
 
 /// The first token of the words before token `paren` whose initials spell `letters`.

@@ -83,19 +83,31 @@ pub fn is_single_spaced(s: &str) -> bool {
 /// every key by it, and the library probes by it, so the two agree by construction. Eight bytes
 /// at a time, multiplicative; the high half of the product is the best mixed.
 pub fn key_hash(b: &[u8]) -> u32 {
+    hash_and_high_bits(b).0
+}
+
+/// `key_hash` of `b`, and the high bits of its bytes OR-ed together (zero when `b` is ASCII),
+/// read in the same pass.
+#[inline]
+pub fn hash_and_high_bits(b: &[u8]) -> (u32, u64) {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut bits = 0;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
         let mut v = [0u8; 8];
         v.copy_from_slice(c);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        let v = u64::from_le_bytes(v);
+        bits |= v;
+        h = (h.rotate_left(26) ^ v).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = (h.rotate_left(26) ^ tail_word(rest)).wrapping_mul(K);
+        let v = tail_word(rest);
+        bits |= v;
+        h = (h.rotate_left(26) ^ v).wrapping_mul(K);
     }
-    (h >> 32) as u32
+    ((h >> 32) as u32, bits & 0x8080_8080_8080_8080)
 }
 
 /// Up to seven bytes as a little-endian number, zero-padded: two overlapping loads (of four or
