@@ -95,10 +95,16 @@ pub fn run(cfg: Config) -> Result<ExitCode> {
     }
     let sources = input::sources(&cfg.paths, cfg.glob.as_ref());
     let interrupted = Arc::new(AtomicBool::new(false));
-    // One article on stdin has nothing to clean up, and its read cannot be interrupted: there
-    // the default Ctrl-C (end at once) is right. Everywhere else, stop cleanly.
-    let lone_stdin = !cfg.jsonl && matches!(sources.as_slice(), [Source::Stdin]);
-    if !lone_stdin {
+    // One article on stdin, or from one file with its record on stdout, has nothing to clean
+    // up, and its read cannot be interrupted: there the default Ctrl-C (end at once) is right,
+    // and no handler thread is started. Everywhere else, stop cleanly.
+    let lone = !cfg.jsonl
+        && match sources.as_slice() {
+            [Source::Stdin] => true,
+            [Source::File(_)] => cfg.out_dir.is_none(),
+            _ => false,
+        };
+    if !lone {
         let flag = Arc::clone(&interrupted);
         // Without a handler Ctrl-C still ends the run (uncleanly): not worth failing over.
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
