@@ -14,7 +14,7 @@
 use super::lexicon::{self, Unit};
 use super::value;
 use super::TimexType;
-use crate::text::words::WordSet;
+use crate::text::words::{Ready, WordSet};
 use crate::text::{Doc, Span, TokenKind};
 
 /// How a bare weekday, month or season is placed relative to the anchor.
@@ -198,7 +198,7 @@ static OPENING_WORDS: WordSet = WordSet::new(&[
 fn may_open(scan: &Scan, i: usize) -> bool {
     let doc = scan.doc;
     match doc.tokens[i].kind {
-        TokenKind::Word => doc.tokens[i].hyphenated || OPENING_WORDS.has(doc, i),
+        TokenKind::Word => doc.tokens[i].hyphenated || scan.opening.has(doc, i),
         TokenKind::Number => true,
         TokenKind::Punct => matches!(doc.tok(i), "'" | "’"),
     }
@@ -247,6 +247,8 @@ struct Scan<'d, 'a> {
     /// The text, ASCII lower-cased (same byte offsets).
     lower: &'d str,
     n: usize,
+    /// `OPENING_WORDS`, ready for a test at every token.
+    opening: Ready<'static>,
 }
 
 /// Words that count things, not years, after a four-digit number ("2000 troops").
@@ -390,6 +392,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             doc,
             lower: &doc.lower,
             n: doc.tokens.len(),
+            opening: OPENING_WORDS.ready(),
         }
     }
 

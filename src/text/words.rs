@@ -246,6 +246,12 @@ impl WordSet {
         !index.rejects(w) && index.find(w, head(w)).is_some()
     }
 
+    /// The set with its index built, for a loop that tests many tokens without asking each
+    /// time whether the index is there.
+    pub fn ready(&self) -> Ready<'_> {
+        Ready(self.index())
+    }
+
     /// True when token `i` of `doc` is in the set: read from the document's lower-cased text
     /// (the index is built out of line).
     #[inline(always)]
@@ -262,6 +268,18 @@ impl WordSet {
     fn has_first(&self, doc: &Doc, i: usize) -> bool {
         self.index();
         self.has(doc, i)
+    }
+}
+
+/// A word set whose index is built (`WordSet::ready`).
+#[derive(Clone, Copy)]
+pub struct Ready<'s>(&'s Index);
+
+impl Ready<'_> {
+    /// `WordSet::has`.
+    #[inline(always)]
+    pub fn has(self, doc: &Doc, i: usize) -> bool {
+        self.0.lookup(doc, i).is_some()
     }
 }
 
