@@ -242,7 +242,12 @@ pub fn resolve(doc: &Doc, found: Vec<Found>, reference: Option<NaiveDate>) -> Ve
             rule: f.rule,
             tense: None,
         };
-        let (value, grain, how) = r.value(&f.meaning);
+        // A value the text gives whole is moved out rather than copied.
+        let (value, grain, how) = match f.meaning {
+            Meaning::Absolute(v, grain) => (v, Some(grain), How::ABSOLUTE),
+            Meaning::Duration(v) | Meaning::Set(v) => (v, None, How::ABSOLUTE),
+            ref m => r.value(m),
+        };
         if f.kind == super::TimexType::Date || f.kind == super::TimexType::Time {
             if let Some(p) = Point::parse(&value) {
                 last = Some(p);
