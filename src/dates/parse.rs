@@ -207,7 +207,8 @@ fn may_open(scan: &Scan, i: usize) -> bool {
 /// Finds every temporal expression.
 pub fn find(doc: &Doc) -> Vec<Found> {
     let scan = Scan::new(doc);
-    let mut out: Vec<Found> = Vec::new();
+    // News has about one expression every 35 tokens: one allocation for most texts.
+    let mut out: Vec<Found> = Vec::with_capacity(doc.tokens.len() / 32 + 4);
     let mut floor = 0;
     let mut i = 0;
     while i < scan.n {

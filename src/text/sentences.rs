@@ -101,8 +101,9 @@ fn is_lower_in(list: &[&str], word: &str) -> bool {
 pub fn paragraphs(text: &str, tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
     let wrapped = looks_hard_wrapped(text, &tokens.line_feeds);
     let marks = &tokens.marks;
+    // A paragraph break is at a line feed (or a lone CR, rare): one allocation.
+    let mut out = Vec::with_capacity(tokens.line_feeds.len() + 1);
     let tokens = &tokens.tokens;
-    let mut out = Vec::new();
     let mut start = 0;
     for &i in marks {
         if i > 0 && tokens[i].after_newline {
