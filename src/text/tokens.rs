@@ -375,10 +375,13 @@ fn scan_number(text: &str, start: usize) -> (usize, TokenKind) {
     let b = text.as_bytes();
     let mut i = start;
     while i < b.len() {
-        let inner_separator = matches!(b[i], b',' | b'.' | b':' | b'/' | b'-')
-            && i + 1 < b.len()
-            && b[i + 1].is_ascii_digit();
-        if b[i].is_ascii_digit() || inner_separator {
+        // A digit first: most bytes of a number are.
+        let inner_separator = || {
+            matches!(b[i], b',' | b'.' | b':' | b'/' | b'-')
+                && i + 1 < b.len()
+                && b[i + 1].is_ascii_digit()
+        };
+        if b[i].is_ascii_digit() || inner_separator() {
             i += 1;
         } else {
             break;
