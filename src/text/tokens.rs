@@ -278,7 +278,8 @@ fn plain_word_end(b: &[u8], start: usize) -> Option<usize> {
     if b.get(start + 1) == Some(&b'.') {
         return None;
     }
-    let end = alnum_run(b, start);
+    // The letter at `start` is known: the run is read from the byte after it.
+    let end = alnum_run(b, start + 1);
     (end == b.len() || !may_join(b[end])).then_some(end)
 }
 
