@@ -175,6 +175,17 @@ pub fn weekday(w: &str) -> Option<u32> {
 
 /// Cardinal number words up to ninety-nine ("twenty-four" included), and "dozen".
 pub fn number_word(w: &str) -> Option<u32> {
+    // Every number word has three bytes or more and starts with one of these letters (a
+    // compound with its first word): most other words are turned away before the list is
+    // read. A word added to the list must start with one of them (a test reads each word).
+    if w.len() < 3
+        || !matches!(
+            w.as_bytes()[0],
+            b'd' | b'e' | b'f' | b'h' | b'n' | b'o' | b's' | b't'
+        )
+    {
+        return None;
+    }
     let simple = |w: &str| -> Option<u32> {
         Some(match w {
             "one" => 1,
@@ -220,6 +231,11 @@ pub fn number_word(w: &str) -> Option<u32> {
 
 /// Ordinal words and numbers ("third", "3rd") up to thirty-first.
 pub fn ordinal(w: &str) -> Option<u32> {
+    // Every ordinal ends in "t", "d" or "h" ("first", "second", "fourth", "21st", "2nd"):
+    // other words, and plain numbers, are turned away before the list is read.
+    if !matches!(w.as_bytes().last(), Some(b't' | b'd' | b'h')) {
+        return None;
+    }
     let n = match w {
         "first" => 1,
         "second" => 2,
@@ -330,6 +346,90 @@ pub fn fixed_holiday(w: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_and_ordinal_words_pass_the_first_tests() {
+        let words = [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "dozen",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+        ];
+        for w in words {
+            assert!(number_word(w).is_some(), "{w}");
+        }
+        assert_eq!(number_word("ninety-nine"), Some(99));
+        for (n, w) in [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            assert_eq!(ordinal(w), Some(n as u32 + 1), "{w}");
+        }
+        for (w, n) in [
+            ("thirtieth", 30),
+            ("twenty-first", 21),
+            ("twenty-second", 22),
+            ("twenty-third", 23),
+            ("twenty-ninth", 29),
+            ("thirty-first", 31),
+            ("1st", 1),
+            ("2nd", 2),
+            ("3rd", 3),
+            ("4th", 4),
+            ("155", 0),
+        ] {
+            assert_eq!(ordinal(w), (n > 0).then_some(n), "{w}");
+        }
+        assert_eq!(number_word("a"), None);
+        assert_eq!(number_word("zero"), None);
+    }
 
     #[test]
     fn words() {

@@ -76,11 +76,8 @@ static CUES: WordMap<Cue> = WordMap::new(&[
 
 /// What one token says about tense, if anything.
 fn cue(doc: &Doc, i: usize) -> Option<Tense> {
-    if doc.tokens[i].kind != TokenKind::Word {
-        return None;
-    }
-    let w = doc.tok(i);
-    if w.len() > 14 {
+    let token = doc.tokens[i];
+    if token.kind != TokenKind::Word || token.span.end - token.span.start > 14 {
         return None;
     }
     let next = || {
@@ -99,8 +96,9 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
         Some(Cue::Past) => {}
         _ => {
             // Lower case from the document's lower-cased text (same offsets): no copy.
-            let lw = doc.lower_tok(i);
-            if !(lw.len() > 4 && lw.ends_with("ed") && !w.starts_with(char::is_uppercase)) {
+            let lw = doc.lower_bytes(i);
+            if !(lw.len() > 4 && lw.ends_with(b"ed") && !doc.tok(i).starts_with(char::is_uppercase))
+            {
                 return None;
             }
         }
@@ -244,7 +242,12 @@ pub fn resolve(doc: &Doc, found: Vec<Found>, reference: Option<NaiveDate>) -> Ve
             rule: f.rule,
             tense: None,
         };
-        let (value, grain, how) = r.value(&f.meaning);
+        // A value the text gives whole is moved out rather than copied.
+        let (value, grain, how) = match f.meaning {
+            Meaning::Absolute(v, grain) => (v, Some(grain), How::ABSOLUTE),
+            Meaning::Duration(v) | Meaning::Set(v) => (v, None, How::ABSOLUTE),
+            ref m => r.value(m),
+        };
         if f.kind == super::TimexType::Date || f.kind == super::TimexType::Time {
             if let Some(p) = Point::parse(&value) {
                 last = Some(p);

@@ -56,8 +56,10 @@ impl<'a> Doc<'a> {
         let tokenized = tokens::tokenize(text);
         let paragraphs = sentences::paragraphs(text, &tokenized);
         let (tokens, marks) = (tokenized.tokens, tokenized.marks);
-        let mut ranges = Vec::new();
-        let mut sents = Vec::new();
+        // One paragraph's sentences, reused from paragraph to paragraph.
+        let mut ranges = Vec::with_capacity(8);
+        // A sentence ends at a mark or a paragraph's end: one allocation.
+        let mut sents = Vec::with_capacity(marks.len() + paragraphs.len());
         let mut sentence_of = vec![0u32; tokens.len()];
         let mut m = 0;
         for (pi, p) in paragraphs.iter().enumerate() {

@@ -8,6 +8,7 @@
 //! no full stop. Does not look at meaning.
 
 use super::tokens::{Token, TokenKind, Tokens};
+use super::words::WordSet;
 use super::Span;
 
 /// Abbreviations that do not end a sentence when followed by a capitalised word.
@@ -83,15 +84,10 @@ fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
 }
 
-fn is_lower_in(list: &[&str], word: &str) -> bool {
-    word.len() <= 9 && {
-        let mut buf = [0u8; 9];
-        let w = &mut buf[..word.len()];
-        w.copy_from_slice(word.as_bytes());
-        w.make_ascii_lowercase();
-        std::str::from_utf8(w).is_ok_and(|w| list.binary_search(&w).is_ok())
-    }
-}
+/// The lists as word sets, read case-blind (ASCII) with one hash probe.
+static ABBREVIATION_SET: WordSet = WordSet::new(ABBREVIATIONS);
+static SOFT_ABBREVIATION_SET: WordSet = WordSet::new(SOFT_ABBREVIATIONS);
+static OPENER_SET: WordSet = WordSet::new(OPENERS);
 
 /// Splits the text into paragraphs (token index ranges), given its tokens and line feeds.
 ///
@@ -101,8 +97,9 @@ fn is_lower_in(list: &[&str], word: &str) -> bool {
 pub fn paragraphs(text: &str, tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
     let wrapped = looks_hard_wrapped(text, &tokens.line_feeds);
     let marks = &tokens.marks;
+    // A paragraph break is at a line feed (or a lone CR, rare): one allocation.
+    let mut out = Vec::with_capacity(tokens.line_feeds.len() + 1);
     let tokens = &tokens.tokens;
-    let mut out = Vec::new();
     let mut start = 0;
     for &i in marks {
         if i > 0 && tokens[i].after_newline {
@@ -260,7 +257,7 @@ fn ends_here(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
     if t != "." {
         if tokens[i].kind == TokenKind::Word {
             // A dotted acronym ("U.S.") ends a sentence only before a usual opener.
-            return is_lower_in(OPENERS, next_s);
+            return OPENER_SET.contains(next_s);
         }
         return true;
     }
@@ -279,9 +276,9 @@ fn ends_here(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
     {
         return false;
     }
-    if prev.kind == TokenKind::Word && is_lower_in(ABBREVIATIONS, prev_s) {
-        if is_lower_in(SOFT_ABBREVIATIONS, prev_s) {
-            return is_lower_in(OPENERS, next_s);
+    if prev.kind == TokenKind::Word && ABBREVIATION_SET.contains(prev_s) {
+        if SOFT_ABBREVIATION_SET.contains(prev_s) {
+            return OPENER_SET.contains(next_s);
         }
         // "No. 10" but "... said no. The ..." (lower-case "no" is a word).
         if prev_s == "no" {

@@ -4,11 +4,12 @@
 //! cues of the date resolver).
 //!
 //! Input: a token. Output: whether its ASCII-lower-cased form is in the set (or its value in
-//! the map). The index is built on first use: which word lengths occur for each first byte and
-//! which first-and-last byte pairs occur (most tokens are turned away by these two bit tests),
-//! and an open-addressing table over a hash of the first eight bytes and the length. A
-//! document's tokens are read from its lower-cased text (`Doc::lower`), with no copy. Does not
-//! fold non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
+//! the map). The index is built on first use: which word lengths occur for each first byte,
+//! which first-and-last byte pairs occur, and a bit table of a hash of the first, second and
+//! last bytes and the length (most tokens are turned away by these three bit tests); then an
+//! open-addressing table over a hash of the first eight bytes and the length. A document's
+//! tokens are read from its lower-cased text (`Doc::lower`), with no copy. Does not fold
+//! non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
 
 use crate::text::Doc;
 use once_cell::sync::OnceCell;
@@ -34,11 +35,15 @@ pub const MAX: usize = 24;
 /// the set meet a free slot at once).
 struct Index {
     /// `lengths[f & 31]` has bit `n` set when some word starting with byte `f` has `n` bytes
-    /// (other bytes share entries as in `pairs`).
+    /// (other bytes share entries: five low bits pick the entry, which only lets more through).
     lengths: [u32; 32],
     /// `pairs[f & 31]` has bit `l & 31` set when some word starts with byte `f` and ends with
     /// byte `l` (letters map one to one; other bytes share bits, which only lets more through).
     pairs: [u32; 32],
+    /// Bit `signature(w)` is set for each word `w` of the set: a word whose bit is clear is not
+    /// there (a word not in the set has its bit set about once in twenty, where a test of
+    /// first and last bytes alone lets "the" through for "tue").
+    signatures: [u64; SIGNATURE_BITS / 64],
     /// The slots (`word == 0`: free).
     slots: Box<[Slot]>,
     /// The words, in list order (their bytes past the first eight are compared on a match).
@@ -52,6 +57,22 @@ struct Slot {
     head: u64,
     len: u8,
     word: u16,
+}
+
+/// The size of a set's signature table: 4096 bits, a sixteenth or less of them set for the sets
+/// of a few hundred words this crate has.
+const SIGNATURE_BITS: usize = 4096;
+
+/// A word's bit in the signature table: a hash of its first, second and last bytes (five low
+/// bits each, which tell letters apart) and its length (`w` not empty, at most `MAX` bytes).
+#[inline]
+fn signature(w: &[u8]) -> usize {
+    let second = w[usize::from(w.len() > 1)];
+    let v = u64::from(w[0] & 31)
+        | u64::from(second & 31) << 5
+        | u64::from(w[w.len() - 1] & 31) << 10
+        | (w.len() as u64) << 15;
+    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
 }
 
 /// The first eight bytes of `w` as a little-endian number, zero-padded.
@@ -76,6 +97,7 @@ impl Index {
         let mut ix = Index {
             lengths: [0; 32],
             pairs: [0; 32],
+            signatures: [0; SIGNATURE_BITS / 64],
             slots: vec![Slot::default(); size].into_boxed_slice(),
             words,
         };
@@ -86,6 +108,8 @@ impl Index {
             }
             ix.lengths[usize::from(w[0] & 31)] |= 1 << w.len();
             ix.pairs[usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
+            let sig = signature(w);
+            ix.signatures[sig / 64] |= 1 << (sig % 64);
             let mut s = hash(head(w), w.len()) & (size - 1);
             while ix.slots[s].word != 0 {
                 s = (s + 1) & (size - 1);
@@ -100,12 +124,19 @@ impl Index {
     }
 
     /// True when no word of the set starting as `w` does has its length, or none has its first
-    /// and last bytes (`w` lower case, not empty).
+    /// and last bytes, or `w`'s signature bit is clear (`w` lower case, not empty). The cheap
+    /// tests come first: the signature is hashed only for the tokens they let through.
     #[inline]
     fn rejects(&self, w: &[u8]) -> bool {
-        w.len() > MAX
-            || self.lengths[usize::from(w[0] & 31)] & (1 << w.len()) == 0
-            || self.pairs[usize::from(w[0] & 31)] & (1 << (w[w.len() - 1] & 31)) == 0
+        let first = usize::from(w[0] & 31);
+        if w.len() > MAX
+            || self.lengths[first] & (1 << w.len()) == 0
+            || self.pairs[first] & (1 << (w[w.len() - 1] & 31)) == 0
+        {
+            return true;
+        }
+        let sig = signature(w);
+        self.signatures[sig / 64] & (1 << (sig % 64)) == 0
     }
 
     /// The position in the list of `w` (lower case, `head` its first eight bytes), if it is
@@ -215,6 +246,12 @@ impl WordSet {
         !index.rejects(w) && index.find(w, head(w)).is_some()
     }
 
+    /// The set with its index built, for a loop that tests many tokens without asking each
+    /// time whether the index is there.
+    pub fn ready(&self) -> Ready<'_> {
+        Ready(self.index())
+    }
+
     /// True when token `i` of `doc` is in the set: read from the document's lower-cased text
     /// (the index is built out of line).
     #[inline(always)]
@@ -231,6 +268,18 @@ impl WordSet {
     fn has_first(&self, doc: &Doc, i: usize) -> bool {
         self.index();
         self.has(doc, i)
+    }
+}
+
+/// A word set whose index is built (`WordSet::ready`).
+#[derive(Clone, Copy)]
+pub struct Ready<'s>(&'s Index);
+
+impl Ready<'_> {
+    /// `WordSet::has`.
+    #[inline(always)]
+    pub fn has(self, doc: &Doc, i: usize) -> bool {
+        self.0.lookup(doc, i).is_some()
     }
 }
 
