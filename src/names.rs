@@ -18,7 +18,7 @@
 //! stays linear in the number of mentions. Does not resolve pronouns or descriptions
 //! ("the minister").
 
-use crate::gazetteer::{self, OrgRow, PlaceRow, UserGazetteer};
+use crate::gazetteer::{self, OrgRow, PlaceId, PlaceRow, UserGazetteer};
 use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
 use std::borrow::Cow;
@@ -201,8 +201,8 @@ pub struct Typed {
     pub titles: Vec<String>,
     /// Country from a demonym before the name.
     pub country: Option<&'static str>,
-    /// Place row.
-    pub place: Option<PlaceRow>,
+    /// Place row (its position: the row is built for the entity only).
+    pub place: Option<PlaceId>,
     /// Place kind by rule.
     pub place_kind: Option<&'static str>,
     /// Organisation row.
@@ -972,7 +972,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     let first = tok_key(doc, a);
     if let Some(c) = first.demonym() {
         let place = places::lookup(&first, doc.tokens[a].span, "gazetteer:country")
-            .filter(|t| t.place.is_some_and(|p| p.kind == "country"));
+            .filter(|t| t.place.is_some_and(|p| p.kind() == "country"));
         let before = out.len();
         if a + 1 < b {
             if let Some(t) = whole_gazetteer(doc, a + 1, b) {
@@ -1216,7 +1216,7 @@ fn classify_rest(
             .is_some_and(|(_, f)| f >= 100_000);
         for k in a + 1..b - 1 {
             let country = places::classify_known(doc, a, k)
-                .filter(|t| !given && t.place.is_some_and(|p| p.kind == "country"));
+                .filter(|t| !given && t.place.is_some_and(|p| p.kind() == "country"));
             if let Some(c) = country.filter(|_| people::looks_like_person(doc, k, b)) {
                 // "Indonesia AirAsia Flight 8501": ordinary words make no name.
                 let plain = (k..b).any(|i| {
@@ -1249,7 +1249,7 @@ fn classify_rest(
             let strong = head.as_ref().is_some_and(|h| {
                 h.kind == Kind::Organisation
                     || k - a > 1
-                    || h.place.is_some_and(|p| p.kind != "city")
+                    || h.place.is_some_and(|p| p.kind() != "city")
                     || h.place.is_none()
             }) && !(k - a == 1 && tok_key(doc, a).given_name().is_some())
                 && !matches!(doc.tok(a), "Abu" | "Umm" | "Bin" | "Ibn" | "Al" | "El");
@@ -1578,7 +1578,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             return (kind, Group::User(u));
         }
         let group = match (kind, t.place, t.org) {
-            (Kind::Place, Some(p), _) => Group::Place(p.canonical, p.country),
+            (Kind::Place, Some(p), _) => Group::Place(p.canonical(), p.country()),
             (Kind::Organisation, _, Some(o)) => Group::Org(o.name),
             _ => Group::Name(key_id[i]),
         };
@@ -1602,7 +1602,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 let loose = matches!(
                     doc.tok(doc.token_at(t.span.start).saturating_sub(1)),
                     "of" | "from"
-                ) && t.place.is_some_and(|p| p.kind == "city");
+                ) && t.place.is_some_and(|p| p.kind() == "city");
                 let place_holds = kinds[i] == Kind::Place
                     && (after_locative(doc, t.span) && !loose
                         || (t.strength >= 2 && typed[full].strength < 2));
@@ -1620,7 +1620,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
         let feature_or_unknown = t.place.is_none_or(|p| {
             !matches!(
-                p.kind,
+                p.kind(),
                 "country" | "continent" | "region" | "subdivision" | "city"
             )
         });
@@ -1747,7 +1747,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             ent.user_country = ent.user_country.take().or(entry.country.clone());
         }
         if ent.place.is_none() {
-            ent.place = t.place;
+            ent.place = t.place.map(PlaceId::row);
         }
         ent.place_kind = ent.place_kind.or(t.place_kind);
         ent.org = ent.org.or(t.org);

@@ -594,7 +594,7 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
             continue;
         }
         if t.place.is_some_and(|p| {
-            crate::places::is_nation(p) || matches!(p.kind, "continent" | "region")
+            crate::places::is_nation(p) || matches!(p.kind(), "continent" | "region")
         }) {
             continue;
         }
