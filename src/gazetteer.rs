@@ -75,6 +75,7 @@ impl Pool {
     }
 
     /// String `i`.
+    #[inline]
     pub fn get(&self, i: usize) -> &'static str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.blob[start..self.ends[i] as usize]
@@ -584,10 +585,11 @@ fn places_at(k: &[u8], hash: u32) -> Places {
         PLACE_KEYS.get_bytes(i)
     }) {
         Some(lo) => {
-            let n = (lo..PLACE_KEYS.len())
+            // Row `lo` has the key (the probe compared it): the rows after it may share it.
+            let more = (lo + 1..PLACE_KEYS.len())
                 .take_while(|&i| PLACE_KEYS.get_bytes(i) == k)
                 .count();
-            Places(lo..lo + n)
+            Places(lo..lo + 1 + more)
         }
         None => Places::default(),
     }
