@@ -1449,9 +1449,17 @@ fn group_hint(&(kind, group): &GroupKey) -> u64 {
 /// same entity, a person's surname or partial name → the fullest name containing it, an
 /// acronym or alias → the name it stands for.
 fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[bool]) -> Names {
+    // The end of the last shouted sentence: a name after it is on none (most texts have none,
+    // and their names need no search for their token).
+    let caps_end = caps
+        .iter()
+        .rposition(|&c| c)
+        .map_or(0, |s| doc.sentences[s].span.end);
     let shouted = |span: Span| -> bool {
-        let t = doc.token_at(span.start);
-        t < doc.tokens.len() && caps[doc.sentence_of[t] as usize]
+        span.start < caps_end && {
+            let t = doc.token_at(span.start);
+            t < doc.tokens.len() && caps[doc.sentence_of[t] as usize]
+        }
     };
     let n = typed.len();
     let keys: Vec<Cow<str>> = typed.iter().map(|t| span_key(doc, t.span)).collect();
