@@ -270,6 +270,13 @@ pub fn link_aliases(doc: &Doc, typed: &mut [Typed]) {
             j += 1;
         }
         let word = |k: usize| (k < doc.tokens.len()).then(|| doc.tok(k));
+        // The first word alone turns most names away, before the next two are read.
+        if !matches!(
+            word(j),
+            Some("also" | "known" | "aka" | "a.k.a." | "alias" | "a.k.a")
+        ) {
+            continue;
+        }
         let skip = match (word(j), word(j + 1), word(j + 2)) {
             (Some("also"), Some("known"), Some("as")) => 3,
             (Some("known"), Some("as"), _) => 2,
