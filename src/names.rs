@@ -270,7 +270,7 @@ const LONGEST_PARTICLE: usize = {
 const MAX_CHUNK: usize = 8;
 
 /// True for a token that can be part of a name chunk on its own.
-#[inline]
+#[inline(always)]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     if t.kind != TokenKind::Word {
@@ -281,18 +281,38 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     // word only with a particle of two letters or more glued on by a hyphen, and a capital
     // after it ("al-Sudani").
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
-    // A loop, not `contains` (a call to `memchr`): the slices are a few bytes long.
-    #[allow(clippy::manual_contains)]
-    let dash = |b: &[u8]| b.iter().any(|&c| c == b'-');
     match b.first() {
-        Some(c) if c.is_ascii_uppercase() => !dash(b) || is_name_word_slow(doc, i),
+        Some(c) if c.is_ascii_uppercase() => !has_hyphen(b) || is_name_word_slow(doc, i),
         Some(c) if c.is_ascii() => {
             b.len() > 3
-                && dash(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
+                && has_hyphen(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
                 && is_name_word_slow(doc, i)
         }
         _ => is_name_word_slow(doc, i),
     }
+}
+
+/// True when `b` holds a hyphen: eight bytes at a time, not a call to `memchr` (tokens are a
+/// few bytes long).
+#[inline]
+fn has_hyphen(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // A byte of `x` is zero where `v` holds a hyphen (the zeros that pad a short word are none);
+    // `(x - ONES) & !x` sets the high bit of some byte exactly when one is zero.
+    let hyphen = |v: u64| {
+        let x = v ^ (ONES * u64::from(b'-'));
+        x.wrapping_sub(ONES) & !x & (ONES << 7) != 0
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut eight = [0u8; 8];
+    for c in &mut chunks {
+        eight.copy_from_slice(c);
+        if hyphen(u64::from_le_bytes(eight)) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    !rest.is_empty() && hyphen(gazetteer::tail_word(rest))
 }
 
 /// `is_name_word` for a word that starts with a capital, outside ASCII or holds a hyphen.
