@@ -87,7 +87,11 @@ pub fn is_feature_name(name: &str) -> bool {
 /// True for a country as a news reader sees it: a sovereign state, or one of the nations of
 /// the United Kingdom (GeoNames files England and Scotland as subdivisions).
 pub fn is_nation(row: PlaceId) -> bool {
-    let kind = row.kind();
+    nation_of_kind(row, row.kind())
+}
+
+/// `is_nation` of a row whose kind is read already.
+fn nation_of_kind(row: PlaceId, kind: &str) -> bool {
     kind == "country"
         || (kind == "subdivision"
             && row.country() == "GB"
@@ -121,12 +125,17 @@ pub fn lookup(key: &Key, span: Span, rule: &'static str) -> Option<Typed> {
 /// A place reading of `span` from its gazetteer rows (the most prominent one).
 fn lookup_rows(rows: &Places, span: Span, rule: &'static str) -> Option<Typed> {
     let row = best_row(rows)?;
+    Some(typed_place(row, row.kind(), span, rule))
+}
+
+/// `span` read as the place `row`, of kind `kind`.
+fn typed_place(row: PlaceId, kind: &str, span: Span, rule: &'static str) -> Typed {
     let mut t = Typed::new(span, Kind::Place, rule, 2);
     t.place = Some(row);
-    if matches!(row.kind(), "country" | "continent") {
+    if matches!(kind, "country" | "continent") {
         t.strength = 3;
     }
-    Some(t)
+    t
 }
 
 /// The most prominent reading: countries, then subdivisions and regions, then the largest city.
@@ -155,22 +164,26 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
     if rows.is_empty() || is_admin_word(doc.tok(b - 1)) {
         return None;
     }
-    let span = doc.span(a, b - 1);
-    let mut t = lookup_rows(&rows, span, "gazetteer:place")?;
+    // The row's kind is read once, and again only for a narrowed reading.
+    let row = best_row(&rows)?;
+    let kind = row.kind();
     // "German" is a demonym before it is the Isle of Man parish.
-    if b - a == 1 && key.demonym().is_some() && t.place.is_none_or(|p| p.kind() != "country") {
+    if b - a == 1 && kind != "country" && key.demonym().is_some() {
         return None;
     }
+    let mut t = typed_place(row, kind, doc.span(a, b - 1), "gazetteer:place");
     // "Paris, Texas": a following place narrows the reading.
     let narrowed = narrow_by_next(doc, b, &rows);
-    if let Some(row) = narrowed {
-        t.place = Some(row);
-    }
+    let (row, kind) = match narrowed {
+        Some(n) => {
+            t.place = Some(n);
+            (n, n.kind())
+        }
+        None => (row, kind),
+    };
     // Countries and continents stand alone ("Turkey", "Chad"); an ordinary word that names a
     // region or province ("Northern", "Central") needs context like a town does.
-    let major = t
-        .place
-        .is_some_and(|p| is_nation(p) || p.kind() == "continent");
+    let major = nation_of_kind(row, kind) || kind == "continent";
     if b - a == 1 && !major {
         let common = key.is_common_word();
         let given = key.given_name().is_some();
@@ -179,8 +192,8 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
             // "father to Tracy": a common given name needs more than "to" or "from", unless the
             // town is a large one ("from Houston").
             let popular = key.given_name().is_some_and(|(_, f)| f >= 100_000)
-                && t.place
-                    .is_none_or(|p| p.kind() == "city" && p.population() < 500_000);
+                && kind == "city"
+                && row.population() < 500_000;
             let locative = prev.is_some_and(|p| {
                 matches!(p, "in" | "near" | "outside" | "at")
                     || matches!(p, "from" | "to") && !popular
@@ -192,7 +205,7 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
                 return None;
             }
             t.strength = 1;
-            t.rule = if t.place.is_some_and(|p| p.kind() == "city") {
+            t.rule = if kind == "city" {
                 "gazetteer:city"
             } else {
                 "gazetteer:place"
@@ -200,11 +213,11 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
             return Some(t);
         }
     }
-    t.rule = match t.place.map(PlaceId::kind) {
-        Some("country") => "gazetteer:country",
-        Some("city") => "gazetteer:city",
-        Some("subdivision") => "gazetteer:subdivision",
-        Some("continent" | "region") => "gazetteer:region",
+    t.rule = match kind {
+        "country" => "gazetteer:country",
+        "city" => "gazetteer:city",
+        "subdivision" => "gazetteer:subdivision",
+        "continent" | "region" => "gazetteer:region",
         _ => "gazetteer:feature",
     };
     Some(t)
@@ -218,13 +231,13 @@ fn after_comma_place(doc: &Doc, b: usize) -> bool {
 /// Looks a name on a shouted line up (`key` its key): a one-word ordinary English word ("TO",
 /// "NICE") counts only as a country, continent, region or subdivision.
 pub fn lookup_caps(text: &str, key: &Key, span: Span, single: bool) -> Option<Typed> {
-    let t = lookup_rows(&key.places(), span, "caps:gazetteer")?;
+    let row = best_row(&key.places())?;
+    let kind = row.kind();
+    let t = typed_place(row, kind, span, "caps:gazetteer");
     if single && text.chars().count() < 3 {
         return None;
     }
-    let nation = t
-        .place
-        .is_some_and(|p| is_nation(p) || p.kind() == "continent");
+    let nation = nation_of_kind(row, kind) || kind == "continent";
     // "GERMAN CONSULATE": a people's adjective names no place.
     if single && !nation && (key.is_common_word() || key.demonym().is_some()) {
         return None;
