@@ -938,7 +938,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             return;
         }
         // "The", "He": skip at once, before any lookup.
-        if is_frequent_opener(doc.tok(a)) && doc.starts_sentence(a) {
+        if doc.starts_sentence(a) && is_frequent_opener(doc.tok(a)) {
             a += 1;
             continue;
         }
