@@ -898,10 +898,11 @@ fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let text = span.of(doc.text);
     // One key for every table.
     let key = range_key(doc, a, b);
-    // "Total" opening a sentence is the word, not the oil company.
-    let opener = b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
+    // "Total" opening a sentence is the word, not the oil company (asked only of a name the
+    // table holds).
+    let opener = || b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
     organisations::lookup(text, &key, span, false)
-        .filter(|_| !opener)
+        .filter(|_| !opener())
         .or_else(|| places::classify_known_key(doc, a, b, &key))
 }
 

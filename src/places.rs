@@ -232,17 +232,16 @@ fn after_comma_place(doc: &Doc, b: usize) -> bool {
 /// "NICE") counts only as a country, continent, region or subdivision.
 pub fn lookup_caps(text: &str, key: &Key, span: Span, single: bool) -> Option<Typed> {
     let row = best_row(&key.places())?;
-    let kind = row.kind();
-    let t = typed_place(row, kind, span, "caps:gazetteer");
     if single && text.chars().count() < 3 {
         return None;
     }
+    let kind = row.kind();
     let nation = nation_of_kind(row, kind) || kind == "continent";
     // "GERMAN CONSULATE": a people's adjective names no place.
     if single && !nation && (key.is_common_word() || key.demonym().is_some()) {
         return None;
     }
-    Some(t)
+    Some(typed_place(row, kind, span, "caps:gazetteer"))
 }
 
 /// Types `[a, b)` as a place from its own words (the gazetteer did not know the whole name):
