@@ -717,7 +717,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
         // One hash per key: entries, not a look-up and then an insertion.
         if t.kind == Kind::Person {
-            if let Some(i) = k.rfind(' ') {
+            if let Some(i) = last_space(&k) {
                 let surname = &k[i + 1..];
                 if openers.starts(surname) && surname.chars().count() > 2 {
                     m.entry(key_part(&k, i + 1..k.len())).or_insert(Remembered {
@@ -741,7 +741,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     let mut firsts = ByteSet::new();
     for k in m.keys() {
         firsts.insert(k.as_bytes()[0]);
-        for (i, _) in k.match_indices(' ') {
+        for i in (0..k.len()).filter(|&i| k.as_bytes()[i] == b' ') {
             prefixes.push(key_part(k, 0..i));
         }
     }
@@ -1520,16 +1520,17 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
         let key: &str = &keys[i];
         // Two words or more.
-        let Some(last_space) = key.rfind(' ') else {
+        let Some(last_space) = last_space(key) else {
             continue;
         };
-        for w in key.split(' ') {
+        for w in key_words(key) {
             if w.chars().count() > 1 && !PARTICLES.contains(&w) && !w.ends_with('.') {
                 by_part.entry(w).or_default().push(i);
             }
         }
         // "bin Laden": particle plus surname.
-        let before_last = key[..last_space].rsplit(' ').next().unwrap_or_default();
+        let before = &key[..last_space];
+        let before_last = self::last_space(before).map_or(before, |j| &before[j + 1..]);
         if PARTICLES.contains(&before_last) {
             by_part
                 .entry(&key[last_space - before_last.len()..])
@@ -1593,7 +1594,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         if kinds[i] != Kind::Place {
             continue;
         }
-        if let Some((first, _)) = keys[i].split_once(' ') {
+        if let Some(first) = first_space(&keys[i]).map(|j| &keys[i][..j]) {
             if places::is_feature_name(typed[i].span.of(doc.text)) {
                 place_prefix.entry(first).or_insert(i);
             }
@@ -1657,7 +1658,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             && t.strength <= 2
             && kinds[i] == Kind::Place
             && feature_or_unknown
-            && !keys[i].contains(' ')
+            && first_space(&keys[i]).is_none()
         {
             if let Some(&full) = place_prefix.get(&*keys[i]) {
                 gkeys[i] = Some(base_key(full, Kind::Place));
@@ -1954,13 +1955,42 @@ fn after_locative(doc: &Doc, span: Span) -> bool {
         )
 }
 
+/// The position of the first space of a key (`k.find(' ')`, read byte by byte: keys are short,
+/// and a string search costs more to set up).
+fn first_space(k: &str) -> Option<usize> {
+    k.bytes().position(|c| c == b' ')
+}
+
+/// The position of the last space of a key (`k.rfind(' ')`, as `first_space`).
+fn last_space(k: &str) -> Option<usize> {
+    k.bytes().rposition(|c| c == b' ')
+}
+
+/// The words of a key (`k.split(' ')`, as `first_space`).
+fn key_words(k: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(k);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match first_space(r) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// True when `short` is a word-wise part of `full` ("al-Sudani" of "Mohammed Shia al-Sudani").
 pub fn is_partial(full: &str, short: &str) -> bool {
     is_partial_key(&gazetteer::key(full), &gazetteer::key(short))
 }
 
 fn is_partial_key(f: &str, s: &str) -> bool {
-    f.split(' ').any(|w| w == s)
+    key_words(f).any(|w| w == s)
         || (f.ends_with(s) && f.len() > s.len() && f.as_bytes()[f.len() - s.len() - 1] == b' ')
         || (f.starts_with(s) && f.len() > s.len() && f.as_bytes()[s.len()] == b' ')
 }
@@ -2065,6 +2095,26 @@ mod tests {
         let (class, count) = classes(&words, |w| head(w));
         assert_eq!((class, count), (vec![1, 2, 1, 3, 0], 4));
         assert_eq!(classes::<u8>(&[], |_| 0), (vec![], 0));
+    }
+
+    #[test]
+    fn key_words_and_spaces_match_the_string_searches() {
+        for k in [
+            "",
+            " ",
+            "a",
+            "new york",
+            "a  b ",
+            " al sudani",
+            "mick mccarthy jr.",
+        ] {
+            assert_eq!(
+                key_words(k).collect::<Vec<_>>(),
+                k.split(' ').collect::<Vec<_>>()
+            );
+            assert_eq!(first_space(k), k.find(' '));
+            assert_eq!(last_space(k), k.rfind(' '));
+        }
     }
 
     #[test]
