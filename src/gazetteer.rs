@@ -217,6 +217,10 @@ impl Places {
             let r = &PLACES[i];
             key(generated::PLACE_STRINGS.get(r.kind as usize), r.population)
         };
+        // One row (most names): nothing to compare.
+        if self.0.len() == 1 {
+            return Some(PlaceId(self.0.start as u32));
+        }
         let mut best: Option<(usize, K)> = None;
         for i in self.0.clone() {
             let k = of(i);

@@ -594,7 +594,8 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
             continue;
         }
         if t.place.is_some_and(|p| {
-            crate::places::is_nation(p) || matches!(p.kind(), "continent" | "region")
+            let kind = p.kind();
+            crate::places::nation_of_kind(p, kind) || matches!(kind, "continent" | "region")
         }) {
             continue;
         }

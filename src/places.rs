@@ -91,7 +91,7 @@ pub fn is_nation(row: PlaceId) -> bool {
 }
 
 /// `is_nation` of a row whose kind is read already.
-fn nation_of_kind(row: PlaceId, kind: &str) -> bool {
+pub fn nation_of_kind(row: PlaceId, kind: &str) -> bool {
     kind == "country"
         || (kind == "subdivision"
             && row.country() == "GB"
