@@ -1235,9 +1235,9 @@ fn classify_rest(
         let given = tok_key(doc, a)
             .given_name()
             .is_some_and(|(_, f)| f >= 100_000);
-        for k in a + 1..b - 1 {
+        for k in (a + 1..b - 1).filter(|_| !given) {
             let country = places::classify_known(doc, a, k)
-                .filter(|t| !given && t.place.is_some_and(|p| p.kind() == "country"));
+                .filter(|t| t.place.is_some_and(|p| p.kind() == "country"));
             if let Some(c) = country.filter(|_| people::looks_like_person(doc, k, b)) {
                 // "Indonesia AirAsia Flight 8501": ordinary words make no name.
                 let plain = (k..b).any(|i| {

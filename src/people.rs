@@ -195,13 +195,13 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
         "wrote",
     ];
     let after = (b < doc.tokens.len()).then(|| doc.tok(b));
-    let after2 = (b + 1 < doc.tokens.len()).then(|| doc.tok(b + 1));
     if after.is_some_and(|w| SAY.contains(&w)) {
         return true;
     }
     // "Smith, 54, said" / "Smith, a spokesman,".
+    let after2 = || (b + 1 < doc.tokens.len()).then(|| doc.tok(b + 1));
     if after == Some(",")
-        && after2.is_some_and(|w| {
+        && after2().is_some_and(|w| {
             w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "a" | "an" | "the" | "who")
         })
     {
