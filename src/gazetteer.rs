@@ -75,6 +75,7 @@ impl Pool {
     }
 
     /// String `i`.
+    #[inline]
     pub fn get(&self, i: usize) -> &'static str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.blob[start..self.ends[i] as usize]
@@ -135,6 +136,49 @@ pub fn place_row(i: usize) -> PlaceRow {
     }
 }
 
+/// A row of the place table by its position: the whole `PlaceRow` is built only when wanted
+/// (`row`), the few fields the name rules test are read from the table one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceId(u32);
+
+impl PlaceId {
+    /// The stored row.
+    #[inline]
+    fn raw(self) -> &'static RawPlace {
+        &PLACES[self.0 as usize]
+    }
+
+    /// The whole row.
+    pub fn row(self) -> PlaceRow {
+        place_row(self.0 as usize)
+    }
+
+    /// `PlaceRow::kind`.
+    pub fn kind(self) -> &'static str {
+        generated::PLACE_STRINGS.get(self.raw().kind as usize)
+    }
+
+    /// `PlaceRow::country`.
+    pub fn country(self) -> &'static str {
+        generated::PLACE_STRINGS.get(self.raw().country as usize)
+    }
+
+    /// `PlaceRow::canonical`.
+    pub fn canonical(self) -> &'static str {
+        generated::PLACE_STRINGS.get(self.raw().canonical as usize)
+    }
+
+    /// `PlaceRow::admin1`.
+    pub fn admin1(self) -> &'static str {
+        generated::PLACE_STRINGS.get(self.raw().admin1 as usize)
+    }
+
+    /// `PlaceRow::population`.
+    pub fn population(self) -> u32 {
+        self.raw().population
+    }
+}
+
 /// The place rows of one name: a range of the place table, most populous first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Places(std::ops::Range<usize>);
@@ -143,6 +187,12 @@ impl Places {
     /// The rows, most populous first.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = PlaceRow> + Clone {
         self.0.clone().map(place_row)
+    }
+
+    /// The rows by position, most populous first.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = PlaceId> + Clone {
+        // Table positions fit in 32 bits: build.rs indexes the table with `u32`s.
+        self.0.clone().map(|i| PlaceId(i as u32))
     }
 
     /// Number of rows.
@@ -162,11 +212,15 @@ impl Places {
 
     /// The first row with the least `key(kind, population)`, as `iter().min_by_key` finds it,
     /// reading only those two fields of the other rows.
-    pub fn min_by_kind<K: Ord>(&self, key: impl Fn(&str, u32) -> K) -> Option<PlaceRow> {
+    pub fn min_by_kind<K: Ord>(&self, key: impl Fn(&str, u32) -> K) -> Option<PlaceId> {
         let of = |i: usize| {
             let r = &PLACES[i];
             key(generated::PLACE_STRINGS.get(r.kind as usize), r.population)
         };
+        // One row (most names): nothing to compare.
+        if self.0.len() == 1 {
+            return Some(PlaceId(self.0.start as u32));
+        }
         let mut best: Option<(usize, K)> = None;
         for i in self.0.clone() {
             let k = of(i);
@@ -174,7 +228,7 @@ impl Places {
                 best = Some((i, k));
             }
         }
-        best.map(|(i, _)| place_row(i))
+        best.map(|(i, _)| PlaceId(i as u32))
     }
 
     /// True when some row's kind passes `f`, reading only the kinds.
@@ -535,10 +589,11 @@ fn places_at(k: &[u8], hash: u32) -> Places {
         PLACE_KEYS.get_bytes(i)
     }) {
         Some(lo) => {
-            let n = (lo..PLACE_KEYS.len())
+            // Row `lo` has the key (the probe compared it): the rows after it may share it.
+            let more = (lo + 1..PLACE_KEYS.len())
                 .take_while(|&i| PLACE_KEYS.get_bytes(i) == k)
                 .count();
-            Places(lo..lo + n)
+            Places(lo..lo + 1 + more)
         }
         None => Places::default(),
     }

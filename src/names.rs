@@ -18,7 +18,7 @@
 //! stays linear in the number of mentions. Does not resolve pronouns or descriptions
 //! ("the minister").
 
-use crate::gazetteer::{self, OrgRow, PlaceRow, UserGazetteer};
+use crate::gazetteer::{self, OrgRow, PlaceId, PlaceRow, UserGazetteer};
 use crate::text::{Doc, Span, TokenKind};
 use crate::{organisations, people, places};
 use std::borrow::Cow;
@@ -201,8 +201,8 @@ pub struct Typed {
     pub titles: Vec<String>,
     /// Country from a demonym before the name.
     pub country: Option<&'static str>,
-    /// Place row.
-    pub place: Option<PlaceRow>,
+    /// Place row (its position: the row is built for the entity only).
+    pub place: Option<PlaceId>,
     /// Place kind by rule.
     pub place_kind: Option<&'static str>,
     /// Organisation row.
@@ -270,7 +270,7 @@ const LONGEST_PARTICLE: usize = {
 const MAX_CHUNK: usize = 8;
 
 /// True for a token that can be part of a name chunk on its own.
-#[inline]
+#[inline(always)]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     if t.kind != TokenKind::Word {
@@ -281,18 +281,38 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     // word only with a particle of two letters or more glued on by a hyphen, and a capital
     // after it ("al-Sudani").
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
-    // A loop, not `contains` (a call to `memchr`): the slices are a few bytes long.
-    #[allow(clippy::manual_contains)]
-    let dash = |b: &[u8]| b.iter().any(|&c| c == b'-');
     match b.first() {
-        Some(c) if c.is_ascii_uppercase() => !dash(b) || is_name_word_slow(doc, i),
+        Some(c) if c.is_ascii_uppercase() => !has_hyphen(b) || is_name_word_slow(doc, i),
         Some(c) if c.is_ascii() => {
             b.len() > 3
-                && dash(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
+                && has_hyphen(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
                 && is_name_word_slow(doc, i)
         }
         _ => is_name_word_slow(doc, i),
     }
+}
+
+/// True when `b` holds a hyphen: eight bytes at a time, not a call to `memchr` (tokens are a
+/// few bytes long).
+#[inline]
+fn has_hyphen(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // A byte of `x` is zero where `v` holds a hyphen (the zeros that pad a short word are none);
+    // `(x - ONES) & !x` sets the high bit of some byte exactly when one is zero.
+    let hyphen = |v: u64| {
+        let x = v ^ (ONES * u64::from(b'-'));
+        x.wrapping_sub(ONES) & !x & (ONES << 7) != 0
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut eight = [0u8; 8];
+    for c in &mut chunks {
+        eight.copy_from_slice(c);
+        if hyphen(u64::from_le_bytes(eight)) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    !rest.is_empty() && hyphen(gazetteer::tail_word(rest))
 }
 
 /// `is_name_word` for a word that starts with a capital, outside ASCII or holds a hyphen.
@@ -697,7 +717,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
         // A person's surname alone ("MCCARTHY NAMES TEAM" over "Mick McCarthy").
         // One hash per key: entries, not a look-up and then an insertion.
         if t.kind == Kind::Person {
-            if let Some(i) = k.rfind(' ') {
+            if let Some(i) = last_space(&k) {
                 let surname = &k[i + 1..];
                 if openers.starts(surname) && surname.chars().count() > 2 {
                     m.entry(key_part(&k, i + 1..k.len())).or_insert(Remembered {
@@ -721,7 +741,7 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
     let mut firsts = ByteSet::new();
     for k in m.keys() {
         firsts.insert(k.as_bytes()[0]);
-        for (i, _) in k.match_indices(' ') {
+        for i in (0..k.len()).filter(|&i| k.as_bytes()[i] == b' ') {
             prefixes.push(key_part(k, 0..i));
         }
     }
@@ -878,10 +898,11 @@ fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     let text = span.of(doc.text);
     // One key for every table.
     let key = range_key(doc, a, b);
-    // "Total" opening a sentence is the word, not the oil company.
-    let opener = b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
+    // "Total" opening a sentence is the word, not the oil company (asked only of a name the
+    // table holds).
+    let opener = || b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
     organisations::lookup(text, &key, span, false)
-        .filter(|_| !opener)
+        .filter(|_| !opener())
         .or_else(|| places::classify_known_key(doc, a, b, &key))
 }
 
@@ -918,7 +939,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             return;
         }
         // "The", "He": skip at once, before any lookup.
-        if is_frequent_opener(doc.tok(a)) && doc.starts_sentence(a) {
+        if doc.starts_sentence(a) && is_frequent_opener(doc.tok(a)) {
             a += 1;
             continue;
         }
@@ -972,7 +993,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     let first = tok_key(doc, a);
     if let Some(c) = first.demonym() {
         let place = places::lookup(&first, doc.tokens[a].span, "gazetteer:country")
-            .filter(|t| t.place.is_some_and(|p| p.kind == "country"));
+            .filter(|t| t.place.is_some_and(|p| p.kind() == "country"));
         let before = out.len();
         if a + 1 < b {
             if let Some(t) = whole_gazetteer(doc, a + 1, b) {
@@ -1214,9 +1235,9 @@ fn classify_rest(
         let given = tok_key(doc, a)
             .given_name()
             .is_some_and(|(_, f)| f >= 100_000);
-        for k in a + 1..b - 1 {
+        for k in (a + 1..b - 1).filter(|_| !given) {
             let country = places::classify_known(doc, a, k)
-                .filter(|t| !given && t.place.is_some_and(|p| p.kind == "country"));
+                .filter(|t| t.place.is_some_and(|p| p.kind() == "country"));
             if let Some(c) = country.filter(|_| people::looks_like_person(doc, k, b)) {
                 // "Indonesia AirAsia Flight 8501": ordinary words make no name.
                 let plain = (k..b).any(|i| {
@@ -1249,7 +1270,7 @@ fn classify_rest(
             let strong = head.as_ref().is_some_and(|h| {
                 h.kind == Kind::Organisation
                     || k - a > 1
-                    || h.place.is_some_and(|p| p.kind != "city")
+                    || h.place.is_some_and(|p| p.kind() != "city")
                     || h.place.is_none()
             }) && !(k - a == 1 && tok_key(doc, a).given_name().is_some())
                 && !matches!(doc.tok(a), "Abu" | "Umm" | "Bin" | "Ibn" | "Al" | "El");
@@ -1449,9 +1470,17 @@ fn group_hint(&(kind, group): &GroupKey) -> u64 {
 /// same entity, a person's surname or partial name → the fullest name containing it, an
 /// acronym or alias → the name it stands for.
 fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[bool]) -> Names {
+    // The end of the last shouted sentence: a name after it is on none (most texts have none,
+    // and their names need no search for their token).
+    let caps_end = caps
+        .iter()
+        .rposition(|&c| c)
+        .map_or(0, |s| doc.sentences[s].span.end);
     let shouted = |span: Span| -> bool {
-        let t = doc.token_at(span.start);
-        t < doc.tokens.len() && caps[doc.sentence_of[t] as usize]
+        span.start < caps_end && {
+            let t = doc.token_at(span.start);
+            t < doc.tokens.len() && caps[doc.sentence_of[t] as usize]
+        }
     };
     let n = typed.len();
     let keys: Vec<Cow<str>> = typed.iter().map(|t| span_key(doc, t.span)).collect();
@@ -1491,16 +1520,17 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
         let key: &str = &keys[i];
         // Two words or more.
-        let Some(last_space) = key.rfind(' ') else {
+        let Some(last_space) = last_space(key) else {
             continue;
         };
-        for w in key.split(' ') {
+        for w in key_words(key) {
             if w.chars().count() > 1 && !PARTICLES.contains(&w) && !w.ends_with('.') {
                 by_part.entry(w).or_default().push(i);
             }
         }
         // "bin Laden": particle plus surname.
-        let before_last = key[..last_space].rsplit(' ').next().unwrap_or_default();
+        let before = &key[..last_space];
+        let before_last = self::last_space(before).map_or(before, |j| &before[j + 1..]);
         if PARTICLES.contains(&before_last) {
             by_part
                 .entry(&key[last_space - before_last.len()..])
@@ -1564,7 +1594,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         if kinds[i] != Kind::Place {
             continue;
         }
-        if let Some((first, _)) = keys[i].split_once(' ') {
+        if let Some(first) = first_space(&keys[i]).map(|j| &keys[i][..j]) {
             if places::is_feature_name(typed[i].span.of(doc.text)) {
                 place_prefix.entry(first).or_insert(i);
             }
@@ -1578,7 +1608,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             return (kind, Group::User(u));
         }
         let group = match (kind, t.place, t.org) {
-            (Kind::Place, Some(p), _) => Group::Place(p.canonical, p.country),
+            (Kind::Place, Some(p), _) => Group::Place(p.canonical(), p.country()),
             (Kind::Organisation, _, Some(o)) => Group::Org(o.name),
             _ => Group::Name(key_id[i]),
         };
@@ -1602,7 +1632,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 let loose = matches!(
                     doc.tok(doc.token_at(t.span.start).saturating_sub(1)),
                     "of" | "from"
-                ) && t.place.is_some_and(|p| p.kind == "city");
+                ) && t.place.is_some_and(|p| p.kind() == "city");
                 let place_holds = kinds[i] == Kind::Place
                     && (after_locative(doc, t.span) && !loose
                         || (t.strength >= 2 && typed[full].strength < 2));
@@ -1620,7 +1650,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         }
         let feature_or_unknown = t.place.is_none_or(|p| {
             !matches!(
-                p.kind,
+                p.kind(),
                 "country" | "continent" | "region" | "subdivision" | "city"
             )
         });
@@ -1628,7 +1658,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             && t.strength <= 2
             && kinds[i] == Kind::Place
             && feature_or_unknown
-            && !keys[i].contains(' ')
+            && first_space(&keys[i]).is_none()
         {
             if let Some(&full) = place_prefix.get(&*keys[i]) {
                 gkeys[i] = Some(base_key(full, Kind::Place));
@@ -1747,7 +1777,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             ent.user_country = ent.user_country.take().or(entry.country.clone());
         }
         if ent.place.is_none() {
-            ent.place = t.place;
+            ent.place = t.place.map(PlaceId::row);
         }
         ent.place_kind = ent.place_kind.or(t.place_kind);
         ent.org = ent.org.or(t.org);
@@ -1925,13 +1955,42 @@ fn after_locative(doc: &Doc, span: Span) -> bool {
         )
 }
 
+/// The position of the first space of a key (`k.find(' ')`, read byte by byte: keys are short,
+/// and a string search costs more to set up).
+fn first_space(k: &str) -> Option<usize> {
+    k.bytes().position(|c| c == b' ')
+}
+
+/// The position of the last space of a key (`k.rfind(' ')`, as `first_space`).
+fn last_space(k: &str) -> Option<usize> {
+    k.bytes().rposition(|c| c == b' ')
+}
+
+/// The words of a key (`k.split(' ')`, as `first_space`).
+fn key_words(k: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(k);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match first_space(r) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// True when `short` is a word-wise part of `full` ("al-Sudani" of "Mohammed Shia al-Sudani").
 pub fn is_partial(full: &str, short: &str) -> bool {
     is_partial_key(&gazetteer::key(full), &gazetteer::key(short))
 }
 
 fn is_partial_key(f: &str, s: &str) -> bool {
-    f.split(' ').any(|w| w == s)
+    key_words(f).any(|w| w == s)
         || (f.ends_with(s) && f.len() > s.len() && f.as_bytes()[f.len() - s.len() - 1] == b' ')
         || (f.starts_with(s) && f.len() > s.len() && f.as_bytes()[s.len()] == b' ')
 }
@@ -2036,6 +2095,26 @@ mod tests {
         let (class, count) = classes(&words, |w| head(w));
         assert_eq!((class, count), (vec![1, 2, 1, 3, 0], 4));
         assert_eq!(classes::<u8>(&[], |_| 0), (vec![], 0));
+    }
+
+    #[test]
+    fn key_words_and_spaces_match_the_string_searches() {
+        for k in [
+            "",
+            " ",
+            "a",
+            "new york",
+            "a  b ",
+            " al sudani",
+            "mick mccarthy jr.",
+        ] {
+            assert_eq!(
+                key_words(k).collect::<Vec<_>>(),
+                k.split(' ').collect::<Vec<_>>()
+            );
+            assert_eq!(first_space(k), k.find(' '));
+            assert_eq!(last_space(k), k.rfind(' '));
+        }
     }
 
     #[test]

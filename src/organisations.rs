@@ -240,8 +240,8 @@ fn is_team_name(doc: &Doc, a: usize, b: usize) -> bool {
     }
     range_key(doc, a, b - 1)
         .places()
-        .iter()
-        .any(|p| matches!(p.kind, "city" | "subdivision" | "region") || p.population >= 50_000)
+        .ids()
+        .any(|p| matches!(p.kind(), "city" | "subdivision" | "region") || p.population() >= 50_000)
 }
 
 /// The token index of the acronym in "( ACRONYM )" right after token `after_name - 1`, if any.
@@ -594,7 +594,8 @@ pub fn mark_teams(doc: &Doc, typed: &mut [Typed]) {
             continue;
         }
         if t.place.is_some_and(|p| {
-            crate::places::is_nation(p) || matches!(p.kind, "continent" | "region")
+            let kind = p.kind();
+            crate::places::nation_of_kind(p, kind) || matches!(kind, "continent" | "region")
         }) {
             continue;
         }

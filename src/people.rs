@@ -80,12 +80,12 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if crate::places::is_compass(first) {
         return None;
     }
-    // "Hong Kong Open" starts with a place, not a given name.
-    let place_start = words >= 3 && !range_key(doc, a, a + 2).places().is_empty();
+    // "Hong Kong Open" starts with a place, not a given name (asked only after a given name).
+    let place_start = || words >= 3 && !range_key(doc, a, a + 2).places().is_empty();
     // "Dow Jones Industrial Average", "Washington Mutual": an ordinary last word ends no name.
     let (first_key, last_key) = (tok_key(doc, a), tok_key(doc, b - 1));
     let given = first_key.given_name();
-    let plain_last = last_key.is_common_word() && last_key.surname().is_none();
+    let plain_last = || last_key.is_common_word() && last_key.surname().is_none();
     // "London Tramlink": a great city or a country opens no person's name unless a known name
     // follows ("Paris Hilton") or it is a common given name ("Chad Ogea").
     let city_start = words == 2
@@ -94,13 +94,13 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
         && last_key.given_name().is_none()
         && first_key
             .places()
-            .iter()
-            .any(|p| p.kind == "country" || p.population >= 1_000_000);
+            .ids()
+            .any(|p| p.kind() == "country" || p.population() >= 1_000_000);
     if (2..=5).contains(&words)
         && given.is_some()
-        && !place_start
+        && !place_start()
         && !city_start
-        && !plain_last
+        && !plain_last()
         && !last_is_major_place(&last_key)
     {
         return Some(Typed::new(span, Kind::Person, "given-name", 2));
@@ -160,8 +160,8 @@ fn last_is_place(w: &Key) -> bool {
 fn last_is_major_place(w: &Key) -> bool {
     last_is_place(w)
         && w.places()
-            .iter()
-            .any(|p| p.kind != "city" || p.population >= 200_000)
+            .ids()
+            .any(|p| p.kind() != "city" || p.population() >= 200_000)
 }
 
 /// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only
@@ -195,13 +195,13 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
         "wrote",
     ];
     let after = (b < doc.tokens.len()).then(|| doc.tok(b));
-    let after2 = (b + 1 < doc.tokens.len()).then(|| doc.tok(b + 1));
     if after.is_some_and(|w| SAY.contains(&w)) {
         return true;
     }
     // "Smith, 54, said" / "Smith, a spokesman,".
+    let after2 = || (b + 1 < doc.tokens.len()).then(|| doc.tok(b + 1));
     if after == Some(",")
-        && after2.is_some_and(|w| {
+        && after2().is_some_and(|w| {
             w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "a" | "an" | "the" | "who")
         })
     {
@@ -270,6 +270,13 @@ pub fn link_aliases(doc: &Doc, typed: &mut [Typed]) {
             j += 1;
         }
         let word = |k: usize| (k < doc.tokens.len()).then(|| doc.tok(k));
+        // The first word alone turns most names away, before the next two are read.
+        if !matches!(
+            word(j),
+            Some("also" | "known" | "aka" | "a.k.a." | "alias" | "a.k.a")
+        ) {
+            continue;
+        }
         let skip = match (word(j), word(j + 1), word(j + 2)) {
             (Some("also"), Some("known"), Some("as")) => 3,
             (Some("known"), Some("as"), _) => 2,

@@ -6,7 +6,7 @@
 //! (most populous reading first, then context: a country or state named right after it, as in
 //! "Paris, Texas"), and record entries. Does not geocode addresses or streets.
 
-use crate::gazetteer::{Key, PlaceRow, Places};
+use crate::gazetteer::{Key, PlaceId, PlaceRow, Places};
 use crate::names::{range_key, tok_key, Kind, Names, Typed};
 use crate::record::{Focus, Offsets, Place};
 use crate::text::{Doc, Span};
@@ -86,12 +86,17 @@ pub fn is_feature_name(name: &str) -> bool {
 
 /// True for a country as a news reader sees it: a sovereign state, or one of the nations of
 /// the United Kingdom (GeoNames files England and Scotland as subdivisions).
-pub fn is_nation(row: PlaceRow) -> bool {
-    row.kind == "country"
-        || (row.country == "GB"
-            && row.kind == "subdivision"
+pub fn is_nation(row: PlaceId) -> bool {
+    nation_of_kind(row, row.kind())
+}
+
+/// `is_nation` of a row whose kind is read already.
+pub fn nation_of_kind(row: PlaceId, kind: &str) -> bool {
+    kind == "country"
+        || (kind == "subdivision"
+            && row.country() == "GB"
             && matches!(
-                row.canonical,
+                row.canonical(),
                 "England" | "Scotland" | "Wales" | "Northern Ireland"
             ))
 }
@@ -120,16 +125,21 @@ pub fn lookup(key: &Key, span: Span, rule: &'static str) -> Option<Typed> {
 /// A place reading of `span` from its gazetteer rows (the most prominent one).
 fn lookup_rows(rows: &Places, span: Span, rule: &'static str) -> Option<Typed> {
     let row = best_row(rows)?;
+    Some(typed_place(row, row.kind(), span, rule))
+}
+
+/// `span` read as the place `row`, of kind `kind`.
+fn typed_place(row: PlaceId, kind: &str, span: Span, rule: &'static str) -> Typed {
     let mut t = Typed::new(span, Kind::Place, rule, 2);
     t.place = Some(row);
-    if row.kind == "country" || row.kind == "continent" {
+    if matches!(kind, "country" | "continent") {
         t.strength = 3;
     }
-    Some(t)
+    t
 }
 
 /// The most prominent reading: countries, then subdivisions and regions, then the largest city.
-fn best_row(rows: &Places) -> Option<PlaceRow> {
+fn best_row(rows: &Places) -> Option<PlaceId> {
     let rank = |kind: &str| match kind {
         "country" => 0,
         "continent" => 1,
@@ -154,22 +164,26 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
     if rows.is_empty() || is_admin_word(doc.tok(b - 1)) {
         return None;
     }
-    let span = doc.span(a, b - 1);
-    let mut t = lookup_rows(&rows, span, "gazetteer:place")?;
+    // The row's kind is read once, and again only for a narrowed reading.
+    let row = best_row(&rows)?;
+    let kind = row.kind();
     // "German" is a demonym before it is the Isle of Man parish.
-    if b - a == 1 && key.demonym().is_some() && t.place.is_none_or(|p| p.kind != "country") {
+    if b - a == 1 && kind != "country" && key.demonym().is_some() {
         return None;
     }
+    let mut t = typed_place(row, kind, doc.span(a, b - 1), "gazetteer:place");
     // "Paris, Texas": a following place narrows the reading.
     let narrowed = narrow_by_next(doc, b, &rows);
-    if let Some(row) = narrowed {
-        t.place = Some(row);
-    }
+    let (row, kind) = match narrowed {
+        Some(n) => {
+            t.place = Some(n);
+            (n, n.kind())
+        }
+        None => (row, kind),
+    };
     // Countries and continents stand alone ("Turkey", "Chad"); an ordinary word that names a
     // region or province ("Northern", "Central") needs context like a town does.
-    let major = t
-        .place
-        .is_some_and(|p| is_nation(p) || p.kind == "continent");
+    let major = nation_of_kind(row, kind) || kind == "continent";
     if b - a == 1 && !major {
         let common = key.is_common_word();
         let given = key.given_name().is_some();
@@ -178,8 +192,8 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
             // "father to Tracy": a common given name needs more than "to" or "from", unless the
             // town is a large one ("from Houston").
             let popular = key.given_name().is_some_and(|(_, f)| f >= 100_000)
-                && t.place
-                    .is_none_or(|p| p.kind == "city" && p.population < 500_000);
+                && kind == "city"
+                && row.population() < 500_000;
             let locative = prev.is_some_and(|p| {
                 matches!(p, "in" | "near" | "outside" | "at")
                     || matches!(p, "from" | "to") && !popular
@@ -191,7 +205,7 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
                 return None;
             }
             t.strength = 1;
-            t.rule = if t.place.is_some_and(|p| p.kind == "city") {
+            t.rule = if kind == "city" {
                 "gazetteer:city"
             } else {
                 "gazetteer:place"
@@ -199,11 +213,11 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
             return Some(t);
         }
     }
-    t.rule = match t.place.map(|p| p.kind) {
-        Some("country") => "gazetteer:country",
-        Some("city") => "gazetteer:city",
-        Some("subdivision") => "gazetteer:subdivision",
-        Some("continent" | "region") => "gazetteer:region",
+    t.rule = match kind {
+        "country" => "gazetteer:country",
+        "city" => "gazetteer:city",
+        "subdivision" => "gazetteer:subdivision",
+        "continent" | "region" => "gazetteer:region",
         _ => "gazetteer:feature",
     };
     Some(t)
@@ -217,18 +231,17 @@ fn after_comma_place(doc: &Doc, b: usize) -> bool {
 /// Looks a name on a shouted line up (`key` its key): a one-word ordinary English word ("TO",
 /// "NICE") counts only as a country, continent, region or subdivision.
 pub fn lookup_caps(text: &str, key: &Key, span: Span, single: bool) -> Option<Typed> {
-    let t = lookup_rows(&key.places(), span, "caps:gazetteer")?;
+    let row = best_row(&key.places())?;
     if single && text.chars().count() < 3 {
         return None;
     }
-    let nation = t
-        .place
-        .is_some_and(|p| is_nation(p) || p.kind == "continent");
+    let kind = row.kind();
+    let nation = nation_of_kind(row, kind) || kind == "continent";
     // "GERMAN CONSULATE": a people's adjective names no place.
     if single && !nation && (key.is_common_word() || key.demonym().is_some()) {
         return None;
     }
-    Some(t)
+    Some(typed_place(row, kind, span, "caps:gazetteer"))
 }
 
 /// Types `[a, b)` as a place from its own words (the gazetteer did not know the whole name):
@@ -272,7 +285,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             if let Some(row) = best_row(&next.places()) {
                 let mut t = Typed::new(span, Kind::Place, "compass+place", 2);
                 t.place_kind = Some("region");
-                t.country = Some(row.country).filter(|c| !c.is_empty());
+                t.country = Some(row.country()).filter(|c| !c.is_empty());
                 return Some(t);
             }
         }
@@ -344,8 +357,9 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
         let region_span = doc.span(k, b - 1);
         let regions = range_key(doc, k, b).places();
         let region = regions
-            .iter()
-            .find(|r| r.kind == "subdivision" || is_nation(*r))?;
+            .ids()
+            .find(|&r| r.kind() == "subdivision" || is_nation(r))?;
+        let region_kind = region.kind();
         let town = range_key(doc, a, k);
         // "West Germany", "Bell Canada": an ordinary word is no town.
         if town.is_common_word() || (a..k).any(|i| is_compass(doc.tok(i))) {
@@ -355,18 +369,19 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
         if towns.is_empty() {
             return None;
         }
-        let inside = towns.iter().find(|t| {
-            t.kind == "city"
-                && if region.kind == "subdivision" {
-                    t.admin1 == region.canonical && t.country == region.country
+        let inside = towns.ids().find(|t| {
+            t.kind() == "city"
+                && if region_kind == "subdivision" {
+                    t.admin1() == region.canonical() && t.country() == region.country()
                 } else {
-                    t.country == region.country
+                    t.country() == region.country()
                 }
         });
         // "to Moscow U.S. grain": after a bare country, the town must be best known there;
         // "Gillette Canada" is a company.
         let best = best_row(&towns)?;
-        let town = inside.filter(|t| region.kind == "subdivision" || best.country == t.country)?;
+        let town =
+            inside.filter(|t| region_kind == "subdivision" || best.country() == t.country())?;
         let mut first = Typed::new(doc.span(a, k - 1), Kind::Place, "town+region", 2);
         first.place = Some(town);
         let mut second = Typed::new(region_span, Kind::Place, "town+region", 2);
@@ -376,7 +391,7 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
 }
 
 /// With "`<Place>`, `<Country or state>`", picks the reading inside that country or state.
-fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceRow> {
+fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceId> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
         return None;
     }
@@ -385,10 +400,11 @@ fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceRow> {
     if ctx.is_empty() {
         return None;
     }
-    rows.iter().find(|r| {
+    rows.ids().find(|r| {
+        let (country, admin1) = (r.country(), r.admin1());
         ctx.iter().any(|c| {
-            (c.kind == "country" && c.country == r.country)
-                || (c.kind == "subdivision" && c.canonical == r.admin1)
+            (c.kind == "country" && c.country == country)
+                || (c.kind == "subdivision" && c.canonical == admin1)
         })
     })
 }

@@ -113,7 +113,7 @@ pub fn hash_and_high_bits(b: &[u8]) -> (u32, u64) {
 /// Up to seven bytes as a little-endian number, zero-padded: two overlapping loads (of four or
 /// two bytes, or one byte) that together cover them, no loop and no copy.
 #[inline]
-fn tail_word(rest: &[u8]) -> u64 {
+pub(crate) fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     let four = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().unwrap_or_default()));
     let two = |b: &[u8]| u64::from(u16::from_le_bytes(b.try_into().unwrap_or_default()));
