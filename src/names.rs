@@ -1450,8 +1450,12 @@ fn classes<T: Ord>(items: &[T], hint: impl Fn(&T) -> u64) -> (Vec<usize>, usize)
 
 /// The first eight bytes of `s` as a big-endian number, zero-padded: ordered as the bytes are.
 fn head(s: &str) -> u64 {
-    let b = &s.as_bytes()[..s.len().min(8)];
-    b.iter().fold(0u64, |h, &c| (h << 8) | u64::from(c)) << (8 * (8 - b.len()))
+    // A shorter string is read little-endian, zero-padded (`tail_word`), and byte-swapped,
+    // which puts its first byte highest.
+    match s.as_bytes().first_chunk::<8>() {
+        Some(eight) => u64::from_be_bytes(*eight),
+        None => gazetteer::tail_word(s.as_bytes()).swap_bytes(),
+    }
 }
 
 /// A number equal group keys share, for `classes`: the kind, the sort of group, and its number
@@ -2095,6 +2099,18 @@ mod tests {
         let (class, count) = classes(&words, |w| head(w));
         assert_eq!((class, count), (vec![1, 2, 1, 3, 0], 4));
         assert_eq!(classes::<u8>(&[], |_| 0), (vec![], 0));
+    }
+
+    #[test]
+    fn heads_are_the_first_eight_bytes_big_endian() {
+        assert_eq!(head(""), 0);
+        let s = "abcdefghij";
+        for n in 1..=s.len() {
+            let b = &s.as_bytes()[..n.min(8)];
+            let folded =
+                b.iter().fold(0u64, |h, &c| (h << 8) | u64::from(c)) << (8 * (8 - b.len()));
+            assert_eq!(head(&s[..n]), folded, "{n}");
+        }
     }
 
     #[test]
