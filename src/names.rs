@@ -279,12 +279,13 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     // Bytes first: most tokens are lower-case words or plain capitalised words, answered
     // here without a call. One that starts with an ASCII byte other than a capital is a name
     // word only with a particle of two letters or more glued on by a hyphen, and a capital
-    // after it ("al-Sudani").
+    // after it ("al-Sudani"). Whether a word holds a hyphen at all the tokenizer has said.
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
     match b.first() {
-        Some(c) if c.is_ascii_uppercase() => !has_hyphen(b) || is_name_word_slow(doc, i),
+        Some(c) if c.is_ascii_uppercase() => !t.hyphenated || is_name_word_slow(doc, i),
         Some(c) if c.is_ascii() => {
-            b.len() > 3
+            t.hyphenated
+                && b.len() > 3
                 && has_hyphen(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
                 && is_name_word_slow(doc, i)
         }
