@@ -280,12 +280,20 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     // here without a call. One that starts with an ASCII byte other than a capital is a name
     // word only with a particle of two letters or more glued on by a hyphen, and a capital
     // after it ("al-Sudani"). Whether a word holds a hyphen at all the tokenizer has said.
+    // A word is never empty: its first byte is there.
+    let first = doc.text.as_bytes()[t.span.start];
+    if !t.hyphenated {
+        return match first {
+            c if c.is_ascii_uppercase() => true,
+            c if c.is_ascii() => false,
+            _ => is_name_word_slow(doc, i),
+        };
+    }
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
-    match b.first() {
-        Some(c) if c.is_ascii_uppercase() => !t.hyphenated || is_name_word_slow(doc, i),
-        Some(c) if c.is_ascii() => {
-            t.hyphenated
-                && b.len() > 3
+    match first {
+        c if c.is_ascii_uppercase() => is_name_word_slow(doc, i),
+        c if c.is_ascii() => {
+            b.len() > 3
                 && has_hyphen(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
                 && is_name_word_slow(doc, i)
         }
