@@ -279,11 +279,20 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
     // Bytes first: most tokens are lower-case words or plain capitalised words, answered
     // here without a call. One that starts with an ASCII byte other than a capital is a name
     // word only with a particle of two letters or more glued on by a hyphen, and a capital
-    // after it ("al-Sudani").
+    // after it ("al-Sudani"). Whether a word holds a hyphen at all the tokenizer has said.
+    // A word is never empty: its first byte is there.
+    let first = doc.text.as_bytes()[t.span.start];
+    if !t.hyphenated {
+        return match first {
+            c if c.is_ascii_uppercase() => true,
+            c if c.is_ascii() => false,
+            _ => is_name_word_slow(doc, i),
+        };
+    }
     let b = &doc.text.as_bytes()[t.span.start..t.span.end];
-    match b.first() {
-        Some(c) if c.is_ascii_uppercase() => !has_hyphen(b) || is_name_word_slow(doc, i),
-        Some(c) if c.is_ascii() => {
+    match first {
+        c if c.is_ascii_uppercase() => is_name_word_slow(doc, i),
+        c if c.is_ascii() => {
             b.len() > 3
                 && has_hyphen(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
                 && is_name_word_slow(doc, i)
@@ -1450,8 +1459,12 @@ fn classes<T: Ord>(items: &[T], hint: impl Fn(&T) -> u64) -> (Vec<usize>, usize)
 
 /// The first eight bytes of `s` as a big-endian number, zero-padded: ordered as the bytes are.
 fn head(s: &str) -> u64 {
-    let b = &s.as_bytes()[..s.len().min(8)];
-    b.iter().fold(0u64, |h, &c| (h << 8) | u64::from(c)) << (8 * (8 - b.len()))
+    // A shorter string is read little-endian, zero-padded (`tail_word`), and byte-swapped,
+    // which puts its first byte highest.
+    match s.as_bytes().first_chunk::<8>() {
+        Some(eight) => u64::from_be_bytes(*eight),
+        None => gazetteer::tail_word(s.as_bytes()).swap_bytes(),
+    }
 }
 
 /// A number equal group keys share, for `classes`: the kind, the sort of group, and its number
@@ -2095,6 +2108,18 @@ mod tests {
         let (class, count) = classes(&words, |w| head(w));
         assert_eq!((class, count), (vec![1, 2, 1, 3, 0], 4));
         assert_eq!(classes::<u8>(&[], |_| 0), (vec![], 0));
+    }
+
+    #[test]
+    fn heads_are_the_first_eight_bytes_big_endian() {
+        assert_eq!(head(""), 0);
+        let s = "abcdefghij";
+        for n in 1..=s.len() {
+            let b = &s.as_bytes()[..n.min(8)];
+            let folded =
+                b.iter().fold(0u64, |h, &c| (h << 8) | u64::from(c)) << (8 * (8 - b.len()));
+            assert_eq!(head(&s[..n]), folded, "{n}");
+        }
     }
 
     #[test]

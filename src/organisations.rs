@@ -548,10 +548,11 @@ fn is_sports(doc: &Doc) -> bool {
     // The first sport word seen, lower-cased.
     let mut first: Option<&[u8]> = None;
     let mut score = false;
-    for (i, t) in doc.tokens.iter().enumerate() {
+    let sport = SPORT_WORDS.ready();
+    for t in &doc.tokens {
         match t.kind {
-            TokenKind::Word if SPORT_WORDS.has(doc, i) => {
-                let w = doc.lower_bytes(i);
+            TokenKind::Word if sport.has_token(doc, t) => {
+                let w = &doc.lower.as_bytes()[t.span.start..t.span.end];
                 match first {
                     Some(f) if f != w => return true,
                     Some(_) => {}
@@ -559,7 +560,7 @@ fn is_sports(doc: &Doc) -> bool {
                 }
             }
             TokenKind::Number if !score => {
-                score = is_score(doc.tok(i));
+                score = is_score(t.span.of(doc.text));
             }
             _ => {}
         }

@@ -11,7 +11,7 @@
 //! tokens are read from its lower-cased text (`Doc::lower`), with no copy. Does not fold
 //! non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
 
-use crate::text::Doc;
+use crate::text::{Doc, Token};
 use once_cell::sync::OnceCell;
 
 /// A fixed list of words with a hashed index built on first use.
@@ -171,7 +171,13 @@ impl Index {
     /// across a call (the probe is the last call).
     #[inline(always)]
     fn lookup(&self, doc: &Doc, i: usize) -> Option<usize> {
-        let span = doc.tokens[i].span;
+        self.lookup_token(doc, &doc.tokens[i])
+    }
+
+    /// `lookup` for a token of `doc` already in hand.
+    #[inline(always)]
+    fn lookup_token(&self, doc: &Doc, t: &Token) -> Option<usize> {
+        let span = t.span;
         let w = &doc.lower.as_bytes()[span.start..span.end];
         if w.is_empty() || self.rejects(w) {
             return None;
@@ -280,6 +286,12 @@ impl Ready<'_> {
     #[inline(always)]
     pub fn has(self, doc: &Doc, i: usize) -> bool {
         self.0.lookup(doc, i).is_some()
+    }
+
+    /// `has` for a token of `doc` already in hand (a loop over `doc.tokens`).
+    #[inline(always)]
+    pub fn has_token(self, doc: &Doc, t: &Token) -> bool {
+        self.0.lookup_token(doc, t).is_some()
     }
 }
 
