@@ -10,6 +10,7 @@
 
 use super::words::WordSet;
 use crate::names::{Kind, Names};
+use crate::text::words::Ready;
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
@@ -21,13 +22,6 @@ static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "\"", "(", ")", "whilst", "amid", "despite", "as", "\u{2014}", "\u{2013}", "\u{201C}",
     "\u{201D}",
 ]);
-
-/// True when token `j` opens a new clause (one of `CLAUSE_OPENERS`: most tokens are turned
-/// away by the set's quick tests).
-#[inline]
-fn opens_clause(doc: &Doc, j: usize) -> bool {
-    CLAUSE_OPENERS.has(doc, j)
-}
 
 /// The widest a clause side may reach, in tokens.
 const REACH: usize = 24;
@@ -96,12 +90,13 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
 
 /// Which tokens of a sentence open a new clause, each read on first need and kept: the clauses
 /// of one sentence's triggers read the same tokens, and only those near a trigger.
-#[derive(Default)]
 pub struct Boundaries {
     /// First token of the sentence.
     start: usize,
     /// Per token of the sentence: unread, or whether it opens a clause.
     known: Vec<Option<bool>>,
+    /// `CLAUSE_OPENERS`, ready for the tokens read (most are turned away by its quick tests).
+    openers: Ready<'static>,
 }
 
 impl Boundaries {
@@ -110,6 +105,7 @@ impl Boundaries {
         Boundaries {
             start: 0,
             known: Vec::with_capacity(tokens),
+            openers: CLAUSE_OPENERS.ready(),
         }
     }
 
@@ -128,7 +124,7 @@ impl Boundaries {
         match *slot {
             Some(known) => known,
             None => {
-                let opens = opens_clause(doc, j);
+                let opens = self.openers.has(doc, j);
                 *slot = Some(opens);
                 opens
             }
@@ -768,18 +764,20 @@ fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<
 /// Adds the names of entities `agents` and `targets` to `parts`, each once (an agent is no
 /// target).
 fn add_names(names: &Names, parts: &mut Parts, agents: Vec<usize>, targets: Vec<usize>) {
-    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
+    // A name is copied only once it is known to be new.
+    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.as_str());
+    let has = |list: &[String], n: &str| list.iter().any(|x| x == n);
     for e in agents {
         if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) {
-                parts.agents.push(n);
+            if !has(&parts.agents, n) {
+                parts.agents.push(n.to_string());
             }
         }
     }
     for e in targets {
         if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) && !parts.targets.contains(&n) {
-                parts.targets.push(n);
+            if !has(&parts.agents, n) && !has(&parts.targets, n) {
+                parts.targets.push(n.to_string());
             }
         }
     }
