@@ -352,14 +352,15 @@ fn group_phrase(
         let mut a = i;
         while a > from {
             let p = doc.tok(a - 1);
-            let demonym = crate::gazetteer::demonym(p).is_some();
-            let modifier = GROUP_MODIFIERS.has(doc, a - 1);
+            // The word list first: the gazetteer's look-up costs more.
+            let modifier = || GROUP_MODIFIERS.has(doc, a - 1);
+            let demonym = || crate::gazetteer::demonym(p).is_some();
             // "Iraq's counterterrorism forces".
             let possessive =
-                matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
-            if demonym || modifier {
+                || matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
+            if modifier() || demonym() {
                 a -= 1;
-            } else if possessive {
+            } else if possessive() {
                 a -= 2;
                 while a > from && in_place(names, doc, a - 1) && doc.is_capitalised(a - 1) {
                     a -= 1;
@@ -628,9 +629,10 @@ pub fn participants(
         // "Trump and Obama hold White House meeting": after a light verb, the names before
         // the verb act; those between it and the noun only describe the event.
         let sentence_start = doc.sentences[doc.sentence_of[first] as usize].tokens.start;
+        let light_verb = LIGHT_VERB.ready();
         let light = (first.saturating_sub(9).max(sentence_start)..first)
             .rev()
-            .find(|&j| LIGHT_VERB.has(doc, j));
+            .find(|&j| light_verb.has(doc, j));
         let mut agents = match light {
             Some(j) => {
                 let before = actors(

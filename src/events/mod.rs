@@ -1446,21 +1446,22 @@ fn choose_reported(
             })
     };
     if !heads.is_empty() {
-        let best = heads
+        // Each headline event with its match in the lead, read once.
+        let (best, matched) = heads
             .iter()
-            .copied()
-            .max_by_key(|&i| {
+            .map(|&i| (i, lead_match(&drafts[i], drafts)))
+            .max_by_key(|&(i, matched)| {
                 let d = &drafts[i];
                 (
                     main_clause(doc, d),
-                    lead_match(d, drafts).is_some(),
+                    matched.is_some(),
                     !d.noun,
                     weight(d.ev.kind),
                     std::cmp::Reverse(d.first),
                 )
             })
-            .unwrap_or(heads[0]);
-        if let Some(l) = lead_match(&drafts[best], drafts) {
+            .unwrap_or((heads[0], None));
+        if let Some(l) = matched {
             // The headline's event is dropped: what the lead's lacks is taken from it.
             let h = drafts.remove(best);
             let l = if l > best { l - 1 } else { l };
