@@ -901,6 +901,8 @@ pub fn find_events(
         }
     }
     for d in &mut drafts {
+        // The place given here, if any (the drafts' place ids are read for the last time).
+        let mut given = None;
         if d.ev.places.is_empty() {
             let (id, source) = match dateline {
                 Some(id) => (Some(id), "dateline"),
@@ -911,14 +913,17 @@ pub fn find_events(
             };
             d.ev.place_source = source;
             if let Some(e) = id.and_then(|id| names.entities.get(id).map(|e| (id, e))) {
-                d.ev.places.push(e.1.name.clone());
-                d.place_ids.push(e.0);
+                // The one place, in a list sized for it.
+                d.ev.places = vec![e.1.name.clone()];
+                given = Some(e.0);
             }
         }
         d.ev.place_precision = d
             .place_ids
             .iter()
-            .map(|&e| place_grain(names, e))
+            .copied()
+            .chain(given)
+            .map(|e| place_grain(names, e))
             .min()
             .filter(|g| *g < 4)
             .map(grain_name);
