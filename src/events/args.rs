@@ -1205,8 +1205,13 @@ static PLACE_LEAD: WordSet = WordSet::new(&[
     "county",
 ]);
 
+/// The place mentions of a sentence as `places` reads them: first token, last token + 1,
+/// entity, and whether a preposition of place (or the trigger) makes them the event's place.
+pub type Located = Vec<(usize, usize, usize, bool)>;
+
 /// Place entities of a trigger: those after a preposition of place in its clause, else in its
-/// sentence; a place naming the thing ("Croydon tram crash") counts too.
+/// sentence; a place naming the thing ("Croydon tram crash") counts too. `located` is a buffer
+/// kept from call to call.
 #[allow(clippy::too_many_arguments)]
 pub fn places(
     doc: &Doc,
@@ -1217,6 +1222,7 @@ pub fn places(
     b: usize,
     first: usize,
     noun: bool,
+    located: &mut Located,
 ) -> Vec<usize> {
     if start >= end {
         return Vec::new();
@@ -1227,8 +1233,7 @@ pub fn places(
         |pos: usize| start + doc.tokens[start..end].partition_point(|t| t.span.start < pos);
     let moving = super::triggers::rows_for_token(doc, first)
         .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
-    // (first token, last token + 1, entity, locative)
-    let mut located: Vec<(usize, usize, usize, bool)> = Vec::new();
+    located.clear();
     for m in names.mentions_in(span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
@@ -1276,7 +1281,7 @@ pub fn places(
     }
     let pick = |inside: bool| -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for &(f, _, e, loc) in &located {
+        for &(f, _, e, loc) in located.iter() {
             if loc && (!inside || (a..b).contains(&f)) && !out.contains(&e) {
                 out.push(e);
             }

@@ -657,6 +657,7 @@ pub fn find_events(
     let mut cands: Vec<Cand> = Vec::with_capacity(SENTENCE_TRIGGERS);
     let mut scratch = Scratch::new();
     let mut built: Vec<Draft> = Vec::with_capacity(SENTENCE_TRIGGERS);
+    let mut located = args::Located::new();
     // The listed words of the sentences to come.
     let mut listed = scan.words.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -758,7 +759,7 @@ pub fn find_events(
             if !is_head {
                 last_of.insert(family(d.ev.kind), drafts.len());
             }
-            locate(doc, names, &mut d);
+            locate(doc, names, &mut d, &mut located);
             drafts.push(d);
         }
     }
@@ -939,7 +940,7 @@ pub fn find_events(
 /// Places an event a sentence keeps (its clause's places, else its sentence's) and reads its
 /// polarity: left out of `sentence_events`, as most statements a sentence reports are
 /// dropped.
-fn locate(doc: &Doc, names: &Names, d: &mut Draft) {
+fn locate(doc: &Doc, names: &Names, d: &mut Draft, located: &mut args::Located) {
     let s = &doc.sentences[d.sentence];
     let (a, b) = d.clause;
     let mut place_ids = args::places(
@@ -951,6 +952,7 @@ fn locate(doc: &Doc, names: &Names, d: &mut Draft) {
         b,
         d.first,
         d.noun,
+        located,
     );
     place_ids.sort_by_key(|&e| place_grain(names, e));
     d.ev.places = place_ids
@@ -1548,7 +1550,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
             }
         }
     }
-    let mut place_ids = args::places(doc, names, a, b, a, b, v, false);
+    let mut place_ids = args::places(doc, names, a, b, a, b, v, false, &mut Vec::new());
     place_ids.sort_by_key(|&e| place_grain(names, e));
     Draft {
         ev: Box::new(EventMention {
