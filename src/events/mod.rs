@@ -1175,6 +1175,11 @@ fn sentence_events<'t>(
         own.push(if toll { None } else { mine.or_else(loose) });
     }
     for k in 0..drafts.len() {
+        // A statement left unread beside another event is dropped (see `find_events`): its
+        // clause bounds the others' dates above, but it needs no date of its own.
+        if drafts[k].unread {
+            continue;
+        }
         let report = if own[k].is_none() {
             (0..drafts.len())
                 .find(|&j| {
