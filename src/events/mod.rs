@@ -263,7 +263,7 @@ fn main_company(doc: &Doc, names: &Names, sentences: &[usize]) -> Option<usize> 
 fn resolve_descriptions(
     doc: &Doc,
     names: &Names,
-    company: Option<usize>,
+    company: &dyn Fn() -> Option<usize>,
     titles: &std::cell::OnceCell<TitleHolders>,
     d: &mut Draft,
 ) {
@@ -285,7 +285,7 @@ fn resolve_descriptions(
                 continue;
             }
             let found = if part[k].eq_ignore_ascii_case("company") {
-                company
+                company()
                     .and_then(|c| names.entities.get(c).map(|e| &e.name))
                     .or_else(|| nearest(&is_company))
             } else if crate::gazetteer::title(&part[k]).is_some() {
@@ -646,7 +646,9 @@ pub fn find_events(
     let ref_day = reference.map(crate::dates::ymd);
     let lead = lead_sentences(doc, head);
     let head_and_lead: Vec<usize> = head.into_iter().chain(lead.iter().copied()).collect();
-    let company = main_company(doc, names, &head_and_lead);
+    // The article's company, found on first need (few articles say "the company").
+    let company_cell = std::cell::OnceCell::new();
+    let company = || *company_cell.get_or_init(|| main_company(doc, names, &head_and_lead));
     let titles = std::cell::OnceCell::new();
     // At most one event per listed word, and the headline's own verb.
     let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
@@ -715,7 +717,7 @@ pub fn find_events(
         // speaker, or beside another event, goes).
         for d in &mut built {
             if !d.weak || !others && !d.ev.agents.is_empty() {
-                resolve_descriptions(doc, names, company, &titles, d);
+                resolve_descriptions(doc, names, &company, &titles, d);
             }
         }
         built.retain(|d| {
