@@ -265,6 +265,7 @@ fn resolve_descriptions(
     names: &Names,
     company: &dyn Fn() -> Option<usize>,
     titles: &std::cell::OnceCell<TitleHolders>,
+    titled: &dyn Fn() -> bool,
     d: &mut Draft,
 ) {
     let at = d.ev.trigger.start;
@@ -288,7 +289,7 @@ fn resolve_descriptions(
                 company()
                     .and_then(|c| names.entities.get(c).map(|e| &e.name))
                     .or_else(|| nearest(&is_company))
-            } else if crate::gazetteer::title(&part[k]).is_some() {
+            } else if titled() && crate::gazetteer::title(&part[k]).is_some() {
                 // "the Prime Minister said": the one person named with that title (of the
                 // country a demonym before it gives: "the Kenyan President").
                 let p = part[k].to_lowercase();
@@ -650,6 +651,17 @@ pub fn find_events(
     let company_cell = std::cell::OnceCell::new();
     let company = || *company_cell.get_or_init(|| main_company(doc, names, &head_and_lead));
     let titles = std::cell::OnceCell::new();
+    // Whether the article names any person with a title (found on first need): without one,
+    // no title a participant gives resolves, and none is looked up.
+    let titled_cell = std::cell::OnceCell::new();
+    let titled = || {
+        *titled_cell.get_or_init(|| {
+            names
+                .entities
+                .iter()
+                .any(|e| e.kind == Some(Kind::Person) && !e.titles.is_empty())
+        })
+    };
     // At most one event per listed word, and the headline's own verb.
     let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
     // The speakers of the statements kept so far: an article quotes a handful, so a list.
@@ -717,7 +729,7 @@ pub fn find_events(
         // speaker, or beside another event, goes).
         for d in &mut built {
             if !d.weak || !others && !d.ev.agents.is_empty() {
-                resolve_descriptions(doc, names, &company, &titles, d);
+                resolve_descriptions(doc, names, &company, &titles, &titled, d);
             }
         }
         built.retain(|d| {
