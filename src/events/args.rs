@@ -1231,8 +1231,11 @@ pub fn places(
     // `Doc::token_at` for a byte inside the sentence: the answer lies in `start..=end`.
     let token_at =
         |pos: usize| start + doc.tokens[start..end].partition_point(|t| t.span.start < pos);
-    let moving = super::triggers::rows_for_token(doc, first)
-        .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
+    // Read only at a "to" before a place.
+    let moving = || {
+        super::triggers::rows_for_token(doc, first)
+            .is_some_and(|r| r.iter().any(|r| r.kind == "visit"))
+    };
     located.clear();
     for m in names.mentions_in(span) {
         let Some(e) = names.entities.get(m.entity) else {
@@ -1253,7 +1256,7 @@ pub fn places(
             let t = doc.tok(j);
             if locative(doc, j) {
                 // "to" is a place only after a movement ("travelled to Kabul").
-                loc = doc.lower_bytes(j) != b"to" || moving;
+                loc = doc.lower_bytes(j) != b"to" || moving();
                 break;
             }
             if matches!(t, "," | "'s" | "’s") {
