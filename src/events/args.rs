@@ -596,30 +596,38 @@ pub fn participants(
     if kind == "statement" {
         return speaker(doc, names, a, b, first, last, &left);
     }
-    let right = actors(doc, names, last + 1, b, kind == "contest");
+    // The actors after the trigger, read on first need (a passive or a noun reads them only
+    // after a "by", "of" or "on").
+    let right_cell = std::cell::OnceCell::new();
+    let right = || {
+        right_cell
+            .get_or_init(|| actors(doc, names, last + 1, b, kind == "contest"))
+            .as_slice()
+    };
     let mut parts = Parts::default();
     let is_passive = !noun && passive(doc, a, first);
     let first_of =
         |list: &[(usize, usize)], prefer_people: bool| first_of(names, list, prefer_people);
     // "by X" after a passive or a noun names the agent.
     let by = (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by");
-    let after_by: Vec<(usize, usize)> = by
-        .map(|j| {
-            right
+    let after_by = || -> Vec<(usize, usize)> {
+        by.map(|j| {
+            right()
                 .iter()
                 .copied()
                 .filter(|(t, _)| *t > j && *t <= j + 6)
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+    };
     let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if is_passive {
-        (after_by.iter().map(|p| p.1).collect(), nearest(&left, 3))
+        (after_by().iter().map(|p| p.1).collect(), nearest(&left, 3))
     } else if noun {
         // "the Taliban attack on the consulate", "the arrest of X", "an attack by X".
         let of = (last + 1..b).find(|&j| lower_in(doc, j, &["of", "on", "against", "targeting"]));
         let targets: Vec<(usize, usize)> = of
             .map(|j| {
-                right
+                right()
                     .iter()
                     .copied()
                     .filter(|(t, _)| *t > j && by.is_none_or(|k| *t < k))
@@ -646,10 +654,10 @@ pub fn participants(
             }
             None => nearest(&left, 2),
         };
-        agents.extend(after_by.iter().map(|p| p.1));
+        agents.extend(after_by().iter().map(|p| p.1));
         (agents, first_of(&targets, true))
     } else {
-        (nearest(&left, 3), first_of(&right, true))
+        (nearest(&left, 3), first_of(right(), true))
     };
     add_names(names, &mut parts, agent_ids, target_ids);
     // Groups stand in for missing names.
