@@ -10,6 +10,7 @@
 
 use super::words::WordSet;
 use crate::names::{Kind, Names};
+use crate::text::words::Ready;
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
@@ -21,13 +22,6 @@ static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "\"", "(", ")", "whilst", "amid", "despite", "as", "\u{2014}", "\u{2013}", "\u{201C}",
     "\u{201D}",
 ]);
-
-/// True when token `j` opens a new clause (one of `CLAUSE_OPENERS`: most tokens are turned
-/// away by the set's quick tests).
-#[inline]
-fn opens_clause(doc: &Doc, j: usize) -> bool {
-    CLAUSE_OPENERS.has(doc, j)
-}
 
 /// The widest a clause side may reach, in tokens.
 const REACH: usize = 24;
@@ -96,12 +90,13 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
 
 /// Which tokens of a sentence open a new clause, each read on first need and kept: the clauses
 /// of one sentence's triggers read the same tokens, and only those near a trigger.
-#[derive(Default)]
 pub struct Boundaries {
     /// First token of the sentence.
     start: usize,
     /// Per token of the sentence: unread, or whether it opens a clause.
     known: Vec<Option<bool>>,
+    /// `CLAUSE_OPENERS`, ready for the tokens read (most are turned away by its quick tests).
+    openers: Ready<'static>,
 }
 
 impl Boundaries {
@@ -110,6 +105,7 @@ impl Boundaries {
         Boundaries {
             start: 0,
             known: Vec::with_capacity(tokens),
+            openers: CLAUSE_OPENERS.ready(),
         }
     }
 
@@ -128,7 +124,7 @@ impl Boundaries {
         match *slot {
             Some(known) => known,
             None => {
-                let opens = opens_clause(doc, j);
+                let opens = self.openers.has(doc, j);
                 *slot = Some(opens);
                 opens
             }
@@ -356,14 +352,15 @@ fn group_phrase(
         let mut a = i;
         while a > from {
             let p = doc.tok(a - 1);
-            let demonym = crate::gazetteer::demonym(p).is_some();
-            let modifier = GROUP_MODIFIERS.has(doc, a - 1);
+            // The word list first: the gazetteer's look-up costs more.
+            let modifier = || GROUP_MODIFIERS.has(doc, a - 1);
+            let demonym = || crate::gazetteer::demonym(p).is_some();
             // "Iraq's counterterrorism forces".
             let possessive =
-                matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
-            if demonym || modifier {
+                || matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
+            if modifier() || demonym() {
                 a -= 1;
-            } else if possessive {
+            } else if possessive() {
                 a -= 2;
                 while a > from && in_place(names, doc, a - 1) && doc.is_capitalised(a - 1) {
                     a -= 1;
@@ -599,30 +596,38 @@ pub fn participants(
     if kind == "statement" {
         return speaker(doc, names, a, b, first, last, &left);
     }
-    let right = actors(doc, names, last + 1, b, kind == "contest");
+    // The actors after the trigger, read on first need (a passive or a noun reads them only
+    // after a "by", "of" or "on").
+    let right_cell = std::cell::OnceCell::new();
+    let right = || {
+        right_cell
+            .get_or_init(|| actors(doc, names, last + 1, b, kind == "contest"))
+            .as_slice()
+    };
     let mut parts = Parts::default();
     let is_passive = !noun && passive(doc, a, first);
     let first_of =
         |list: &[(usize, usize)], prefer_people: bool| first_of(names, list, prefer_people);
     // "by X" after a passive or a noun names the agent.
     let by = (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by");
-    let after_by: Vec<(usize, usize)> = by
-        .map(|j| {
-            right
+    let after_by = || -> Vec<(usize, usize)> {
+        by.map(|j| {
+            right()
                 .iter()
                 .copied()
                 .filter(|(t, _)| *t > j && *t <= j + 6)
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+    };
     let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if is_passive {
-        (after_by.iter().map(|p| p.1).collect(), nearest(&left, 3))
+        (after_by().iter().map(|p| p.1).collect(), nearest(&left, 3))
     } else if noun {
         // "the Taliban attack on the consulate", "the arrest of X", "an attack by X".
         let of = (last + 1..b).find(|&j| lower_in(doc, j, &["of", "on", "against", "targeting"]));
         let targets: Vec<(usize, usize)> = of
             .map(|j| {
-                right
+                right()
                     .iter()
                     .copied()
                     .filter(|(t, _)| *t > j && by.is_none_or(|k| *t < k))
@@ -632,9 +637,10 @@ pub fn participants(
         // "Trump and Obama hold White House meeting": after a light verb, the names before
         // the verb act; those between it and the noun only describe the event.
         let sentence_start = doc.sentences[doc.sentence_of[first] as usize].tokens.start;
+        let light_verb = LIGHT_VERB.ready();
         let light = (first.saturating_sub(9).max(sentence_start)..first)
             .rev()
-            .find(|&j| LIGHT_VERB.has(doc, j));
+            .find(|&j| light_verb.has(doc, j));
         let mut agents = match light {
             Some(j) => {
                 let before = actors(
@@ -648,10 +654,10 @@ pub fn participants(
             }
             None => nearest(&left, 2),
         };
-        agents.extend(after_by.iter().map(|p| p.1));
+        agents.extend(after_by().iter().map(|p| p.1));
         (agents, first_of(&targets, true))
     } else {
-        (nearest(&left, 3), first_of(&right, true))
+        (nearest(&left, 3), first_of(right(), true))
     };
     add_names(names, &mut parts, agent_ids, target_ids);
     // Groups stand in for missing names.
@@ -768,18 +774,20 @@ fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<
 /// Adds the names of entities `agents` and `targets` to `parts`, each once (an agent is no
 /// target).
 fn add_names(names: &Names, parts: &mut Parts, agents: Vec<usize>, targets: Vec<usize>) {
-    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.clone());
+    // A name is copied only once it is known to be new.
+    let name_of = |e: usize| names.entities.get(e).map(|e| e.name.as_str());
+    let has = |list: &[String], n: &str| list.iter().any(|x| x == n);
     for e in agents {
         if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) {
-                parts.agents.push(n);
+            if !has(&parts.agents, n) {
+                parts.agents.push(n.to_string());
             }
         }
     }
     for e in targets {
         if let Some(n) = name_of(e) {
-            if !parts.agents.contains(&n) && !parts.targets.contains(&n) {
-                parts.targets.push(n);
+            if !has(&parts.agents, n) && !has(&parts.targets, n) {
+                parts.targets.push(n.to_string());
             }
         }
     }
@@ -1205,8 +1213,13 @@ static PLACE_LEAD: WordSet = WordSet::new(&[
     "county",
 ]);
 
+/// The place mentions of a sentence as `places` reads them: first token, last token + 1,
+/// entity, and whether a preposition of place (or the trigger) makes them the event's place.
+pub type Located = Vec<(usize, usize, usize, bool)>;
+
 /// Place entities of a trigger: those after a preposition of place in its clause, else in its
-/// sentence; a place naming the thing ("Croydon tram crash") counts too.
+/// sentence; a place naming the thing ("Croydon tram crash") counts too. `located` is a buffer
+/// kept from call to call.
 #[allow(clippy::too_many_arguments)]
 pub fn places(
     doc: &Doc,
@@ -1217,6 +1230,7 @@ pub fn places(
     b: usize,
     first: usize,
     noun: bool,
+    located: &mut Located,
 ) -> Vec<usize> {
     if start >= end {
         return Vec::new();
@@ -1225,10 +1239,12 @@ pub fn places(
     // `Doc::token_at` for a byte inside the sentence: the answer lies in `start..=end`.
     let token_at =
         |pos: usize| start + doc.tokens[start..end].partition_point(|t| t.span.start < pos);
-    let moving = super::triggers::rows_for_token(doc, first)
-        .is_some_and(|r| r.iter().any(|r| r.kind == "visit"));
-    // (first token, last token + 1, entity, locative)
-    let mut located: Vec<(usize, usize, usize, bool)> = Vec::new();
+    // Read only at a "to" before a place.
+    let moving = || {
+        super::triggers::rows_for_token(doc, first)
+            .is_some_and(|r| r.iter().any(|r| r.kind == "visit"))
+    };
+    located.clear();
     for m in names.mentions_in(span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
@@ -1248,7 +1264,7 @@ pub fn places(
             let t = doc.tok(j);
             if locative(doc, j) {
                 // "to" is a place only after a movement ("travelled to Kabul").
-                loc = doc.lower_bytes(j) != b"to" || moving;
+                loc = doc.lower_bytes(j) != b"to" || moving();
                 break;
             }
             if matches!(t, "," | "'s" | "’s") {
@@ -1276,7 +1292,7 @@ pub fn places(
     }
     let pick = |inside: bool| -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for &(f, _, e, loc) in &located {
+        for &(f, _, e, loc) in located.iter() {
             if loc && (!inside || (a..b).contains(&f)) && !out.contains(&e) {
                 out.push(e);
             }

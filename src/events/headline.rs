@@ -149,9 +149,21 @@ pub fn verb(
         None => (s.tokens.start, end),
     };
     let end = end.min(s.tokens.end);
+    if s.tokens.is_empty() {
+        return None;
+    }
+    // The mentions that may hold a token of the headline (those ending after its first token
+    // starts and starting before its last one ends): the searches below read only these.
+    let ms = {
+        let all = &names.mentions;
+        let from = doc.tokens[s.tokens.start].span.start;
+        let to = doc.tokens[s.tokens.end - 1].span.end;
+        let lo = all.partition_point(|m| m.span.end <= from);
+        let hi = lo + all[lo..].partition_point(|m| m.span.start < to);
+        &all[lo..hi]
+    };
     let person_or_org = |i: usize| {
         let pos = doc.tokens[i].span.start;
-        let ms = &names.mentions;
         let k = ms.partition_point(|m| m.span.end <= pos);
         ms.get(k)
             .filter(|m| m.span.start <= pos)
@@ -191,10 +203,6 @@ pub fn verb(
         if !subject {
             continue;
         }
-        // "Barack Obama": a surname after a given name is not a verb.
-        if doc.is_capitalised(i) && crate::gazetteer::given_name(doc.tok(p)).is_some() {
-            continue;
-        }
         let lower = doc.lower_tok(i);
         // Plural nouns: "municipalities", "journalists", "politicians".
         let s_form = lower.ends_with('s')
@@ -223,7 +231,19 @@ pub fn verb(
             continue;
         }
         // Something must follow: a verb has an object or a complement.
-        if (s_form && !participle_next || bare) && i + 1 < s.tokens.end {
+        let verb_here = (s_form && !participle_next || bare) && i + 1 < s.tokens.end;
+        // The first content word after the subject that is not a verb ends the search: a
+        // headline's verb follows its subject closely.
+        let too_far = !verb_here && person_or_org(p).is_none() && i > start + 4;
+        // "Barack Obama": a surname after a given name is not a verb (read only when the word
+        // would end the search, as the gazetteer's look-up costs more than the tests above).
+        if (verb_here || too_far)
+            && doc.is_capitalised(i)
+            && crate::gazetteer::given_name(doc.tok(p)).is_some()
+        {
+            continue;
+        }
+        if verb_here {
             // "Refugees begin returning home": the happening is the -ing verb.
             let aspect = matches!(
                 lower,
@@ -244,9 +264,7 @@ pub fn verb(
             }
             return Some(i);
         }
-        // The first content word after the subject that is not a verb ends the search: a
-        // headline's verb follows its subject closely.
-        if person_or_org(p).is_none() && i > start + 4 {
+        if too_far {
             return None;
         }
     }

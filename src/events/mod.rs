@@ -263,8 +263,9 @@ fn main_company(doc: &Doc, names: &Names, sentences: &[usize]) -> Option<usize> 
 fn resolve_descriptions(
     doc: &Doc,
     names: &Names,
-    company: Option<usize>,
+    company: &dyn Fn() -> Option<usize>,
     titles: &std::cell::OnceCell<TitleHolders>,
+    titled: &dyn Fn() -> bool,
     d: &mut Draft,
 ) {
     let at = d.ev.trigger.start;
@@ -285,10 +286,10 @@ fn resolve_descriptions(
                 continue;
             }
             let found = if part[k].eq_ignore_ascii_case("company") {
-                company
+                company()
                     .and_then(|c| names.entities.get(c).map(|e| &e.name))
                     .or_else(|| nearest(&is_company))
-            } else if crate::gazetteer::title(&part[k]).is_some() {
+            } else if titled() && crate::gazetteer::title(&part[k]).is_some() {
                 // "the Prime Minister said": the one person named with that title (of the
                 // country a demonym before it gives: "the Kenyan President").
                 let p = part[k].to_lowercase();
@@ -646,8 +647,21 @@ pub fn find_events(
     let ref_day = reference.map(crate::dates::ymd);
     let lead = lead_sentences(doc, head);
     let head_and_lead: Vec<usize> = head.into_iter().chain(lead.iter().copied()).collect();
-    let company = main_company(doc, names, &head_and_lead);
+    // The article's company, found on first need (few articles say "the company").
+    let company_cell = std::cell::OnceCell::new();
+    let company = || *company_cell.get_or_init(|| main_company(doc, names, &head_and_lead));
     let titles = std::cell::OnceCell::new();
+    // Whether the article names any person with a title (found on first need): without one,
+    // no title a participant gives resolves, and none is looked up.
+    let titled_cell = std::cell::OnceCell::new();
+    let titled = || {
+        *titled_cell.get_or_init(|| {
+            names
+                .entities
+                .iter()
+                .any(|e| e.kind == Some(Kind::Person) && !e.titles.is_empty())
+        })
+    };
     // At most one event per listed word, and the headline's own verb.
     let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
     // The speakers of the statements kept so far: an article quotes a handful, so a list.
@@ -657,6 +671,7 @@ pub fn find_events(
     let mut cands: Vec<Cand> = Vec::with_capacity(SENTENCE_TRIGGERS);
     let mut scratch = Scratch::new();
     let mut built: Vec<Draft> = Vec::with_capacity(SENTENCE_TRIGGERS);
+    let mut located = args::Located::new();
     // The listed words of the sentences to come.
     let mut listed = scan.words.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -714,7 +729,7 @@ pub fn find_events(
         // speaker, or beside another event, goes).
         for d in &mut built {
             if !d.weak || !others && !d.ev.agents.is_empty() {
-                resolve_descriptions(doc, names, company, &titles, d);
+                resolve_descriptions(doc, names, &company, &titles, &titled, d);
             }
         }
         built.retain(|d| {
@@ -758,7 +773,7 @@ pub fn find_events(
             if !is_head {
                 last_of.insert(family(d.ev.kind), drafts.len());
             }
-            locate(doc, names, &mut d);
+            locate(doc, names, &mut d, &mut located);
             drafts.push(d);
         }
     }
@@ -901,6 +916,8 @@ pub fn find_events(
         }
     }
     for d in &mut drafts {
+        // The place given here, if any (the drafts' place ids are read for the last time).
+        let mut given = None;
         if d.ev.places.is_empty() {
             let (id, source) = match dateline {
                 Some(id) => (Some(id), "dateline"),
@@ -911,14 +928,17 @@ pub fn find_events(
             };
             d.ev.place_source = source;
             if let Some(e) = id.and_then(|id| names.entities.get(id).map(|e| (id, e))) {
-                d.ev.places.push(e.1.name.clone());
-                d.place_ids.push(e.0);
+                // The one place, in a list sized for it.
+                d.ev.places = vec![e.1.name.clone()];
+                given = Some(e.0);
             }
         }
         d.ev.place_precision = d
             .place_ids
             .iter()
-            .map(|&e| place_grain(names, e))
+            .copied()
+            .chain(given)
+            .map(|e| place_grain(names, e))
             .min()
             .filter(|g| *g < 4)
             .map(grain_name);
@@ -934,7 +954,7 @@ pub fn find_events(
 /// Places an event a sentence keeps (its clause's places, else its sentence's) and reads its
 /// polarity: left out of `sentence_events`, as most statements a sentence reports are
 /// dropped.
-fn locate(doc: &Doc, names: &Names, d: &mut Draft) {
+fn locate(doc: &Doc, names: &Names, d: &mut Draft, located: &mut args::Located) {
     let s = &doc.sentences[d.sentence];
     let (a, b) = d.clause;
     let mut place_ids = args::places(
@@ -946,6 +966,7 @@ fn locate(doc: &Doc, names: &Names, d: &mut Draft) {
         b,
         d.first,
         d.noun,
+        located,
     );
     place_ids.sort_by_key(|&e| place_grain(names, e));
     d.ev.places = place_ids
@@ -1168,6 +1189,11 @@ fn sentence_events<'t>(
         own.push(if toll { None } else { mine.or_else(loose) });
     }
     for k in 0..drafts.len() {
+        // A statement left unread beside another event is dropped (see `find_events`): its
+        // clause bounds the others' dates above, but it needs no date of its own.
+        if drafts[k].unread {
+            continue;
+        }
         let report = if own[k].is_none() {
             (0..drafts.len())
                 .find(|&j| {
@@ -1446,21 +1472,22 @@ fn choose_reported(
             })
     };
     if !heads.is_empty() {
-        let best = heads
+        // Each headline event with its match in the lead, read once.
+        let (best, matched) = heads
             .iter()
-            .copied()
-            .max_by_key(|&i| {
+            .map(|&i| (i, lead_match(&drafts[i], drafts)))
+            .max_by_key(|&(i, matched)| {
                 let d = &drafts[i];
                 (
                     main_clause(doc, d),
-                    lead_match(d, drafts).is_some(),
+                    matched.is_some(),
                     !d.noun,
                     weight(d.ev.kind),
                     std::cmp::Reverse(d.first),
                 )
             })
-            .unwrap_or(heads[0]);
-        if let Some(l) = lead_match(&drafts[best], drafts) {
+            .unwrap_or((heads[0], None));
+        if let Some(l) = matched {
             // The headline's event is dropped: what the lead's lacks is taken from it.
             let h = drafts.remove(best);
             let l = if l > best { l - 1 } else { l };
@@ -1542,7 +1569,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
             }
         }
     }
-    let mut place_ids = args::places(doc, names, a, b, a, b, v, false);
+    let mut place_ids = args::places(doc, names, a, b, a, b, v, false, &mut Vec::new());
     place_ids.sort_by_key(|&e| place_grain(names, e));
     Draft {
         ev: Box::new(EventMention {
