@@ -784,9 +784,31 @@ mod tests {
         }
     }
 
+    /// `seeds`, then for every length below 20 and every position the text "abcdef…" of that
+    /// length with one of `chars` at that position, and again with a space after it: the cases
+    /// around the eight-byte boundaries of the word-at-a-time readers.
+    fn boundary_cases(seeds: &[&str], chars: &[char]) -> Vec<String> {
+        let mut names: Vec<String> = seeds.iter().map(|s| s.to_string()).collect();
+        for len in 1..20 {
+            for at in 0..len {
+                for &c in chars {
+                    let mut s: String = "abcdefghijklmnopqrstu"[..len].to_string();
+                    s.replace_range(at..at + 1, &c.to_string());
+                    names.push(s.clone());
+                    if at + 1 < s.len() && s.is_char_boundary(at + 1) && s.is_char_boundary(at + 2)
+                    {
+                        s.replace_range(at + 1..at + 2, " ");
+                        names.push(s);
+                    }
+                }
+            }
+        }
+        names
+    }
+
     #[test]
     fn plain_names_fold_eight_bytes_at_a_time_as_key_does() {
-        let mut names: Vec<String> = [
+        let seeds = [
             "",
             "a",
             "Iraq",
@@ -805,32 +827,16 @@ mod tests {
             "x\u{1}y",
             "x\u{b}y",
             "x\u{7f}Y",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ];
         // Spaces and capitals at every position around the eight-byte boundaries.
-        for len in 1..20 {
-            for at in 0..len {
-                for c in [' ', 'Q', '\t'] {
-                    let mut s: String = "abcdefghijklmnopqrstu"[..len].to_string();
-                    s.replace_range(at..at + 1, &c.to_string());
-                    names.push(s.clone());
-                    if at + 1 < len {
-                        s.replace_range(at + 1..at + 2, " ");
-                        names.push(s);
-                    }
-                }
-            }
-        }
-        for name in &names {
+        for name in &boundary_cases(&seeds, &[' ', 'Q', '\t']) {
             assert_eq!(with_key(name, str::to_string), key(name), "{name:?}");
         }
     }
 
     #[test]
     fn plain_ascii_is_ascii_and_single_spaced() {
-        let mut names: Vec<String> = [
+        let seeds = [
             "",
             " ",
             "a",
@@ -853,26 +859,9 @@ mod tests {
             "abcdefg ",
             "abcdefgh ijklmnop",
             "abcdefgé",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ];
         // Spaces, whitespace and other bytes at every position around the eight-byte boundaries.
-        for len in 1..20 {
-            for at in 0..len {
-                for c in [' ', '\t', '\r', '\u{b}', '\u{1f}', '\u{80}'] {
-                    let mut s: String = "abcdefghijklmnopqrstu"[..len].to_string();
-                    s.replace_range(at..at + 1, &c.to_string());
-                    names.push(s.clone());
-                    if at + 1 < s.len() && s.is_char_boundary(at + 1) && s.is_char_boundary(at + 2)
-                    {
-                        s.replace_range(at + 1..at + 2, " ");
-                        names.push(s);
-                    }
-                }
-            }
-        }
-        for name in &names {
+        for name in &boundary_cases(&seeds, &[' ', '\t', '\r', '\u{b}', '\u{1f}', '\u{80}']) {
             let slow = name.is_ascii() && is_single_spaced(name);
             assert_eq!(is_plain_ascii(name), slow, "{name:?}");
         }
