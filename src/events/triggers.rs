@@ -1143,11 +1143,13 @@ impl Scan {
         // About one word in forty is listed.
         let mut words = Vec::with_capacity(doc.tokens.len() / 32);
         let (lower, shapes, sieve) = (doc.lower.as_bytes(), &*SHAPES, &*SIEVE);
+        let text = doc.text.as_bytes();
         for p in &doc.paragraphs {
             let mut open = false;
             // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
             let mut from = p.start;
-            for (i, t) in (p.start..).zip(&doc.tokens[p.clone()]) {
+            for (k, t) in doc.tokens[p.clone()].iter().enumerate() {
+                let i = p.start + k;
                 match t.kind {
                     TokenKind::Word if !open => {
                         let b = &lower[t.span.start..t.span.end];
@@ -1163,7 +1165,7 @@ impl Scan {
                         }
                     }
                     TokenKind::Punct => {
-                        let now = match doc.tok_bytes(i) {
+                        let now = match &text[t.span.start..t.span.end] {
                             // “ and ” in UTF-8.
                             b"\xE2\x80\x9C" => true,
                             b"\xE2\x80\x9D" => false,
