@@ -56,21 +56,10 @@ fn ascii_key(s: &str) -> String {
 pub fn alnum_head(b: &[u8]) -> &[u8] {
     let n = b
         .iter()
-        .position(|&c| !ASCII_ALNUM[usize::from(c)])
+        .position(|c| !c.is_ascii_alphanumeric())
         .unwrap_or(b.len());
     &b[..n]
 }
-
-/// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (one load instead of three ranges).
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// True when the only whitespace in `s` is single ASCII spaces between other characters
 /// (so folding whitespace leaves `s` as it is).
