@@ -28,7 +28,7 @@ use crate::names::{Kind, Names};
 use crate::record::{Event, Offsets};
 use crate::text::{Doc, Span, TokenKind};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use triggers::{Cand, Ctx};
 
 /// One event, with byte spans.
@@ -664,8 +664,9 @@ pub fn find_events(
     };
     // At most one event per listed word, and the headline's own verb.
     let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
-    // The speakers of the statements kept so far: an article quotes a handful, so a list.
-    let mut weak_speakers: Vec<Vec<String>> = Vec::new();
+    // The speakers of the statements kept so far (a sorted set: an article may quote
+    // thousands, and most quote a handful, which it compares without hashing).
+    let mut weak_speakers: BTreeSet<Vec<String>> = BTreeSet::new();
     let mut last_of = LastOf::default();
     // The buffers of one sentence, sized for the few triggers most sentences hold.
     let mut cands: Vec<Cand> = Vec::with_capacity(SENTENCE_TRIGGERS);
@@ -739,8 +740,8 @@ pub fn find_events(
             if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
                 return false;
             }
-            weak_speakers.push(d.ev.agents.clone());
-            true
+            // Copied only when new.
+            weak_speakers.insert(d.ev.agents.clone())
         });
         for mut d in built.drain(..) {
             // "The operation, carried out by ...": a definite noun repeating an event the body
