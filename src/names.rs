@@ -294,34 +294,11 @@ pub fn is_name_word(doc: &Doc, i: usize) -> bool {
         c if c.is_ascii_uppercase() => is_name_word_slow(doc, i),
         c if c.is_ascii() => {
             b.len() > 3
-                && has_hyphen(&b[2..b.len().min(LONGEST_PARTICLE + 1)])
+                && b[2..b.len().min(LONGEST_PARTICLE + 1)].contains(&b'-')
                 && is_name_word_slow(doc, i)
         }
         _ => is_name_word_slow(doc, i),
     }
-}
-
-/// True when `b` holds a hyphen: eight bytes at a time, not a call to `memchr` (tokens are a
-/// few bytes long).
-#[inline]
-fn has_hyphen(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // A byte of `x` is zero where `v` holds a hyphen (the zeros that pad a short word are none);
-    // `(x - ONES) & !x` sets the high bit of some byte exactly when one is zero.
-    let hyphen = |v: u64| {
-        let x = v ^ (ONES * u64::from(b'-'));
-        x.wrapping_sub(ONES) & !x & (ONES << 7) != 0
-    };
-    let mut chunks = b.chunks_exact(8);
-    let mut eight = [0u8; 8];
-    for c in &mut chunks {
-        eight.copy_from_slice(c);
-        if hyphen(u64::from_le_bytes(eight)) {
-            return true;
-        }
-    }
-    let rest = chunks.remainder();
-    !rest.is_empty() && hyphen(gazetteer::tail_word(rest))
 }
 
 /// `is_name_word` for a word that starts with a capital, outside ASCII or holds a hyphen.
