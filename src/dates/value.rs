@@ -2,7 +2,8 @@
 //!
 //! Input: the numbers of a value (year, month, day, quarter, count). Output: the value as the
 //! record writes it, exactly as `format!` would (`{y:04}-{m:02}-{d:02}`), without the
-//! formatting machinery: a text's dates are many, and each value is a few bytes.
+//! formatting machinery: a text's dates are many, and each value is a few bytes (years, months
+//! and days are copied two digits at a time from a table).
 
 /// Appends `n` to `out` as `format!("{n:0width$}")` writes it: zero-padded to `width`
 /// characters (at most 23), a minus sign counting as one.
@@ -28,68 +29,81 @@ pub fn push_num(out: &mut String, n: i64, width: usize) {
     out.extend(buf[start..].iter().map(|&c| char::from(c)));
 }
 
-/// The ASCII digit of `n` (below ten).
-fn digit(n: u32) -> u8 {
-    b'0' + n as u8
+/// The two digits of every number below 100, in order ("00", "01", ... "99").
+const PAIRS: &str = {
+    const BYTES: [u8; 200] = {
+        let mut b = [0u8; 200];
+        let mut n = 0;
+        while n < 100 {
+            b[2 * n] = b'0' + (n / 10) as u8;
+            b[2 * n + 1] = b'0' + (n % 10) as u8;
+            n += 1;
+        }
+        b
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("digits are ASCII"),
+    }
+};
+
+/// Appends the two digits of `n` (below 100): a two-byte copy from `PAIRS`, with no
+/// per-character encoding.
+fn push_two(out: &mut String, n: u32) {
+    let k = 2 * n as usize;
+    out.push_str(&PAIRS[k..k + 2]);
 }
 
-/// The four digits of a year from 0 to 9999.
-fn four(y: i64) -> Option<[u8; 4]> {
-    let y = u32::try_from(y).ok().filter(|&y| y <= 9999)?;
-    Some([
-        digit(y / 1000),
-        digit(y / 100 % 10),
-        digit(y / 10 % 10),
-        digit(y % 10),
-    ])
-}
-
-/// The two digits of a month or a day (below 100).
-fn two(n: u32) -> Option<[u8; 2]> {
-    (n < 100).then(|| [digit(n / 10), digit(n % 10)])
-}
-
-/// A value written as its ASCII bytes (a byte to a character, cheaper than validating them
-/// as UTF-8 for so few).
-fn text(b: &[u8]) -> String {
-    let mut v = String::with_capacity(b.len());
-    v.extend(b.iter().map(|&c| char::from(c)));
-    v
+/// Appends a year from 0 to 9999 as four digits; false (nothing written) for other years.
+fn push_four(out: &mut String, y: i64) -> bool {
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            push_two(out, y / 100);
+            push_two(out, y % 100);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A year: `format!("{y:04}")`.
 pub fn year(y: i64) -> String {
-    if let Some(y) = four(y) {
-        return text(&y);
-    }
     let mut v = String::with_capacity(5);
-    push_num(&mut v, y, 4);
+    if !push_four(&mut v, y) {
+        push_num(&mut v, y, 4);
+    }
     v
 }
 
 /// A month: `format!("{y:04}-{m:02}")`.
 pub fn month(y: i64, m: u32) -> String {
-    if let (Some(y), Some(m)) = (four(y), two(m)) {
-        return text(&[y[0], y[1], y[2], y[3], b'-', m[0], m[1]]);
-    }
     let mut v = String::with_capacity(8);
-    push_num(&mut v, y, 4);
+    if !push_four(&mut v, y) {
+        push_num(&mut v, y, 4);
+    }
     v.push('-');
-    push_num(&mut v, i64::from(m), 2);
+    if m < 100 {
+        push_two(&mut v, m);
+    } else {
+        push_num(&mut v, i64::from(m), 2);
+    }
     v
 }
 
 /// A day: `format!("{y:04}-{m:02}-{d:02}")`.
 pub fn day(y: i64, m: u32, d: u32) -> String {
-    if let (Some(y), Some(m), Some(d)) = (four(y), two(m), two(d)) {
-        return text(&[y[0], y[1], y[2], y[3], b'-', m[0], m[1], b'-', d[0], d[1]]);
-    }
     let mut v = String::with_capacity(11);
-    push_num(&mut v, y, 4);
-    v.push('-');
-    push_num(&mut v, i64::from(m), 2);
-    v.push('-');
-    push_num(&mut v, i64::from(d), 2);
+    if !push_four(&mut v, y) {
+        push_num(&mut v, y, 4);
+    }
+    for n in [m, d] {
+        v.push('-');
+        if n < 100 {
+            push_two(&mut v, n);
+        } else {
+            push_num(&mut v, i64::from(n), 2);
+        }
+    }
     v
 }
 
