@@ -347,6 +347,33 @@ fn is_count(w: &str) -> bool {
     lexicon::number_word(w).is_some() || matches!(w, "a" | "an" | "few" | "several" | "couple")
 }
 
+/// True when `w`, the word after a count, may continue a quantity or a spoken year: a unit, an
+/// adjective ("20 more years"), a number word ("nineteen ninety", "two hundred"), or what
+/// `count_at` and `quantity` read between a count and its unit ("a couple of", "a few",
+/// "2 1/2", "two to three"). A count followed by anything else opens nothing.
+fn may_follow_count(w: &str) -> bool {
+    lexicon::unit(w).is_some()
+        || is_count_adjective(w)
+        || lexicon::number_word(w).is_some()
+        || matches!(
+            w,
+            "couple" | "few" | "of" | "1/2" | "½" | "and" | "-" | "to" | "or"
+        )
+}
+
+/// True when `w`, the word after a plain number, may make it a date or time: what follows a
+/// count (`may_follow_count`), a month ("15 October"), or what `clock` reads ("6 pm", "4 in
+/// the morning", "6 GMT").
+fn may_follow_number(w: &str) -> bool {
+    may_follow_count(w)
+        || lexicon::month(w).is_some()
+        || lexicon::is_zone(w)
+        || matches!(
+            w,
+            "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m" | "o'clock" | "o’clock" | "in"
+        )
+}
+
 /// `w.split_once(sep)` for an ASCII separator: a byte search, cheaper on a short token than
 /// the character searcher.
 fn split_at_byte(w: &str, sep: u8) -> Option<(&str, &str)> {
@@ -596,6 +623,9 @@ impl<'d, 'a> Scan<'d, 'a> {
         // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
         // month, weekday or other word rule reacts to it (a test checks).
         if is_count(w) {
+            if !may_follow_count(self.w(i + 1)) {
+                return None;
+            }
             if let Some(h) = self.year_words(i) {
                 return Some(h);
             }
@@ -672,6 +702,11 @@ impl<'d, 'a> Scan<'d, 'a> {
         // Plain digits, most numbers, are none of the forms with separators or letters.
         if !w.bytes().all(|c| c.is_ascii_digit()) {
             return self.marked_number(i, w);
+        }
+        // Besides a year, a plain number is a date, time or quantity only with one of the
+        // words its rules read next.
+        if w.len() != 4 && !may_follow_number(self.w(i + 1)) {
+            return None;
         }
         // 15 October 2024
         if let Some((d, _)) = self.day_at(i) {
@@ -2953,6 +2988,48 @@ mod tests {
             }
         }
         assert!(counts > 500, "{counts} counts read");
+    }
+
+    #[test]
+    fn counts_and_numbers_need_their_next_words() {
+        // Every common and opening word after a count and after plain numbers, followed by
+        // what the rules read further on: where the word is none `may_follow_count` or
+        // `may_follow_number` lets through, the rules behind those gates find nothing.
+        let mut words: Vec<String> = crate::gazetteer::COMMON_WORDS
+            .iter()
+            .chain(OPENING_WORDS.words().iter().copied())
+            .map(str::to_string)
+            .collect();
+        words.extend(["a.m.", "p.m.", "o'clock", "GMT", "1/2", "½", "-"].map(String::from));
+        let mut text = String::new();
+        for w in &words {
+            for count in [
+                "a", "an", "two", "nineteen", "twenty", "few", "couple", "7", "15", "250",
+            ] {
+                text.push_str(&format!(
+                    "for {count} {w} years ago. in {count} {w} of the year. "
+                ));
+            }
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc);
+        let mut read = 0;
+        for i in 0..scan.n {
+            let (w, next) = (scan.w(i), scan.w(i + 1));
+            if scan.kind(i) == Some(TokenKind::Word) && is_count(w) && !may_follow_count(next) {
+                assert!(scan.year_words(i).is_none(), "{w} {next}");
+                assert!(scan.quantity(i).is_none(), "{w} {next}");
+                read += 1;
+            }
+            if scan.kind(i) == Some(TokenKind::Number) && !may_follow_number(next) {
+                let h = scan.int(i).unwrap();
+                assert!(scan.month_at(i + 1).is_none(), "{w} {next}");
+                assert!(scan.clock(i, h, 0, false).is_none(), "{w} {next}");
+                assert!(scan.quantity(i).is_none(), "{w} {next}");
+                read += 1;
+            }
+        }
+        assert!(read > 10_000, "{read} read");
     }
 
     fn texts(text: &str) -> Vec<String> {
