@@ -620,6 +620,11 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return Some(h);
             }
         }
+        // "that" and "same" open only the anaphor rule ("that year", "the same day"): no other
+        // rule reacts to them.
+        if matches!(w, "that" | "same") {
+            return self.anaphor(i);
+        }
         // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
         // month, weekday or other word rule reacts to it (a test checks).
         if is_count(w) {
@@ -1947,12 +1952,15 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Calendar,
                 );
             }
-            "new"
-                if self.cap(i)
+            // "new" opens "New Year's Day" and "New Year's Eve", and nothing else.
+            "new" => {
+                if !(self.cap(i)
                     && self.w(i + 1) == "year"
                     && matches!(self.w(i + 2), "'s" | "’s")
-                    && matches!(self.w(i + 3), "day" | "eve") =>
-            {
+                    && matches!(self.w(i + 3), "day" | "eve"))
+                {
+                    return None;
+                }
                 let (m, d) = if self.w(i + 3) == "day" {
                     (1, 1)
                 } else {
