@@ -160,17 +160,17 @@ static OPENING_WORDS: WordSet = WordSet::new(&[
     "yesterday", "today", "tomorrow", "tonight", "now", "right", "currently", "nowadays",
     "recently", "previously", "formerly", "soon", "these", "future", "current", "recent",
     "daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "nightly",
-    "biweekly", "semiannually", "annual", "every", "each", "per", "noon", "midday", "midnight",
+    "biweekly", "semiannually", "every", "each", "per", "noon", "midday", "midnight",
     "christmas", "halloween", "valentine", "new", "thanksgiving", "fiscal", "year", "full",
-    "quarter", "period", "month", "week", "weekend", "fy", "q1", "q2", "q3", "q4", "h1", "h2",
+    "quarter", "month", "week", "weekend", "fy", "q1", "q2", "q3", "q4", "h1", "h2",
     "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties",
-    "twenties", "past", "near", "short", "long", "medium", "earlier", "later", "while",
+    "twenties", "past", "near", "short", "long", "medium", "while",
     // `relative`, `anaphor`, `quarter_words`
     "last", "previous", "preceding", "prior", "next", "coming", "upcoming", "following", "this",
     "present", "latest", "first", "final", "remaining", "initial", "opening", "closing", "that",
     "same",
     // counts (`core`, `count_at`)
-    "a", "an", "few", "several", "couple", "many", "some",
+    "a", "an", "few", "several", "couple",
     // months and weekdays
     "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
     "july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct", "november",
@@ -1893,9 +1893,9 @@ impl<'d, 'a> Scan<'d, 'a> {
                 return self.date(i, i + 1, Meaning::Reference(r), "reference", Class::Fixed);
             }
             "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "quarterly"
-            | "nightly" | "biweekly" | "semiannually" | "annual" => {
+            | "nightly" | "biweekly" | "semiannually" => {
                 // "its quarterly dividend": a payment, not a recurrence the text dates.
-                if w == "annual" || w == "quarterly" && self.kind(i + 1) == Some(TokenKind::Word) {
+                if w == "quarterly" && self.kind(i + 1) == Some(TokenKind::Word) {
                     return None;
                 }
                 let v = match w {
@@ -2018,11 +2018,10 @@ impl<'d, 'a> Scan<'d, 'a> {
                 }
                 return self.year_word(i, i + 1);
             }
-            "quarter" | "period" => {
+            "quarter" => {
                 // "the quarter", "the latest quarter" (handled in `relative`), "that quarter".
                 if i > 0
                     && self.w(i - 1) == "the"
-                    && w == "quarter"
                     && !matches!(self.w(i + 1), "of" | "century" | "-")
                 {
                     return self.date(
@@ -2136,10 +2135,6 @@ impl<'d, 'a> Scan<'d, 'a> {
                     "reference",
                     Class::Period,
                 );
-            }
-            "earlier" | "later" => {
-                // "earlier that day", "later that year": the anaphor carries the extent.
-                return None;
             }
             _ => {}
         }
