@@ -223,7 +223,11 @@ pub fn number_word(w: &str) -> Option<u32> {
     if let Some(n) = simple(w) {
         return Some(n);
     }
-    // A byte search, not `split_once`: the words are short and most have no hyphen.
+    // A compound ("forty-one") has nine bytes or more: shorter words are not searched. A byte
+    // search, not `split_once`: the words are short and most have no hyphen.
+    if w.len() < 9 {
+        return None;
+    }
     let dash = w.bytes().position(|b| b == b'-')?;
     let (t, o) = (simple(&w[..dash])?, simple(&w[dash + 1..])?);
     ((20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&o)).then_some(t + o)
