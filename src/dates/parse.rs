@@ -350,7 +350,9 @@ fn is_count(w: &str) -> bool {
 /// True when `w`, the word after a count, may continue a quantity or a spoken year: a unit, an
 /// adjective ("20 more years"), a number word ("nineteen ninety", "two hundred"), or what
 /// `count_at` and `quantity` read between a count and its unit ("a couple of", "a few",
-/// "2 1/2", "two to three"). A count followed by anything else opens nothing.
+/// "2 1/2", "two to three"). A count followed by anything else opens nothing. Inlined: it
+/// runs at every count, and most of its tests are a length or a byte.
+#[inline(always)]
 fn may_follow_count(w: &str) -> bool {
     lexicon::unit(w).is_some()
         || is_count_adjective(w)
