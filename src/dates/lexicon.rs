@@ -3,7 +3,9 @@
 //!
 //! Input: one lower-case word (ASCII-folded by the caller). Output: what the word means, or
 //! `None`. Pure lookups with `match`, so the scanner pays one comparison chain per token and
-//! never allocates. Does not look at context (the scanner decides whether "May" is a month).
+//! never allocates; the unit, month and weekday lookups, which the scanner makes at most
+//! candidate tokens, are inlined into its tests. Does not look at context (the scanner decides
+//! whether "May" is a month).
 
 /// A unit of time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,6 +93,7 @@ impl Unit {
 }
 
 /// A unit word, singular or plural ("year", "years"): the unit and whether it is plural.
+#[inline]
 pub fn unit(w: &str) -> Option<(Unit, bool)> {
     Some(match w {
         "second" => (Unit::Second, false),
@@ -122,6 +125,7 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
 }
 
 /// Month number from a month word or abbreviation (lower case, no period).
+#[inline]
 pub fn month(w: &str) -> Option<u32> {
     Some(match w {
         "january" | "jan" => 1,
@@ -160,6 +164,7 @@ pub fn is_month_abbreviation(w: &str) -> bool {
 }
 
 /// Weekday number (1 = Monday) from a weekday word or abbreviation.
+#[inline]
 pub fn weekday(w: &str) -> Option<u32> {
     Some(match w {
         "monday" | "mon" => 1,
