@@ -3,8 +3,8 @@
 //!
 //! Input: one lower-case word (ASCII-folded by the caller). Output: what the word means, or
 //! `None`. Pure lookups with `match`, so the scanner pays one comparison chain per token and
-//! never allocates; the unit, month and weekday lookups, which the scanner makes at most
-//! candidate tokens, are inlined into its tests. Does not look at context (the scanner decides
+//! never allocates; the unit, month, weekday and number lookups, which the scanner makes at
+//! most candidate tokens, are inlined into its tests. Does not look at context (the scanner decides
 //! whether "May" is a month).
 
 /// A unit of time.
@@ -179,6 +179,7 @@ pub fn weekday(w: &str) -> Option<u32> {
 }
 
 /// Cardinal number words up to ninety-nine ("twenty-four" included), and "dozen".
+#[inline]
 pub fn number_word(w: &str) -> Option<u32> {
     // Every number word has three bytes or more and starts with one of these letters (a
     // compound with its first word): most other words are turned away before the list is
@@ -191,50 +192,59 @@ pub fn number_word(w: &str) -> Option<u32> {
     {
         return None;
     }
-    let simple = |w: &str| -> Option<u32> {
-        Some(match w {
-            "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" | "dozen" => 12,
-            "thirteen" => 13,
-            "fourteen" => 14,
-            "fifteen" => 15,
-            "sixteen" => 16,
-            "seventeen" => 17,
-            "eighteen" => 18,
-            "nineteen" => 19,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "fifty" => 50,
-            "sixty" => 60,
-            "seventy" => 70,
-            "eighty" => 80,
-            "ninety" => 90,
-            "hundred" => 100,
-            "thousand" => 1000,
-            _ => return None,
-        })
-    };
-    if let Some(n) = simple(w) {
+    if let Some(n) = simple_number(w) {
         return Some(n);
     }
-    // A compound ("forty-one") has nine bytes or more: shorter words are not searched. A byte
-    // search, not `split_once`: the words are short and most have no hyphen.
+    // A compound ("forty-one") has nine bytes or more: shorter words are not searched.
     if w.len() < 9 {
         return None;
     }
+    compound_number(w)
+}
+
+/// A number word of one word ("four", "twenty", "dozen").
+fn simple_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        "thousand" => 1000,
+        _ => return None,
+    })
+}
+
+/// A compound number word ("twenty-four"): out of line, so that `number_word` stays small for
+/// the many words that are no compound.
+#[inline(never)]
+fn compound_number(w: &str) -> Option<u32> {
+    // A byte search, not `split_once`: the words are short.
     let dash = w.bytes().position(|b| b == b'-')?;
-    let (t, o) = (simple(&w[..dash])?, simple(&w[dash + 1..])?);
+    let (t, o) = (simple_number(&w[..dash])?, simple_number(&w[dash + 1..])?);
     ((20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&o)).then_some(t + o)
 }
 
