@@ -169,44 +169,52 @@ struct Point {
 }
 
 impl Point {
-    /// Reads a resolved value: "1988", "1988-03", "1988-03-26", "1988-Q3", "1988-03-26T10:00".
+    /// Reads a resolved value: "1988", "1988-03", "1988-03-26", "1988-Q3", "1988-03-26T10:00"
+    /// (the digits read as bytes, without `str::parse`, as every Date and Time value is read).
     fn parse(v: &str) -> Option<Point> {
         let b = v.as_bytes();
         if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let year = v[..4].parse().ok()?;
         let mut p = Point {
-            year,
+            year: b[..4].iter().fold(0, |n, &c| n * 10 + i32::from(c - b'0')),
             month: None,
             day: None,
             quarter: None,
         };
-        let rest = &v[4..];
-        if rest.is_empty() {
-            return Some(p);
+        match b.get(4) {
+            None => return Some(p),
+            Some(b'-') => {}
+            Some(_) => return None,
         }
-        let rest = rest.strip_prefix('-')?;
-        if let Some(q) = rest.strip_prefix('Q') {
-            p.quarter = q.parse().ok().filter(|q| (1..=4).contains(q));
+        if b.get(5) == Some(&b'Q') {
+            p.quarter = v[6..].parse().ok().filter(|q| (1..=4).contains(q));
             return p.quarter.map(|_| p);
         }
-        if rest.len() >= 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
-            p.month = rest[..2].parse().ok();
-            let rest = &rest[2..];
-            if let Some(d) = rest.strip_prefix('-') {
-                if d.len() >= 2 {
-                    p.day = d[..2].parse().ok();
-                }
-            }
-            return Some(p);
+        let (Some(&m1), Some(&m2)) = (b.get(5), b.get(6)) else {
+            return None;
+        };
+        if !(m1.is_ascii_digit() && m2.is_ascii_digit()) {
+            return None;
         }
-        None
+        p.month = Some(two_digits(m1, m2));
+        if b.get(7) == Some(&b'-') && b.len() >= 10 {
+            p.day = match (b[8], b[9]) {
+                (d1, d2) if d1.is_ascii_digit() && d2.is_ascii_digit() => Some(two_digits(d1, d2)),
+                _ => v[8..10].parse().ok(),
+            };
+        }
+        Some(p)
     }
 
     fn date(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
+}
+
+/// The number two ASCII digits write.
+fn two_digits(a: u8, b: u8) -> u32 {
+    u32::from(a - b'0') * 10 + u32::from(b - b'0')
 }
 
 fn week(d: NaiveDate) -> String {
