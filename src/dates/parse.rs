@@ -200,7 +200,8 @@ fn may_open(scan: &Scan, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokenKind::Word => doc.tokens[i].hyphenated || scan.opening.has(doc, i),
         TokenKind::Number => true,
-        TokenKind::Punct => matches!(doc.tok(i), "'" | "’"),
+        // "'" or "’", compared as bytes.
+        TokenKind::Punct => matches!(doc.tok_bytes(i), b"'" | b"\xE2\x80\x99"),
     }
 }
 
