@@ -880,20 +880,28 @@ fn is_calendar_word(w: &str) -> bool {
 
 /// The whole of `[a, b)` as a gazetteer name: a well-known organisation, then a place.
 fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    whole_gazetteer_key(doc, a, b, &range_key(doc, a, b))
+}
+
+/// `whole_gazetteer` with the key of `[a, b)` (`range_key`) already folded: one key for every
+/// table.
+fn whole_gazetteer_key(doc: &Doc, a: usize, b: usize, key: &gazetteer::Key) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
-    // One key for every table.
-    let key = range_key(doc, a, b);
     // "Total" opening a sentence is the word, not the oil company (asked only of a name the
     // table holds).
     let opener = || b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
-    organisations::lookup(text, &key, span, false)
+    organisations::lookup(text, key, span, false)
         .filter(|_| !opener())
-        .or_else(|| places::classify_known_key(doc, a, b, &key))
+        .or_else(|| places::classify_known_key(doc, a, b, key))
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
 fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
+    // One word holds no name of two.
+    if b < a + 2 {
+        return false;
+    }
     // The words read so far, `[a, e - 1)`: a name goes on only from a prefix of one.
     let mut key = tok_key(doc, a);
     for e in a + 2..=b.min(a + 5) {
@@ -918,6 +926,9 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     {
         b -= 1;
     }
+    // The key of the chunk `[a, b)` as it stands, kept in step with `a` (`b` moves no more):
+    // a chunk of one word needs no other key of its first word.
+    let mut whole;
     // Sentence-initial common words are not names: "The", "However", "Police" — unless the
     // chunk (or its start) is a known name: "New Zealand", "New York Yankees".
     loop {
@@ -929,11 +940,15 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             a += 1;
             continue;
         }
-        if let Some(t) = whole_gazetteer(doc, a, b) {
+        whole = range_key(doc, a, b);
+        if let Some(t) = whole_gazetteer_key(doc, a, b, &whole) {
             out.push(t);
             return;
         }
-        if doc.starts_sentence(a) && sentence_opener(doc, a, b) && !gazetteer_prefix(doc, a, b) {
+        if doc.starts_sentence(a)
+            && sentence_opener(doc, a, b, &whole)
+            && !gazetteer_prefix(doc, a, b)
+        {
             a += 1;
             continue;
         }
@@ -965,7 +980,8 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // "Friday Mitchell", "Seven Iraqis": a leading date or number word is not part of a name.
     while b - a > 1 && (is_calendar_word(doc.tok(a)) || is_number_word(doc.tok(a))) {
         a += 1;
-        if let Some(t) = whole_gazetteer(doc, a, b) {
+        whole = range_key(doc, a, b);
+        if let Some(t) = whole_gazetteer_key(doc, a, b, &whole) {
             out.push(t);
             return;
         }
@@ -976,7 +992,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // A demonym before a name gives its country: "Iraqi Prime Minister ...". One that is also a
     // country's name ("U.S. forces", "U.S. President Bill Clinton") is a place mention itself,
     // unless the rest is a name we cannot read ("U.S. Open" is a tournament).
-    let first = tok_key(doc, a);
+    let first = if b - a == 1 { whole } else { tok_key(doc, a) };
     if let Some(c) = first.demonym() {
         let place = places::lookup(&first, doc.tokens[a].span, "gazetteer:country")
             .filter(|t| t.place.is_some_and(|p| p.kind() == "country"));
@@ -1366,14 +1382,21 @@ frequent_openers!(
     "You",
 );
 
-/// True when the sentence-initial token `a` is an ordinary word, not the start of a name.
-fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
+/// True when the sentence-initial token `a` is an ordinary word, not the start of a name
+/// (`whole` the key of `[a, b)`).
+fn sentence_opener(doc: &Doc, a: usize, b: usize, whole: &gazetteer::Key) -> bool {
     let t = doc.tok(a);
     if is_frequent_opener(t) {
         return true;
     }
-    // One key for every table.
-    let k = tok_key(doc, a);
+    // One key for every table: the chunk's own when it is this one word.
+    let own;
+    let k = if b == a + 1 {
+        whole
+    } else {
+        own = tok_key(doc, a);
+        &own
+    };
     if k.title().is_some() && b > a + 1 {
         return false;
     }
