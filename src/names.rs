@@ -751,17 +751,28 @@ fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
 /// The lookup key of the tokens `[a, b)`: their lower-cased text when it is ASCII with the
 /// words one space apart (lower case is then all the folding there is; tokens hold no
 /// whitespace), else folded by `gazetteer::key`.
+#[inline]
 pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
+    // Most keys are of one word: read where they are asked for, with no spacing to check.
+    if b == a + 1 {
+        tok_key(doc, a)
+    } else {
+        words_key(doc, a, b)
+    }
+}
+
+/// `range_key` of two words or more.
+#[inline(never)]
+fn words_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
     let span = doc.span(a, b - 1);
     // The lower-cased text has the text's bytes but for ASCII capitals: the same spaces, and
     // the same bytes outside ASCII.
     let lower = span.of(&doc.lower);
     let bytes = lower.as_bytes();
-    let single_spaced = b - a == 1
-        || doc.tokens[a..b].windows(2).all(|w| {
-            let gap = w[0].span.end..w[1].span.start;
-            gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
-        });
+    let single_spaced = doc.tokens[a..b].windows(2).all(|w| {
+        let gap = w[0].span.end..w[1].span.start;
+        gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
+    });
     // Borrowed when ASCII, found in the pass that hashes it.
     single_spaced
         .then(|| gazetteer::Key::plain(lower))
@@ -770,8 +781,10 @@ pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
 }
 
 /// The lookup key of token `i` (`range_key`).
+#[inline]
 pub fn tok_key<'d>(doc: &'d Doc, i: usize) -> gazetteer::Key<'d> {
-    range_key(doc, i, i + 1)
+    // Borrowed when ASCII, found in the pass that hashes it.
+    gazetteer::Key::plain(doc.lower_tok(i)).unwrap_or_else(|| gazetteer::Key::new(doc.tok(i)))
 }
 
 /// Part of a key, borrowed when the key is: "mccarthy" of "mick mccarthy".
