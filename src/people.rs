@@ -15,9 +15,11 @@ pub fn strip_titles(doc: &Doc, a: usize, b: usize) -> (Vec<String>, usize) {
     let mut titles = Vec::new();
     let mut i = a;
     'outer: while i < b {
-        // Most names open with a word no title starts with: no lookups then.
+        // Most names open with a word no title starts with: no lookups then. A last word
+        // needs no such test: the title table is asked of that word alone, as cheaply.
         let span = doc.tokens[i].span;
-        if !gazetteer::may_start_title(&doc.lower.as_bytes()[span.start..], span.len()) {
+        if b - i > 1 && !gazetteer::may_start_title(&doc.lower.as_bytes()[span.start..], span.len())
+        {
             break;
         }
         // Up to four words: "Deputy Prime Minister", "Secretary of State".
