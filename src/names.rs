@@ -1014,7 +1014,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             if let Some(t) = whole_gazetteer(doc, a + 1, b) {
                 out.push(t);
             } else {
-                classify_rest(doc, a + 1, b, Some(c), out);
+                classify_rest(doc, a + 1, b, Some(c), None, out);
             }
         }
         // "U.S. Treasury Department", "Scottish Labour Party": the demonym is part of an
@@ -1076,7 +1076,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
         }
         return;
     }
-    classify_rest(doc, a, b, None, out);
+    classify_rest(doc, a, b, None, Some(&first), out);
 }
 
 /// Last words of event names ("U.S. Open", "World Cup", "Grand Prix").
@@ -1142,16 +1142,18 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// Types `[a, b)` once sentence openers and demonyms are gone: titles, organisation forms,
-/// place forms, person names, context, acronyms, weak candidates.
+/// place forms, person names, context, acronyms, weak candidates. `first` is the key of word
+/// `a` when the caller has it.
 fn classify_rest(
     doc: &Doc,
     a: usize,
     b: usize,
     country: Option<&'static str>,
+    first: Option<&gazetteer::Key>,
     out: &mut Vec<Typed>,
 ) {
     // Titles: "Prime Minister Mohammed Shia al-Sudani".
-    let (titles, after) = people::strip_titles(doc, a, b);
+    let (titles, after) = people::strip_titles(doc, a, b, first);
     if !titles.is_empty() {
         if after < b && people::looks_like_person(doc, after, b) {
             let mut t = Typed::new(doc.span(after, b - 1), Kind::Person, "title+capitalised", 3);
@@ -1209,7 +1211,7 @@ fn classify_rest(
         );
         if country.is_some() || continental {
             if a + 2 < b {
-                classify_rest(doc, a + 2, b, country, out);
+                classify_rest(doc, a + 2, b, country, None, out);
             }
             return;
         }
@@ -1228,7 +1230,7 @@ fn classify_rest(
             {
                 continue;
             }
-            let (titles, after) = people::strip_titles(doc, k, b);
+            let (titles, after) = people::strip_titles(doc, k, b, None);
             if !titles.is_empty() && after < b && people::looks_like_person(doc, after, b) {
                 let mut t =
                     Typed::new(doc.span(after, b - 1), Kind::Person, "title+capitalised", 3);
@@ -1238,7 +1240,7 @@ fn classify_rest(
                 if let Some(t) = whole_gazetteer(doc, a, k) {
                     out.push(t);
                 } else {
-                    classify_rest(doc, a, k, country, out);
+                    classify_rest(doc, a, k, country, None, out);
                 }
                 return;
             }
