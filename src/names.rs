@@ -1824,9 +1824,9 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // lower-cased text is ASCII: it holds none).
     let folded_key = |mi: usize| -> Cow<str> {
         let own = &keys[typed_of[mi]];
-        let raw = names.mentions[mi].span.of(doc.text);
-        if matches!(own, Cow::Owned(_)) && raw.contains(['“', '”']) {
-            Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
+        let raw = || names.mentions[mi].span.of(doc.text);
+        if matches!(own, Cow::Owned(_)) && raw().contains(['“', '”']) {
+            Cow::Owned(gazetteer::key(&crate::text::fold(raw())))
         } else {
             Cow::Borrowed(own)
         }
@@ -1933,8 +1933,7 @@ fn canonical(
     // A place in capitals of four letters or more is a dateline's or headline's ("KUNDUZ"),
     // not the article's spelling; "UK" and "UAE" are.
     let capitals = |m: usize| {
-        let s = mentions[m].span.of(doc.text);
-        in_caps[m] || ent.kind == Some(Kind::Place) && in_capitals(s)
+        in_caps[m] || ent.kind == Some(Kind::Place) && in_capitals(mentions[m].span.of(doc.text))
     };
     if let Some(g) = gazetteer_name {
         if pool().all(capitals) {
@@ -1946,8 +1945,8 @@ fn canonical(
     let best = match (candidates.next(), candidates.next()) {
         (Some(m), None) => Some(m),
         _ => pool().max_by_key(|&m| {
-            let s = mentions[m].span.of(doc.text);
-            (!capitals(m), words(m), s.len(), std::cmp::Reverse(m))
+            let len = mentions[m].span.len();
+            (!capitals(m), words(m), len, std::cmp::Reverse(m))
         }),
     };
     best.map_or_else(|| (String::new(), None), written)
