@@ -19,7 +19,7 @@
 //! ("the minister").
 
 use crate::gazetteer::{self, OrgRow, PlaceId, PlaceRow, UserGazetteer};
-use crate::text::{Doc, Span, TokenKind};
+use crate::text::{Doc, Span, Token, TokenKind};
 use crate::{organisations, people, places};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -272,7 +272,12 @@ const MAX_CHUNK: usize = 8;
 /// True for a token that can be part of a name chunk on its own.
 #[inline(always)]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens[i];
+    is_name_token(doc, &doc.tokens[i], i)
+}
+
+/// `is_name_word` of token `t`, the `i`th.
+#[inline(always)]
+fn is_name_token(doc: &Doc, t: &Token, i: usize) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
@@ -369,11 +374,12 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
             continue;
         }
         let mut i = s.tokens.start;
-        while i < s.tokens.end {
-            if !is_name_word(doc, i) {
-                i += 1;
-                continue;
-            }
+        // From one name word to the next, through the tokens in between (most are none).
+        while let Some(at) = (i..s.tokens.end)
+            .zip(&doc.tokens[i..s.tokens.end])
+            .find(|&(j, t)| is_name_token(doc, t, j))
+        {
+            i = at.0;
             let end = chunk_end(doc, i, s.tokens.end);
             let before = typed.len();
             classify(doc, i, end, &mut typed);
