@@ -628,8 +628,8 @@ fn title_case_headline(doc: &Doc) -> bool {
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
-/// of each, and the first words of longer names. Only keys whose first byte opens the key of
-/// some word of the shouted lines are kept: no other can be read there.
+/// of each, and the first words of longer names. Only keys whose first two bytes can open a
+/// key read on the shouted lines are kept (`Openers`): no other can be read there.
 struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
     keys: NameMap<Cow<'d, str>, Remembered>,
@@ -659,25 +659,95 @@ impl ByteSet {
     }
 }
 
-/// The first bytes of the keys of the words of `lines` (the shouted lines): every key read
-/// there starts with one.
-fn line_openers(doc: &Doc, lines: &[std::ops::Range<usize>]) -> ByteSet {
-    let mut set = ByteSet::new();
+/// How the keys read on the shouted lines can start. A key read there starts at a word, with
+/// that word's own key: its first two bytes when it has two; when it has one, that byte and
+/// then anything (a space, the next word's first byte, or nothing).
+struct Openers {
+    /// First bytes of one-byte word keys: any second byte may follow.
+    any_second: ByteSet,
+    /// The first two bytes of longer word keys, hashed into 4,096 bits (a key whose pair
+    /// shares a bit with one of them is kept too, which is harmless).
+    pairs: [u64; 64],
+}
+
+impl Openers {
+    /// The bit of the pair `b0`, `b1`.
+    fn bit(b0: u8, b1: u8) -> usize {
+        (usize::from(b0) << 6 ^ usize::from(b1)) & 4095
+    }
+
+    /// Adds a word key starting `b0` then `b1` (`None`: the key is that one byte).
+    fn insert(&mut self, b0: u8, b1: Option<u8>) {
+        match b1 {
+            None => self.any_second.insert(b0),
+            Some(b1) => {
+                let bit = Openers::bit(b0, b1);
+                self.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+    }
+
+    /// True when a key starting `b0` then `b1` (`None`: the key is that one byte) may be
+    /// read on the shouted lines.
+    fn contains(&self, b0: u8, b1: Option<u8>) -> bool {
+        self.any_second.contains(b0)
+            || b1.is_some_and(|b1| {
+                let bit = Openers::bit(b0, b1);
+                self.pairs[bit / 64] & 1 << (bit % 64) != 0
+            })
+    }
+
+    /// `contains` of the first bytes of `key`.
+    fn starts(&self, key: &str) -> bool {
+        match key.as_bytes() {
+            [] => false,
+            &[b0] => self.contains(b0, None),
+            &[b0, b1, ..] => self.contains(b0, Some(b1)),
+        }
+    }
+}
+
+/// The openings of the keys of the words of `lines` (the shouted lines): every key read there
+/// starts as one of them does.
+fn line_openers(doc: &Doc, lines: &[std::ops::Range<usize>]) -> Openers {
+    let mut set = Openers {
+        any_second: ByteSet::new(),
+        pairs: [0; 64],
+    };
     for i in lines.iter().flat_map(Clone::clone) {
         if doc.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        match doc.lower_bytes(i).first() {
-            Some(&b) if b.is_ascii() => set.insert(b),
+        // An ASCII character folds to its lower case (a word holds no whitespace).
+        match *doc.lower_bytes(i) {
+            [b0] if b0.is_ascii() => set.insert(b0, None),
+            [b0, b1, ..] if b0.is_ascii() && b1.is_ascii() => set.insert(b0, Some(b1)),
             // Folded as `gazetteer::key` folds it (a non-ASCII capital may lower-case to ASCII).
-            _ => {
-                if let Some(&b) = gazetteer::key(doc.tok(i)).as_bytes().first() {
-                    set.insert(b);
-                }
-            }
+            _ => match *gazetteer::key(doc.tok(i)).as_bytes() {
+                [] => {}
+                [b0] => set.insert(b0, None),
+                [b0, b1, ..] => set.insert(b0, Some(b1)),
+            },
         }
     }
     set
+}
+
+/// The first two bytes of the key of a name written `text` (`None` for the second: a key of
+/// one byte), when its first two characters are ASCII: lower-cased, whitespace as one space.
+/// `None` when the key must be folded to tell.
+fn text_opening(text: &[u8]) -> Option<(u8, Option<u8>)> {
+    let b0 = *text.first()?;
+    if !b0.is_ascii() {
+        return None;
+    }
+    let b1 = match text.get(1) {
+        None => None,
+        Some(&c) if c.is_ascii_whitespace() || c == 0x0b => Some(b' '),
+        Some(&c) if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        Some(_) => return None,
+    };
+    Some((b0.to_ascii_lowercase(), b1))
 }
 
 /// What the body says of one folded key.
@@ -690,18 +760,17 @@ struct Remembered {
     prefix: bool,
 }
 
-fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
+fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &Openers) -> Memory<'d> {
     // Room for every name and a surname for each, so the map does not grow (and rehash) as
     // it fills.
     let mut m: NameMap<Cow<'d, str>, Remembered> =
         NameMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
-        // A key's first byte is its text's first byte lower-cased, when that is ASCII (a name
-        // starts at a word). A person's surname starts elsewhere.
-        let first = doc.text.as_bytes()[t.span.start];
-        if first.is_ascii()
-            && !openers.contains(first.to_ascii_lowercase())
-            && t.kind != Kind::Person
+        // A key's first bytes are its text's, when ASCII (`text_opening`: a name starts at a
+        // word). A person's surname starts elsewhere.
+        if t.kind != Kind::Person
+            && text_opening(&doc.text.as_bytes()[t.span.start..t.span.end])
+                .is_some_and(|(b0, b1)| !openers.contains(b0, b1))
         {
             continue;
         }
@@ -719,7 +788,8 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
                 }
             }
         }
-        // The name and its starts share its first byte.
+        // The name and its starts of two bytes or more share its first two bytes; a start of
+        // one byte is read only where any second byte may follow it.
         if !openers.starts(&k) {
             continue;
         }
