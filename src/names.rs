@@ -452,6 +452,10 @@ fn resolve_overlaps(mut typed: Vec<Typed>) -> Vec<Typed> {
     }
     if kept.is_sorted() {
         // The usual case: the kept names are in order already, and stay where they are.
+        if kept.len() == typed.len() {
+            // Nothing overlapped: every name is kept.
+            return typed;
+        }
         let mut keep = vec![false; typed.len()];
         for &i in &kept {
             keep[i] = true;
