@@ -434,8 +434,12 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
 fn resolve_overlaps(mut typed: Vec<Typed>) -> Vec<Typed> {
     // Indices are sorted and chosen, not the names themselves (large structs): each name
     // kept moves once. The sort is stable: equal spans keep their order.
+    let at = |t: &Typed| (t.span.start, std::cmp::Reverse(t.span.end));
     let mut order: Vec<usize> = (0..typed.len()).collect();
-    order.sort_by_key(|&i| (typed[i].span.start, std::cmp::Reverse(typed[i].span.end)));
+    // Most lists are in text order already, and the sort would leave them as they are.
+    if !typed.is_sorted_by_key(at) {
+        order.sort_by_key(|&i| at(&typed[i]));
+    }
     let mut kept: Vec<usize> = Vec::with_capacity(typed.len());
     for i in order {
         let t = &typed[i];
