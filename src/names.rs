@@ -1523,8 +1523,9 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize, whole: &gazetteer::Key) -> boo
 enum Group {
     /// A user gazetteer entry (its index).
     User(usize),
-    /// A gazetteer place: canonical name and country.
-    Place(&'static str, &'static str),
+    /// A gazetteer place: canonical name and country, by their numbers among the place
+    /// table's strings (`PlaceId::canonical_id`: equal numbers, equal names).
+    Place(u32, u32),
     /// A gazetteer organisation, by name.
     Org(&'static str),
     /// A name the gazetteers do not give, by the number of its key (see `group`).
@@ -1566,12 +1567,12 @@ fn head(s: &str) -> u64 {
     }
 }
 
-/// A number equal group keys share, for `classes`: the kind, the sort of group, and its number
-/// or the first bytes of its name.
+/// A number equal group keys share, for `classes`: the kind, the sort of group, and its
+/// number(s) or the first bytes of its name.
 fn group_hint(&(kind, group): &GroupKey) -> u64 {
     let (sort, rest) = match group {
         Group::User(u) => (0, u as u64),
-        Group::Place(name, _) => (1, head(name) >> 8),
+        Group::Place(name, country) => (1, u64::from(name) << 24 | u64::from(country)),
         Group::Org(name) => (2, head(name) >> 8),
         Group::Name(id) => (3, id as u64),
     };
@@ -1717,7 +1718,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             return (kind, Group::User(u));
         }
         let group = match (kind, t.place, t.org) {
-            (Kind::Place, Some(p), _) => Group::Place(p.canonical(), p.country()),
+            (Kind::Place, Some(p), _) => Group::Place(p.canonical_id(), p.country_id()),
             (Kind::Organisation, _, Some(o)) => Group::Org(o.name),
             _ => Group::Name(key_id[i]),
         };
