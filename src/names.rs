@@ -1657,9 +1657,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         part_firsts.insert(part.as_bytes()[0]);
     }
     let full_names_of = |k: &str| part_firsts.starts(k).then(|| by_part.get(k)).flatten();
-    // Words in each key, counted once: the words of the name as written (`key_word_count`).
-    let counts: Vec<usize> = keys.iter().map(|k| key_word_count(k)).collect();
-    let word_count = |i: usize| counts[i];
+    // Words in each distinct key, counted once: the words of the name as written
+    // (`key_word_count`; no key has none, so zero is "not counted yet").
+    let mut counts: Vec<usize> = vec![0; distinct];
+    for (k, &id) in keys.iter().zip(&key_id) {
+        if counts[id] == 0 {
+            counts[id] = key_word_count(k);
+        }
+    }
+    let word_count = |i: usize| counts[key_id[i]];
     // The full name a partial one refers to: the first (and fullest) one the article gives.
     // "Mohamed" after "Ahmed Mohamed" and his father "Mohamed El-Hassan Mohamed" is the
     // article's first Mohamed. A two-word name inside a longer one ("Abdelbaset al-Megrahi" of
