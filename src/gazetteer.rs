@@ -168,6 +168,17 @@ impl PlaceId {
         generated::PLACE_STRINGS.get(self.raw().canonical as usize)
     }
 
+    /// The number of `canonical` among the table's strings: each string is stored once, so
+    /// two rows' numbers are equal when their names are.
+    pub fn canonical_id(self) -> u32 {
+        self.raw().canonical
+    }
+
+    /// The number of `country` among the table's strings (as `canonical_id`).
+    pub fn country_id(self) -> u32 {
+        self.raw().country
+    }
+
     /// `PlaceRow::admin1`.
     pub fn admin1(self) -> &'static str {
         generated::PLACE_STRINGS.get(self.raw().admin1 as usize)

@@ -19,7 +19,7 @@
 //! ("the minister").
 
 use crate::gazetteer::{self, OrgRow, PlaceId, PlaceRow, UserGazetteer};
-use crate::text::{Doc, Span, TokenKind};
+use crate::text::{Doc, Span, Token, TokenKind};
 use crate::{organisations, people, places};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -272,7 +272,12 @@ const MAX_CHUNK: usize = 8;
 /// True for a token that can be part of a name chunk on its own.
 #[inline(always)]
 pub fn is_name_word(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens[i];
+    is_name_token(doc, &doc.tokens[i], i)
+}
+
+/// `is_name_word` of token `t`, the `i`th.
+#[inline(always)]
+fn is_name_token(doc: &Doc, t: &Token, i: usize) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
@@ -369,11 +374,12 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
             continue;
         }
         let mut i = s.tokens.start;
-        while i < s.tokens.end {
-            if !is_name_word(doc, i) {
-                i += 1;
-                continue;
-            }
+        // From one name word to the next, through the tokens in between (most are none).
+        while let Some(at) = (i..s.tokens.end)
+            .zip(&doc.tokens[i..s.tokens.end])
+            .find(|&(j, t)| is_name_token(doc, t, j))
+        {
+            i = at.0;
             let end = chunk_end(doc, i, s.tokens.end);
             let before = typed.len();
             classify(doc, i, end, &mut typed);
@@ -428,8 +434,12 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
 fn resolve_overlaps(mut typed: Vec<Typed>) -> Vec<Typed> {
     // Indices are sorted and chosen, not the names themselves (large structs): each name
     // kept moves once. The sort is stable: equal spans keep their order.
+    let at = |t: &Typed| (t.span.start, std::cmp::Reverse(t.span.end));
     let mut order: Vec<usize> = (0..typed.len()).collect();
-    order.sort_by_key(|&i| (typed[i].span.start, std::cmp::Reverse(typed[i].span.end)));
+    // Most lists are in text order already, and the sort would leave them as they are.
+    if !typed.is_sorted_by_key(at) {
+        order.sort_by_key(|&i| at(&typed[i]));
+    }
     let mut kept: Vec<usize> = Vec::with_capacity(typed.len());
     for i in order {
         let t = &typed[i];
@@ -446,6 +456,10 @@ fn resolve_overlaps(mut typed: Vec<Typed>) -> Vec<Typed> {
     }
     if kept.is_sorted() {
         // The usual case: the kept names are in order already, and stay where they are.
+        if kept.len() == typed.len() {
+            // Nothing overlapped: every name is kept.
+            return typed;
+        }
         let mut keep = vec![false; typed.len()];
         for &i in &kept {
             keep[i] = true;
@@ -622,8 +636,8 @@ fn title_case_headline(doc: &Doc) -> bool {
 }
 
 /// Names found in the body, by folded key, for reading shouted lines: the strongest reading
-/// of each, and the first words of longer names. Only keys whose first byte opens the key of
-/// some word of the shouted lines are kept: no other can be read there.
+/// of each, and the first words of longer names. Only keys whose first two bytes can open a
+/// key read on the shouted lines are kept (`Openers`): no other can be read there.
 struct Memory<'d> {
     /// Folded name or name start → what the body says of it.
     keys: NameMap<Cow<'d, str>, Remembered>,
@@ -653,25 +667,95 @@ impl ByteSet {
     }
 }
 
-/// The first bytes of the keys of the words of `lines` (the shouted lines): every key read
-/// there starts with one.
-fn line_openers(doc: &Doc, lines: &[std::ops::Range<usize>]) -> ByteSet {
-    let mut set = ByteSet::new();
+/// How the keys read on the shouted lines can start. A key read there starts at a word, with
+/// that word's own key: its first two bytes when it has two; when it has one, that byte and
+/// then anything (a space, the next word's first byte, or nothing).
+struct Openers {
+    /// First bytes of one-byte word keys: any second byte may follow.
+    any_second: ByteSet,
+    /// The first two bytes of longer word keys, hashed into 4,096 bits (a key whose pair
+    /// shares a bit with one of them is kept too, which is harmless).
+    pairs: [u64; 64],
+}
+
+impl Openers {
+    /// The bit of the pair `b0`, `b1`.
+    fn bit(b0: u8, b1: u8) -> usize {
+        (usize::from(b0) << 6 ^ usize::from(b1)) & 4095
+    }
+
+    /// Adds a word key starting `b0` then `b1` (`None`: the key is that one byte).
+    fn insert(&mut self, b0: u8, b1: Option<u8>) {
+        match b1 {
+            None => self.any_second.insert(b0),
+            Some(b1) => {
+                let bit = Openers::bit(b0, b1);
+                self.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+    }
+
+    /// True when a key starting `b0` then `b1` (`None`: the key is that one byte) may be
+    /// read on the shouted lines.
+    fn contains(&self, b0: u8, b1: Option<u8>) -> bool {
+        self.any_second.contains(b0)
+            || b1.is_some_and(|b1| {
+                let bit = Openers::bit(b0, b1);
+                self.pairs[bit / 64] & 1 << (bit % 64) != 0
+            })
+    }
+
+    /// `contains` of the first bytes of `key`.
+    fn starts(&self, key: &str) -> bool {
+        match key.as_bytes() {
+            [] => false,
+            &[b0] => self.contains(b0, None),
+            &[b0, b1, ..] => self.contains(b0, Some(b1)),
+        }
+    }
+}
+
+/// The openings of the keys of the words of `lines` (the shouted lines): every key read there
+/// starts as one of them does.
+fn line_openers(doc: &Doc, lines: &[std::ops::Range<usize>]) -> Openers {
+    let mut set = Openers {
+        any_second: ByteSet::new(),
+        pairs: [0; 64],
+    };
     for i in lines.iter().flat_map(Clone::clone) {
         if doc.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        match doc.lower_bytes(i).first() {
-            Some(&b) if b.is_ascii() => set.insert(b),
+        // An ASCII character folds to its lower case (a word holds no whitespace).
+        match *doc.lower_bytes(i) {
+            [b0] if b0.is_ascii() => set.insert(b0, None),
+            [b0, b1, ..] if b0.is_ascii() && b1.is_ascii() => set.insert(b0, Some(b1)),
             // Folded as `gazetteer::key` folds it (a non-ASCII capital may lower-case to ASCII).
-            _ => {
-                if let Some(&b) = gazetteer::key(doc.tok(i)).as_bytes().first() {
-                    set.insert(b);
-                }
-            }
+            _ => match *gazetteer::key(doc.tok(i)).as_bytes() {
+                [] => {}
+                [b0] => set.insert(b0, None),
+                [b0, b1, ..] => set.insert(b0, Some(b1)),
+            },
         }
     }
     set
+}
+
+/// The first two bytes of the key of a name written `text` (`None` for the second: a key of
+/// one byte), when its first two characters are ASCII: lower-cased, whitespace as one space.
+/// `None` when the key must be folded to tell.
+fn text_opening(text: &[u8]) -> Option<(u8, Option<u8>)> {
+    let b0 = *text.first()?;
+    if !b0.is_ascii() {
+        return None;
+    }
+    let b1 = match text.get(1) {
+        None => None,
+        Some(&c) if c.is_ascii_whitespace() || c == 0x0b => Some(b' '),
+        Some(&c) if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        Some(_) => return None,
+    };
+    Some((b0.to_ascii_lowercase(), b1))
 }
 
 /// What the body says of one folded key.
@@ -684,18 +768,17 @@ struct Remembered {
     prefix: bool,
 }
 
-fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
+fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &Openers) -> Memory<'d> {
     // Room for every name and a surname for each, so the map does not grow (and rehash) as
     // it fills.
     let mut m: NameMap<Cow<'d, str>, Remembered> =
         NameMap::with_capacity_and_hasher(2 * typed.len(), Default::default());
     for (ti, t) in typed.iter().enumerate().filter(|(_, t)| t.strength >= 1) {
-        // A key's first byte is its text's first byte lower-cased, when that is ASCII (a name
-        // starts at a word). A person's surname starts elsewhere.
-        let first = doc.text.as_bytes()[t.span.start];
-        if first.is_ascii()
-            && !openers.contains(first.to_ascii_lowercase())
-            && t.kind != Kind::Person
+        // A key's first bytes are its text's, when ASCII (`text_opening`: a name starts at a
+        // word). A person's surname starts elsewhere.
+        if t.kind != Kind::Person
+            && text_opening(&doc.text.as_bytes()[t.span.start..t.span.end])
+                .is_some_and(|(b0, b1)| !openers.contains(b0, b1))
         {
             continue;
         }
@@ -713,7 +796,8 @@ fn memory<'d>(doc: &'d Doc, typed: &[Typed], openers: &ByteSet) -> Memory<'d> {
                 }
             }
         }
-        // The name and its starts share its first byte.
+        // The name and its starts of two bytes or more share its first two bytes; a start of
+        // one byte is read only where any second byte may follow it.
         if !openers.starts(&k) {
             continue;
         }
@@ -751,17 +835,28 @@ fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
 /// The lookup key of the tokens `[a, b)`: their lower-cased text when it is ASCII with the
 /// words one space apart (lower case is then all the folding there is; tokens hold no
 /// whitespace), else folded by `gazetteer::key`.
+#[inline]
 pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
+    // Most keys are of one word: read where they are asked for, with no spacing to check.
+    if b == a + 1 {
+        tok_key(doc, a)
+    } else {
+        words_key(doc, a, b)
+    }
+}
+
+/// `range_key` of two words or more.
+#[inline(never)]
+fn words_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
     let span = doc.span(a, b - 1);
     // The lower-cased text has the text's bytes but for ASCII capitals: the same spaces, and
     // the same bytes outside ASCII.
     let lower = span.of(&doc.lower);
     let bytes = lower.as_bytes();
-    let single_spaced = b - a == 1
-        || doc.tokens[a..b].windows(2).all(|w| {
-            let gap = w[0].span.end..w[1].span.start;
-            gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
-        });
+    let single_spaced = doc.tokens[a..b].windows(2).all(|w| {
+        let gap = w[0].span.end..w[1].span.start;
+        gap.is_empty() || gap.len() == 1 && bytes[gap.start - span.start] == b' '
+    });
     // Borrowed when ASCII, found in the pass that hashes it.
     single_spaced
         .then(|| gazetteer::Key::plain(lower))
@@ -770,8 +865,10 @@ pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
 }
 
 /// The lookup key of token `i` (`range_key`).
+#[inline]
 pub fn tok_key<'d>(doc: &'d Doc, i: usize) -> gazetteer::Key<'d> {
-    range_key(doc, i, i + 1)
+    // Borrowed when ASCII, found in the pass that hashes it.
+    gazetteer::Key::plain(doc.lower_tok(i)).unwrap_or_else(|| gazetteer::Key::new(doc.tok(i)))
 }
 
 /// Part of a key, borrowed when the key is: "mccarthy" of "mick mccarthy".
@@ -880,20 +977,28 @@ fn is_calendar_word(w: &str) -> bool {
 
 /// The whole of `[a, b)` as a gazetteer name: a well-known organisation, then a place.
 fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+    whole_gazetteer_key(doc, a, b, &range_key(doc, a, b))
+}
+
+/// `whole_gazetteer` with the key of `[a, b)` (`range_key`) already folded: one key for every
+/// table.
+fn whole_gazetteer_key(doc: &Doc, a: usize, b: usize, key: &gazetteer::Key) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
-    // One key for every table.
-    let key = range_key(doc, a, b);
     // "Total" opening a sentence is the word, not the oil company (asked only of a name the
     // table holds).
     let opener = || b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
-    organisations::lookup(text, &key, span, false)
+    organisations::lookup(text, key, span, false)
         .filter(|_| !opener())
-        .or_else(|| places::classify_known_key(doc, a, b, &key))
+        .or_else(|| places::classify_known_key(doc, a, b, key))
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
 fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
+    // One word holds no name of two.
+    if b < a + 2 {
+        return false;
+    }
     // The words read so far, `[a, e - 1)`: a name goes on only from a prefix of one.
     let mut key = tok_key(doc, a);
     for e in a + 2..=b.min(a + 5) {
@@ -918,6 +1023,9 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     {
         b -= 1;
     }
+    // The key of the chunk `[a, b)` as it stands, kept in step with `a` (`b` moves no more):
+    // a chunk of one word needs no other key of its first word.
+    let mut whole;
     // Sentence-initial common words are not names: "The", "However", "Police" — unless the
     // chunk (or its start) is a known name: "New Zealand", "New York Yankees".
     loop {
@@ -929,11 +1037,15 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             a += 1;
             continue;
         }
-        if let Some(t) = whole_gazetteer(doc, a, b) {
+        whole = range_key(doc, a, b);
+        if let Some(t) = whole_gazetteer_key(doc, a, b, &whole) {
             out.push(t);
             return;
         }
-        if doc.starts_sentence(a) && sentence_opener(doc, a, b) && !gazetteer_prefix(doc, a, b) {
+        if doc.starts_sentence(a)
+            && sentence_opener(doc, a, b, &whole)
+            && !gazetteer_prefix(doc, a, b)
+        {
             a += 1;
             continue;
         }
@@ -965,7 +1077,8 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // "Friday Mitchell", "Seven Iraqis": a leading date or number word is not part of a name.
     while b - a > 1 && (is_calendar_word(doc.tok(a)) || is_number_word(doc.tok(a))) {
         a += 1;
-        if let Some(t) = whole_gazetteer(doc, a, b) {
+        whole = range_key(doc, a, b);
+        if let Some(t) = whole_gazetteer_key(doc, a, b, &whole) {
             out.push(t);
             return;
         }
@@ -976,7 +1089,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // A demonym before a name gives its country: "Iraqi Prime Minister ...". One that is also a
     // country's name ("U.S. forces", "U.S. President Bill Clinton") is a place mention itself,
     // unless the rest is a name we cannot read ("U.S. Open" is a tournament).
-    let first = tok_key(doc, a);
+    let first = if b - a == 1 { whole } else { tok_key(doc, a) };
     if let Some(c) = first.demonym() {
         let place = places::lookup(&first, doc.tokens[a].span, "gazetteer:country")
             .filter(|t| t.place.is_some_and(|p| p.kind() == "country"));
@@ -985,7 +1098,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
             if let Some(t) = whole_gazetteer(doc, a + 1, b) {
                 out.push(t);
             } else {
-                classify_rest(doc, a + 1, b, Some(c), out);
+                classify_rest(doc, a + 1, b, Some(c), None, out);
             }
         }
         // "U.S. Treasury Department", "Scottish Labour Party": the demonym is part of an
@@ -1047,7 +1160,7 @@ fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
         }
         return;
     }
-    classify_rest(doc, a, b, None, out);
+    classify_rest(doc, a, b, None, Some(&first), out);
 }
 
 /// Last words of event names ("U.S. Open", "World Cup", "Grand Prix").
@@ -1113,16 +1226,18 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// Types `[a, b)` once sentence openers and demonyms are gone: titles, organisation forms,
-/// place forms, person names, context, acronyms, weak candidates.
+/// place forms, person names, context, acronyms, weak candidates. `first` is the key of word
+/// `a` when the caller has it.
 fn classify_rest(
     doc: &Doc,
     a: usize,
     b: usize,
     country: Option<&'static str>,
+    first: Option<&gazetteer::Key>,
     out: &mut Vec<Typed>,
 ) {
     // Titles: "Prime Minister Mohammed Shia al-Sudani".
-    let (titles, after) = people::strip_titles(doc, a, b);
+    let (titles, after) = people::strip_titles(doc, a, b, first);
     if !titles.is_empty() {
         if after < b && people::looks_like_person(doc, after, b) {
             let mut t = Typed::new(doc.span(after, b - 1), Kind::Person, "title+capitalised", 3);
@@ -1180,7 +1295,7 @@ fn classify_rest(
         );
         if country.is_some() || continental {
             if a + 2 < b {
-                classify_rest(doc, a + 2, b, country, out);
+                classify_rest(doc, a + 2, b, country, None, out);
             }
             return;
         }
@@ -1199,7 +1314,7 @@ fn classify_rest(
             {
                 continue;
             }
-            let (titles, after) = people::strip_titles(doc, k, b);
+            let (titles, after) = people::strip_titles(doc, k, b, None);
             if !titles.is_empty() && after < b && people::looks_like_person(doc, after, b) {
                 let mut t =
                     Typed::new(doc.span(after, b - 1), Kind::Person, "title+capitalised", 3);
@@ -1209,7 +1324,7 @@ fn classify_rest(
                 if let Some(t) = whole_gazetteer(doc, a, k) {
                     out.push(t);
                 } else {
-                    classify_rest(doc, a, k, country, out);
+                    classify_rest(doc, a, k, country, None, out);
                 }
                 return;
             }
@@ -1366,14 +1481,21 @@ frequent_openers!(
     "You",
 );
 
-/// True when the sentence-initial token `a` is an ordinary word, not the start of a name.
-fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
+/// True when the sentence-initial token `a` is an ordinary word, not the start of a name
+/// (`whole` the key of `[a, b)`).
+fn sentence_opener(doc: &Doc, a: usize, b: usize, whole: &gazetteer::Key) -> bool {
     let t = doc.tok(a);
     if is_frequent_opener(t) {
         return true;
     }
-    // One key for every table.
-    let k = tok_key(doc, a);
+    // One key for every table: the chunk's own when it is this one word.
+    let own;
+    let k = if b == a + 1 {
+        whole
+    } else {
+        own = tok_key(doc, a);
+        &own
+    };
     if k.title().is_some() && b > a + 1 {
         return false;
     }
@@ -1401,8 +1523,9 @@ fn sentence_opener(doc: &Doc, a: usize, b: usize) -> bool {
 enum Group {
     /// A user gazetteer entry (its index).
     User(usize),
-    /// A gazetteer place: canonical name and country.
-    Place(&'static str, &'static str),
+    /// A gazetteer place: canonical name and country, by their numbers among the place
+    /// table's strings (`PlaceId::canonical_id`: equal numbers, equal names).
+    Place(u32, u32),
     /// A gazetteer organisation, by name.
     Org(&'static str),
     /// A name the gazetteers do not give, by the number of its key (see `group`).
@@ -1444,12 +1567,12 @@ fn head(s: &str) -> u64 {
     }
 }
 
-/// A number equal group keys share, for `classes`: the kind, the sort of group, and its number
-/// or the first bytes of its name.
+/// A number equal group keys share, for `classes`: the kind, the sort of group, and its
+/// number(s) or the first bytes of its name.
 fn group_hint(&(kind, group): &GroupKey) -> u64 {
     let (sort, rest) = match group {
         Group::User(u) => (0, u as u64),
-        Group::Place(name, _) => (1, head(name) >> 8),
+        Group::Place(name, country) => (1, u64::from(name) << 24 | u64::from(country)),
         Group::Org(name) => (2, head(name) >> 8),
         Group::Name(id) => (3, id as u64),
     };
@@ -1534,12 +1657,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         part_firsts.insert(part.as_bytes()[0]);
     }
     let full_names_of = |k: &str| part_firsts.starts(k).then(|| by_part.get(k)).flatten();
-    // Words in each key (keys have single spaces), counted once.
-    let counts: Vec<usize> = keys
-        .iter()
-        .map(|k| k.bytes().filter(|&b| b == b' ').count() + 1)
-        .collect();
-    let word_count = |i: usize| counts[i];
+    // Words in each distinct key, counted once: the words of the name as written
+    // (`key_word_count`; no key has none, so zero is "not counted yet").
+    let mut counts: Vec<usize> = vec![0; distinct];
+    for (k, &id) in keys.iter().zip(&key_id) {
+        if counts[id] == 0 {
+            counts[id] = key_word_count(k);
+        }
+    }
+    let word_count = |i: usize| counts[key_id[i]];
     // The full name a partial one refers to: the first (and fullest) one the article gives.
     // "Mohamed" after "Ahmed Mohamed" and his father "Mohamed El-Hassan Mohamed" is the
     // article's first Mohamed. A two-word name inside a longer one ("Abdelbaset al-Megrahi" of
@@ -1598,7 +1724,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
             return (kind, Group::User(u));
         }
         let group = match (kind, t.place, t.org) {
-            (Kind::Place, Some(p), _) => Group::Place(p.canonical(), p.country()),
+            (Kind::Place, Some(p), _) => Group::Place(p.canonical_id(), p.country_id()),
             (Kind::Organisation, _, Some(o)) => Group::Org(o.name),
             _ => Group::Name(key_id[i]),
         };
@@ -1789,9 +1915,9 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // lower-cased text is ASCII: it holds none).
     let folded_key = |mi: usize| -> Cow<str> {
         let own = &keys[typed_of[mi]];
-        let raw = names.mentions[mi].span.of(doc.text);
-        if matches!(own, Cow::Owned(_)) && raw.contains(['“', '”']) {
-            Cow::Owned(gazetteer::key(&crate::text::fold(raw)))
+        let raw = || names.mentions[mi].span.of(doc.text);
+        if matches!(own, Cow::Owned(_)) && raw().contains(['“', '”']) {
+            Cow::Owned(gazetteer::key(&crate::text::fold(raw())))
         } else {
             Cow::Borrowed(own)
         }
@@ -1809,7 +1935,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         // The mention the name is written as, when it is one.
         let mut name_from: Option<usize> = None;
         if ent.name.is_empty() {
-            let (name, from) = canonical(doc, ent, &names.mentions, &is_alias, &in_caps, &surface);
+            let (name, from) = canonical(
+                doc,
+                ent,
+                &names.mentions,
+                &is_alias,
+                &in_caps,
+                &|mi| word_count(typed_of[mi]),
+                &surface,
+            );
             ent.name = name;
             name_from = from;
         }
@@ -1854,13 +1988,15 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
 /// The name of an entity without a user entry: the text's own name for an administrative unit
 /// ("Salahuddin province"), else the fullest mention (most words, then longest), mixed-case
 /// mentions before shouted ones (`in_caps`); a gazetteer name when every mention is shouted.
-/// Also the mention the name is written as (`surface`), when it is one.
+/// Also the mention the name is written as (`surface`), when it is one. `words` gives a
+/// mention's number of words.
 fn canonical(
     doc: &Doc,
     ent: &Entity,
     mentions: &[NameMention],
     is_alias: &[bool],
     in_caps: &[bool],
+    words: &dyn Fn(usize) -> usize,
     surface: &dyn Fn(usize) -> String,
 ) -> (String, Option<usize>) {
     // The entity's own mentions (not those the text gives as other names), or all of them.
@@ -1888,8 +2024,7 @@ fn canonical(
     // A place in capitals of four letters or more is a dateline's or headline's ("KUNDUZ"),
     // not the article's spelling; "UK" and "UAE" are.
     let capitals = |m: usize| {
-        let s = mentions[m].span.of(doc.text);
-        in_caps[m] || ent.kind == Some(Kind::Place) && in_capitals(s)
+        in_caps[m] || ent.kind == Some(Kind::Place) && in_capitals(mentions[m].span.of(doc.text))
     };
     if let Some(g) = gazetteer_name {
         if pool().all(capitals) {
@@ -1901,8 +2036,8 @@ fn canonical(
     let best = match (candidates.next(), candidates.next()) {
         (Some(m), None) => Some(m),
         _ => pool().max_by_key(|&m| {
-            let s = mentions[m].span.of(doc.text);
-            (!capitals(m), word_count(s), s.len(), std::cmp::Reverse(m))
+            let len = mentions[m].span.len();
+            (!capitals(m), words(m), len, std::cmp::Reverse(m))
         }),
     };
     best.map_or_else(|| (String::new(), None), written)
@@ -1918,21 +2053,11 @@ fn in_capitals(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !s.chars().any(char::is_lowercase)
 }
 
-/// `s.split_whitespace().count()`, ASCII answered by bytes.
-fn word_count(s: &str) -> usize {
-    if !s.is_ascii() {
-        return s.split_whitespace().count();
-    }
-    // The ASCII characters `char::is_whitespace` accepts.
-    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
-    let mut words = 0;
-    let mut after_space = true;
-    for &c in s.as_bytes() {
-        let is_space = space(c);
-        words += usize::from(after_space && !is_space);
-        after_space = is_space;
-    }
-    words
+/// The number of words of a name whose key is `k`: `s.split_whitespace().count()` of any
+/// text `s` that is not blank and folds to `k` (`gazetteer::key` turns each run of whitespace
+/// into one space and trims the ends, so the words are what lies between the spaces).
+fn key_word_count(k: &str) -> usize {
+    k.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// True when the name at `span` follows a locative preposition ("in Jordan").
@@ -2053,7 +2178,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_word_counts_and_capitals_match_the_unicode_ones() {
+    fn key_word_counts_and_ascii_capitals_match_the_unicode_ones() {
         for s in [
             "",
             " ",
@@ -2069,8 +2194,13 @@ mod tests {
             "x\u{1c}y",
             "É A B C",
             "Ülm",
+            "São\u{a0}Paulo",
+            " Hong\u{2003} Kong\u{3000}",
         ] {
-            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+            if !s.trim().is_empty() {
+                let words = key_word_count(&gazetteer::key(s));
+                assert_eq!(words, s.split_whitespace().count(), "{s:?}");
+            }
             let unicode = s.chars().filter(|c| c.is_alphabetic()).count() >= 4
                 && !s.chars().any(char::is_lowercase);
             assert_eq!(in_capitals(s), unicode, "{s:?}");

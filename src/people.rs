@@ -10,21 +10,27 @@ use crate::record::{Offsets, Person};
 use crate::text::{Doc, TokenKind};
 
 /// Longest title sequence at the start of `[a, b)`: returns the titles (as written, with a
-/// following period for abbreviations like "Gen.") and the index after them.
-pub fn strip_titles(doc: &Doc, a: usize, b: usize) -> (Vec<String>, usize) {
+/// following period for abbreviations like "Gen.") and the index after them. `first` is the
+/// key of word `a` when the caller has it (`tok_key`).
+pub fn strip_titles(doc: &Doc, a: usize, b: usize, first: Option<&Key>) -> (Vec<String>, usize) {
     let mut titles = Vec::new();
     let mut i = a;
     'outer: while i < b {
-        // Most names open with a word no title starts with: no lookups then.
+        // Most names open with a word no title starts with: no lookups then. A last word
+        // needs no such test: the title table is asked of that word alone, as cheaply.
         let span = doc.tokens[i].span;
-        if !gazetteer::may_start_title(&doc.lower.as_bytes()[span.start..], span.len()) {
+        if b - i > 1 && !gazetteer::may_start_title(&doc.lower.as_bytes()[span.start..], span.len())
+        {
             break;
         }
         // Up to four words: "Deputy Prime Minister", "Secretary of State".
         let mut j = (i + 4).min(b);
         while j > i {
-            if range_key(doc, i, j).title().is_some() && !(j - i == 1 && is_name_like_title(doc, i))
-            {
+            let title = match first {
+                Some(k) if i == a && j == a + 1 => k.title(),
+                _ => range_key(doc, i, j).title(),
+            };
+            if title.is_some() && !(j - i == 1 && is_name_like_title(doc, i)) {
                 let mut end = j;
                 // "Gen." keeps its period.
                 if end < doc.tokens.len() && doc.tok(end) == "." && !doc.tokens[end].after_space {
