@@ -632,6 +632,36 @@ fn grain_name(g: u8) -> &'static str {
     }
 }
 
+/// The buffers `find_events` reuses from article to article, one set per thread, so that an
+/// article allocates none of them (each reader clears what it fills).
+struct Buffers {
+    /// The document's listed words (`triggers::listed_words`).
+    listed: Vec<(usize, &'static [triggers::Row])>,
+    /// One sentence's candidate triggers.
+    cands: Vec<Cand>,
+    scratch: Scratch,
+    /// One sentence's events.
+    built: Vec<Draft>,
+    located: args::Located,
+}
+
+impl Buffers {
+    /// Buffers sized for a sentence with a few triggers.
+    fn new() -> Self {
+        Buffers {
+            listed: Vec::new(),
+            cands: Vec::with_capacity(SENTENCE_TRIGGERS),
+            scratch: Scratch::new(),
+            built: Vec::with_capacity(SENTENCE_TRIGGERS),
+            located: args::Located::new(),
+        }
+    }
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::new());
+}
+
 /// Finds events, the main one first, the rest in text order.
 pub fn find_events(
     doc: &Doc,
@@ -642,7 +672,25 @@ pub fn find_events(
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let scan = triggers::Scan::new(doc);
+    BUFFERS.with(|b| find_events_with(doc, names, timexes, reference, &mut b.borrow_mut()))
+}
+
+/// `find_events` of a document with tokens, in `buffers`.
+fn find_events_with(
+    doc: &Doc,
+    names: &Names,
+    timexes: &[Timex],
+    reference: Option<NaiveDate>,
+    buffers: &mut Buffers,
+) -> Vec<EventMention> {
+    let Buffers {
+        listed: all_listed,
+        cands,
+        scratch,
+        built,
+        located,
+    } = buffers;
+    triggers::listed_words(doc, all_listed);
     let head = headline(doc);
     let ref_day = reference.map(crate::dates::ymd);
     let lead = lead_sentences(doc, head);
@@ -663,18 +711,13 @@ pub fn find_events(
         })
     };
     // At most one event per listed word, and the headline's own verb.
-    let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
+    let mut drafts: Vec<Draft> = Vec::with_capacity(all_listed.len() + 1);
     // The speakers of the statements kept so far (a sorted set: an article may quote
     // thousands, and most quote a handful, which it compares without hashing).
     let mut weak_speakers: BTreeSet<Vec<String>> = BTreeSet::new();
     let mut last_of = LastOf::default();
-    // The buffers of one sentence, sized for the few triggers most sentences hold.
-    let mut cands: Vec<Cand> = Vec::with_capacity(SENTENCE_TRIGGERS);
-    let mut scratch = Scratch::new();
-    let mut built: Vec<Draft> = Vec::with_capacity(SENTENCE_TRIGGERS);
-    let mut located = args::Located::new();
     // The listed words of the sentences to come.
-    let mut listed = scan.words.as_slice();
+    let mut listed = all_listed.as_slice();
     for (si, s) in doc.sentences.iter().enumerate() {
         let before = listed.iter().take_while(|w| w.0 < s.tokens.start).count();
         let inside = listed[before..]
@@ -695,7 +738,7 @@ pub fn find_events(
             headline: is_head,
             caps: std::cell::OnceCell::new(),
         };
-        triggers::find(&ctx, words, &mut cands);
+        triggers::find(&ctx, words, cands);
         if cands.is_empty() {
             continue;
         }
@@ -706,7 +749,7 @@ pub fn find_events(
         // a recent day repeats an event already reported and dates it, whatever else the
         // sentence reports.
         if let Some(r) = reference.filter(|_| !is_head) {
-            date_repeat(doc, timexes, &cands, r, &last_of, &mut drafts);
+            date_repeat(doc, timexes, cands, r, &last_of, &mut drafts);
         }
         sentence_events(
             doc,
@@ -715,20 +758,20 @@ pub fn find_events(
             ref_day.as_deref(),
             (si, s.span),
             &ctx,
-            &cands,
-            &mut scratch,
-            &mut built,
+            cands,
+            scratch,
+            built,
         );
-        for d in &mut built {
+        for d in built.iter_mut() {
             drop_affected(&mut d.ev);
         }
-        speaker_pronoun(doc, names, &mut built);
+        speaker_pronoun(doc, names, built);
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
         // Descriptions are resolved for the events that may stay (a statement without a
         // speaker, or beside another event, goes).
-        for d in &mut built {
+        for d in built.iter_mut() {
             if !d.weak || !others && !d.ev.agents.is_empty() {
                 resolve_descriptions(doc, names, &company, &titles, &titled, d);
             }
@@ -774,19 +817,11 @@ pub fn find_events(
             if !is_head {
                 last_of.insert(family(d.ev.kind), drafts.len());
             }
-            locate(doc, names, &mut d, &mut located);
+            locate(doc, names, &mut d, located);
             drafts.push(d);
         }
     }
-    let main = choose_main(
-        doc,
-        names,
-        head,
-        &lead,
-        &scan.quoted,
-        ref_day.as_deref(),
-        &mut drafts,
-    );
+    let main = choose_main(doc, names, head, &lead, ref_day.as_deref(), &mut drafts);
     if drafts.is_empty() {
         return Vec::new();
     }
@@ -981,15 +1016,15 @@ fn locate(doc: &Doc, names: &Names, d: &mut Draft, located: &mut args::Located) 
 /// Groups one sentence's triggers into events and fills their clauses, counts, participants
 /// and dates (`locate` fills the rest).
 #[allow(clippy::too_many_arguments)]
-fn sentence_events<'t>(
+fn sentence_events(
     doc: &Doc,
     names: &Names,
-    timexes: &'t [Timex],
+    timexes: &[Timex],
     reference: Option<&str>,
     (si, sentence): (usize, Span),
     ctx: &Ctx,
     cands: &[Cand],
-    scratch: &mut Scratch<'t>,
+    scratch: &mut Scratch,
     drafts: &mut Vec<Draft>,
 ) {
     let Scratch {
@@ -1135,10 +1170,9 @@ fn sentence_events<'t>(
     let lo = timexes.partition_point(|t| t.span.start < sentence.start);
     in_sentence.clear();
     in_sentence.extend(
-        timexes[lo..]
-            .iter()
-            .take_while(|t| t.span.start < sentence.end)
-            .filter(|t| sentence.contains(t.span) && usable(t)),
+        (lo..timexes.len())
+            .take_while(|&i| timexes[i].span.start < sentence.end)
+            .filter(|&i| sentence.contains(timexes[i].span) && usable(&timexes[i])),
     );
     let tok_span = |(a, b): (usize, usize)| -> Span {
         if a < b {
@@ -1150,39 +1184,35 @@ fn sentence_events<'t>(
     clauses.clear();
     clauses.extend(drafts.iter().map(|d| tok_span(d.clause)));
     own.clear();
+    let span_of = |i: usize| timexes[i].span;
     for (k, d) in drafts.iter().enumerate() {
         let trig = d.ev.trigger.start;
-        let elsewhere = |t: &Timex| {
+        let elsewhere = |t: Span| {
             clauses
                 .iter()
                 .enumerate()
-                .any(|(j, c)| j != k && c.contains(t.span))
+                .any(|(j, c)| j != k && c.contains(t))
         };
         // "blamed Comey for her defeat in Tuesday's election ... on Saturday": a date shared
         // with another event's phrase is that event's; the clause's own date comes first.
         let mine = in_sentence
             .iter()
             .copied()
-            .filter(|t| clauses[k].contains(t.span) && !elsewhere(t))
-            .min_by_key(|t| t.span.start.abs_diff(trig))
+            .filter(|&t| clauses[k].contains(span_of(t)) && !elsewhere(span_of(t)))
+            .min_by_key(|&t| span_of(t).start.abs_diff(trig))
             .or_else(|| {
                 in_sentence
                     .iter()
                     .copied()
-                    .filter(|t| clauses[k].contains(t.span))
-                    .min_by_key(|t| t.span.start.abs_diff(trig))
+                    .filter(|&t| clauses[k].contains(span_of(t)))
+                    .min_by_key(|&t| span_of(t).start.abs_diff(trig))
             });
         let loose = || {
             in_sentence
                 .iter()
                 .copied()
-                .filter(|t| {
-                    !clauses
-                        .iter()
-                        .enumerate()
-                        .any(|(j, c)| j != k && c.contains(t.span))
-                })
-                .min_by_key(|t| t.span.start.abs_diff(trig))
+                .filter(|&t| !elsewhere(span_of(t)))
+                .min_by_key(|&t| span_of(t).start.abs_diff(trig))
         };
         // "The death toll from the bombing rose to six Friday": the day dates the count, not
         // the bombing.
@@ -1207,8 +1237,9 @@ fn sentence_events<'t>(
         } else {
             None
         };
+        let (own, report) = (own[k].map(|t| &timexes[t]), report.map(|t| &timexes[t]));
         let d = &mut drafts[k].ev;
-        match (own[k], report, reference) {
+        match (own, report, reference) {
             (Some(t), _, _) => {
                 d.date = Some(t.value.clone());
                 d.date_source = "sentence";
@@ -1233,7 +1264,7 @@ fn sentence_events<'t>(
 const SENTENCE_TRIGGERS: usize = 8;
 
 /// Buffers the sentences of a document reuse in `sentence_events`.
-struct Scratch<'t> {
+struct Scratch {
     /// Each trigger's group key.
     keys: Vec<&'static str>,
     /// The groups' keys, in order.
@@ -1245,15 +1276,15 @@ struct Scratch<'t> {
     /// Other events' verb tokens.
     stops: Vec<usize>,
     bound: args::Boundaries,
-    /// The sentence's dates.
-    in_sentence: Vec<&'t Timex>,
+    /// The sentence's dates (positions in the document's dates).
+    in_sentence: Vec<usize>,
     /// Each event's clause.
     clauses: Vec<Span>,
-    /// Each event's own date.
-    own: Vec<Option<&'t Timex>>,
+    /// Each event's own date (a position in the document's dates).
+    own: Vec<Option<usize>>,
 }
 
-impl Scratch<'_> {
+impl Scratch {
     /// Buffers sized for a sentence with a few triggers.
     fn new() -> Self {
         let n = SENTENCE_TRIGGERS;
@@ -1392,7 +1423,6 @@ fn choose_main(
     names: &Names,
     head: Option<usize>,
     lead: &[usize],
-    quoted: &[bool],
     reference: Option<&str>,
     drafts: &mut Vec<Draft>,
 ) -> Option<usize> {
@@ -1433,7 +1463,7 @@ fn choose_main(
             caps: std::cell::OnceCell::new(),
         }
         .title_case();
-        if let Some(v) = headline::verb(doc, names, h, quoted, title_case, bound) {
+        if let Some(v) = headline::verb(doc, names, h, title_case, bound) {
             drafts.push(verb_event(doc, names, h, v, reference));
             return Some(drafts.len() - 1);
         }

@@ -13,7 +13,7 @@
 
 use super::words::WordSet;
 use crate::names::Names;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Token, TokenKind};
 use once_cell::sync::Lazy;
 
 /// Part of speech a row allows.
@@ -1126,66 +1126,87 @@ fn person_after(ctx: &Ctx, last: usize) -> bool {
         || org_end.is_some_and(|k| role(k - last + 1))
 }
 
-/// A document read once for the trigger rules: which tokens stand inside a quotation, and
-/// the words outside quotations that the table lists.
-pub struct Scan {
-    /// Tokens inside a quotation, per paragraph (an unclosed quote ends with its paragraph).
-    pub quoted: Vec<bool>,
-    /// Listed words, in text order: token and rows.
-    pub words: Vec<(usize, &'static [Row])>,
-}
-
-impl Scan {
-    /// One pass over the tokens: quotation marks open and close quotations, words outside them
-    /// are looked up.
-    pub fn new(doc: &Doc) -> Scan {
-        let mut quoted = vec![false; doc.tokens.len()];
-        // About one word in forty is listed.
-        let mut words = Vec::with_capacity(doc.tokens.len() / 32);
-        let (lower, shapes, sieve) = (doc.lower.as_bytes(), &*SHAPES, &*SIEVE);
-        let text = doc.text.as_bytes();
-        for p in &doc.paragraphs {
-            let mut open = false;
-            // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
-            let mut from = p.start;
-            for (k, t) in doc.tokens[p.clone()].iter().enumerate() {
-                let i = p.start + k;
-                match t.kind {
-                    TokenKind::Word if !open => {
-                        let b = &lower[t.span.start..t.span.end];
-                        if !fits(shapes, b) {
-                            continue;
-                        }
-                        let head = head_at(lower, t.span.start, b.len());
-                        if !sieve.may_hold(head, b.len()) {
-                            continue;
-                        }
-                        if let Some(rows) = rows_at(lower, t.span.start, b.len(), head) {
-                            words.push((i, rows));
-                        }
-                    }
-                    TokenKind::Punct => {
-                        let now = match &text[t.span.start..t.span.end] {
-                            // “ and ” in UTF-8.
-                            b"\xE2\x80\x9C" => true,
-                            b"\xE2\x80\x9D" => false,
-                            b"\"" => !open,
-                            _ => continue,
-                        };
-                        quoted[from..i].fill(open);
-                        open = now;
-                        from = i + 1;
-                    }
-                    TokenKind::Word | TokenKind::Number => {}
-                }
-            }
-            quoted[from..p.end].fill(open);
-        }
-        Scan { quoted, words }
+/// The quotation state a token leaves when it is a quotation mark: “ opens, ” closes, and "
+/// opens or closes what `open` says; `None` for any other token.
+#[inline(always)]
+fn after_quote_mark(mark: &[u8], open: bool) -> Option<bool> {
+    match mark {
+        // “ and ” in UTF-8.
+        b"\xE2\x80\x9C" => Some(true),
+        b"\xE2\x80\x9D" => Some(false),
+        b"\"" => Some(!open),
+        _ => None,
     }
 }
 
-/// Finds candidate triggers in one sentence, from its listed `words` (of `Scan`), into `out`.
+/// The words of `doc` outside quotations that the table lists, in text order (token and
+/// rows), into `out`: one pass over the tokens, in which quotation marks open and close
+/// quotations (an unclosed quote ends with its paragraph).
+pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
+    out.clear();
+    let (lower, shapes, sieve) = (doc.lower.as_bytes(), &*SHAPES, &*SIEVE);
+    let text = doc.text.as_bytes();
+    let mark = |t: &Token, open: bool| after_quote_mark(&text[t.span.start..t.span.end], open);
+    for p in &doc.paragraphs {
+        let mut tokens = doc.tokens[p.clone()].iter().enumerate();
+        while let Some((k, t)) = tokens.next() {
+            match t.kind {
+                TokenKind::Word => {
+                    let b = &lower[t.span.start..t.span.end];
+                    if !fits(shapes, b) {
+                        continue;
+                    }
+                    let head = head_at(lower, t.span.start, b.len());
+                    if !sieve.may_hold(head, b.len()) {
+                        continue;
+                    }
+                    if let Some(rows) = rows_at(lower, t.span.start, b.len(), head) {
+                        out.push((p.start + k, rows));
+                    }
+                }
+                // An opening mark: the quotation's words are passed over, up to the mark
+                // that closes it.
+                TokenKind::Punct if mark(t, false) == Some(true) => {
+                    for (_, t) in tokens.by_ref() {
+                        if t.kind == TokenKind::Punct && mark(t, true) == Some(false) {
+                            break;
+                        }
+                    }
+                }
+                TokenKind::Punct | TokenKind::Number => {}
+            }
+        }
+    }
+}
+
+/// For each token of sentence `s`, whether it stands inside a quotation as `listed_words`
+/// reads them (read from the start of the sentence's paragraph; a quotation mark is itself
+/// never quoted).
+pub fn quoted_tokens(doc: &Doc, s: &crate::text::Sentence) -> Vec<bool> {
+    let from = doc
+        .paragraphs
+        .get(s.paragraph)
+        .map_or(s.tokens.start, |p| p.start);
+    let text = doc.text.as_bytes();
+    let mut open = false;
+    let mut out = Vec::with_capacity(s.tokens.len());
+    for i in from..s.tokens.end {
+        let t = &doc.tokens[i];
+        let mark = match t.kind {
+            TokenKind::Punct => after_quote_mark(&text[t.span.start..t.span.end], open),
+            TokenKind::Word | TokenKind::Number => None,
+        };
+        if i >= s.tokens.start {
+            out.push(open && mark.is_none());
+        }
+        if let Some(now) = mark {
+            open = now;
+        }
+    }
+    out
+}
+
+/// Finds candidate triggers in one sentence, from its listed `words` (of `listed_words`), into `out`.
 pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
     let doc = ctx.doc;
     out.clear();
