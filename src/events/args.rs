@@ -608,8 +608,10 @@ pub fn participants(
     let is_passive = !noun && passive(doc, a, first);
     let first_of =
         |list: &[(usize, usize)], prefer_people: bool| first_of(names, list, prefer_people);
-    // "by X" after a passive or a noun names the agent.
-    let by = (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by");
+    // "by X" after a passive or a noun names the agent (an active verb's is not looked for).
+    let by = (is_passive || noun)
+        .then(|| (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by"))
+        .flatten();
     let after_by = || -> Vec<(usize, usize)> {
         by.map(|j| {
             right()
