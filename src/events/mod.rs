@@ -280,16 +280,17 @@ fn resolve_descriptions(
     let (sentence, first) = (d.sentence, d.first);
     for part in [&mut d.ev.agents, &mut d.ev.targets] {
         for k in 0..part.len() {
-            // Names the record lists are left as they are, without a lookup: a description is
-            // a phrase of a few lower-case words, a title one of a few words.
-            if part[k].len() > 40 || part[k].bytes().any(|b| b.is_ascii_digit()) {
-                continue;
-            }
+            // Names the record lists are left as they are, without a lookup: a title is one of
+            // a few words, with no digit (read only when some person has a title).
             let found = if part[k].eq_ignore_ascii_case("company") {
                 company()
                     .and_then(|c| names.entities.get(c).map(|e| &e.name))
                     .or_else(|| nearest(&is_company))
-            } else if titled() && crate::gazetteer::title(&part[k]).is_some() {
+            } else if titled()
+                && part[k].len() <= 40
+                && !part[k].bytes().any(|b| b.is_ascii_digit())
+                && crate::gazetteer::title(&part[k]).is_some()
+            {
                 // "the Prime Minister said": the one person named with that title (of the
                 // country a demonym before it gives: "the Kenyan President").
                 let p = part[k].to_lowercase();
@@ -769,24 +770,19 @@ fn find_events_with(
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
-        // Descriptions are resolved for the events that may stay (a statement without a
-        // speaker, or beside another event, goes).
-        for d in built.iter_mut() {
-            if !d.weak || !others && !d.ev.agents.is_empty() {
-                resolve_descriptions(doc, names, &company, &titles, &titled, d);
-            }
-        }
-        built.retain(|d| {
-            if !d.weak {
-                return true;
-            }
-            if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
-                return false;
-            }
-            // Copied only when new.
-            weak_speakers.insert(d.ev.agents.clone())
-        });
         for mut d in built.drain(..) {
+            // Descriptions are resolved for the events that may stay (a statement without a
+            // speaker, or beside another event, goes).
+            if !d.weak || !others && !d.ev.agents.is_empty() {
+                resolve_descriptions(doc, names, &company, &titles, &titled, &mut d);
+            }
+            if d.weak {
+                if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
+                    continue;
+                }
+                // Copied only when new.
+                weak_speakers.insert(d.ev.agents.clone());
+            }
             // "The operation, carried out by ...": a definite noun repeating an event the body
             // already reported adds its participants to it.
             if d.anaphoric {
