@@ -166,7 +166,7 @@ pub fn verb(doc: &Doc, names: &Names, head: usize, title_case: bool, end: usize)
     let quoted = super::triggers::quoted_tokens(doc, s);
     let mut names_and = false;
     for i in start + 1..end {
-        if quoted[i - s.tokens.start] {
+        if quoted.get(i - s.tokens.start).copied().unwrap_or(false) {
             continue;
         }
         if doc.lower_bytes(i) == b"and"

@@ -1181,22 +1181,28 @@ pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
 
 /// For each token of sentence `s`, whether it stands inside a quotation as `listed_words`
 /// reads them (read from the start of the sentence's paragraph; a quotation mark is itself
-/// never quoted).
+/// never quoted). Empty when there is no quotation mark (most headlines): none is quoted.
 pub fn quoted_tokens(doc: &Doc, s: &crate::text::Sentence) -> Vec<bool> {
     let from = doc
         .paragraphs
         .get(s.paragraph)
         .map_or(s.tokens.start, |p| p.start);
     let text = doc.text.as_bytes();
+    let mark = |t: &Token| {
+        t.kind == TokenKind::Punct
+            && after_quote_mark(&text[t.span.start..t.span.end], false).is_some()
+    };
+    if !doc.tokens[from..s.tokens.end].iter().any(mark) {
+        return Vec::new();
+    }
     let mut open = false;
     let mut out = Vec::with_capacity(s.tokens.len());
-    for i in from..s.tokens.end {
-        let t = &doc.tokens[i];
+    for (i, t) in doc.tokens[from..s.tokens.end].iter().enumerate() {
         let mark = match t.kind {
             TokenKind::Punct => after_quote_mark(&text[t.span.start..t.span.end], open),
             TokenKind::Word | TokenKind::Number => None,
         };
-        if i >= s.tokens.start {
+        if from + i >= s.tokens.start {
             out.push(open && mark.is_none());
         }
         if let Some(now) = mark {
