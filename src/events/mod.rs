@@ -224,6 +224,14 @@ impl LastOf {
     }
 }
 
+/// A hash of a statement's speakers (names read eight bytes at a time).
+fn speakers_hash(agents: &[String]) -> u64 {
+    agents.iter().fold(agents.len() as u64, |h, a| {
+        (h.rotate_left(32) ^ u64::from(crate::gazetteer::key_hash(a.as_bytes())))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    })
+}
+
 /// The most trigger words read in one sentence.
 const MAX_TRIGGERS: usize = 64;
 
@@ -713,9 +721,11 @@ fn find_events_with(
     };
     // At most one event per listed word, and the headline's own verb.
     let mut drafts: Vec<Draft> = Vec::with_capacity(all_listed.len() + 1);
-    // The speakers of the statements kept so far (a sorted set: an article may quote
-    // thousands, and most quote a handful, which it compares without hashing).
-    let mut weak_speakers: BTreeSet<Vec<String>> = BTreeSet::new();
+    // The statements kept so far, by a hash of their speakers and their place in `drafts`,
+    // whose speakers they are read from (a sorted set: an article may quote thousands, and most
+    // quote a handful). A kept statement's speakers stay as they are while sentences are read:
+    // only an event without agents is given some.
+    let mut weak_speakers: BTreeSet<(u64, usize)> = BTreeSet::new();
     let mut last_of = LastOf::default();
     // The listed words of the sentences to come.
     let mut listed = all_listed.as_slice();
@@ -777,11 +787,20 @@ fn find_events_with(
                 resolve_descriptions(doc, names, &company, &titles, &titled, &mut d);
             }
             if d.weak {
-                if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
+                if others || d.ev.agents.is_empty() {
                     continue;
                 }
-                // Copied only when new.
-                weak_speakers.insert(d.ev.agents.clone());
+                let h = speakers_hash(&d.ev.agents);
+                let said = weak_speakers
+                    .range((h, 0)..=(h, usize::MAX))
+                    .any(|&(_, i)| drafts[i].ev.agents == d.ev.agents);
+                if said {
+                    continue;
+                }
+                // A statement is told by a verb ("said"), so it repeats no event, and is kept
+                // at the next place in `drafts`.
+                debug_assert!(!d.anaphoric);
+                weak_speakers.insert((h, drafts.len()));
             }
             // "The operation, carried out by ...": a definite noun repeating an event the body
             // already reported adds its participants to it.
