@@ -88,45 +88,31 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
     set.iter().any(|s| s.as_bytes() == t)
 }
 
-/// Which tokens of a sentence open a new clause, each read on first need and kept: the clauses
-/// of one sentence's triggers read the same tokens, and only those near a trigger.
+/// Which tokens of a sentence open a new clause: read once for the sentence, as the clauses of
+/// its triggers read most of its tokens, some several times.
 pub struct Boundaries {
-    /// First token of the sentence.
-    start: usize,
-    /// Per token of the sentence: unread, or whether it opens a clause.
-    known: Vec<Option<bool>>,
+    /// The sentence's tokens that open a clause, in order.
+    at: Vec<usize>,
     /// `CLAUSE_OPENERS`, ready for the tokens read (most are turned away by its quick tests).
     openers: Ready<'static>,
 }
 
 impl Boundaries {
-    /// A buffer sized for sentences of up to `tokens` tokens (longer ones grow it).
-    pub fn with_capacity(tokens: usize) -> Self {
+    /// A buffer for up to `n` boundaries (more grow it), kept from sentence to sentence.
+    pub fn with_capacity(n: usize) -> Self {
         Boundaries {
-            start: 0,
-            known: Vec::with_capacity(tokens),
+            at: Vec::with_capacity(n),
             openers: CLAUSE_OPENERS.ready(),
         }
     }
 
-    /// Nothing read yet for sentence tokens `start..end` (the buffer is kept from sentence to
-    /// sentence).
-    pub fn reset(&mut self, start: usize, end: usize) {
-        self.start = start;
-        self.known.clear();
-        self.known.resize(end - start, None);
-    }
-
-    /// True when token `j` (in the sentence) opens a new clause.
-    #[inline(always)]
-    fn at(&mut self, doc: &Doc, j: usize) -> bool {
-        let slot = &mut self.known[j - self.start];
-        match *slot {
-            Some(known) => known,
-            None => {
-                let opens = self.openers.has(doc, j);
-                *slot = Some(opens);
-                opens
+    /// Reads the boundaries of sentence tokens `start..end`.
+    pub fn reset(&mut self, doc: &Doc, start: usize, end: usize) {
+        self.at.clear();
+        let openers = self.openers;
+        for (k, t) in doc.tokens[start..end].iter().enumerate() {
+            if openers.has_token(doc, t) {
+                self.at.push(start + k);
             }
         }
     }
@@ -137,10 +123,9 @@ impl Boundaries {
 /// triggers, in text order, none inside the trigger). Token range, end exclusive.
 #[allow(clippy::too_many_arguments)]
 pub fn clause(
-    doc: &Doc,
     start: usize,
     end: usize,
-    bound: &mut Boundaries,
+    bound: &Boundaries,
     first: usize,
     last: usize,
     noun: bool,
@@ -152,21 +137,20 @@ pub fn clause(
     let end = stops.get(k).map_or(end, |&s| end.min(s));
     // A noun's clause is its phrase: "the attack on the consulate in Kabul".
     let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
-    let mut a = first;
-    while a > start && first - a < left {
-        let j = a - 1;
-        if bound.at(doc, j) {
-            break;
-        }
-        a = j;
-    }
-    let mut b = last + 1;
-    while b < end && b - last <= right {
-        if bound.at(doc, b) {
-            break;
-        }
-        b += 1;
-    }
+    // The clause reaches from the trigger as far as it may, up to the nearest boundary on
+    // either side (a boundary before the trigger is outside the clause).
+    let lowest = start.max(first.saturating_sub(left)).min(first);
+    let k = bound.at.partition_point(|&o| o < first);
+    let a = match k.checked_sub(1).map(|k| bound.at[k]) {
+        Some(o) if o >= lowest => o + 1,
+        _ => lowest,
+    };
+    let highest = end.min(last + right + 1).max(last + 1);
+    let k = bound.at.partition_point(|&o| o <= last);
+    let b = match bound.at.get(k) {
+        Some(&o) if o < highest => o,
+        _ => highest,
+    };
     (a, b)
 }
 

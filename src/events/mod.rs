@@ -1081,7 +1081,7 @@ fn sentence_events(
         groups.push(from..members.len());
     }
     let (start, end) = (ctx.start, ctx.end);
-    bound.reset(start, end);
+    bound.reset(doc, start, end);
     drafts.clear();
     // "said" beside another event is dropped (see `find_events`).
     let others = groups
@@ -1102,7 +1102,6 @@ fn sentence_events(
         let (mut a, mut b) = (usize::MAX, 0);
         for &m in g {
             let (ma, mb) = args::clause(
-                doc,
                 start,
                 end,
                 bound,
@@ -1309,8 +1308,8 @@ impl Scratch {
             members: Vec::with_capacity(n),
             groups: Vec::with_capacity(n),
             stops: Vec::with_capacity(n),
-            // Most sentences are shorter.
-            bound: args::Boundaries::with_capacity(128),
+            // Most sentences hold fewer.
+            bound: args::Boundaries::with_capacity(16),
             in_sentence: Vec::with_capacity(n),
             clauses: Vec::with_capacity(n),
             own: Vec::with_capacity(n),
