@@ -10,7 +10,6 @@
 
 use super::words::WordSet;
 use crate::names::{Kind, Names};
-use crate::text::words::Ready;
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
@@ -88,44 +87,13 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
     set.iter().any(|s| s.as_bytes() == t)
 }
 
-/// Which tokens of a sentence open a new clause: read once for the sentence, as the clauses of
-/// its triggers read most of its tokens, some several times.
-pub struct Boundaries {
-    /// The sentence's tokens that open a clause, in order.
-    at: Vec<usize>,
-    /// `CLAUSE_OPENERS`, ready for the tokens read (most are turned away by its quick tests).
-    openers: Ready<'static>,
-}
-
-impl Boundaries {
-    /// A buffer for up to `n` boundaries (more grow it), kept from sentence to sentence.
-    pub fn with_capacity(n: usize) -> Self {
-        Boundaries {
-            at: Vec::with_capacity(n),
-            openers: CLAUSE_OPENERS.ready(),
-        }
-    }
-
-    /// Reads the boundaries of sentence tokens `start..end`.
-    pub fn reset(&mut self, doc: &Doc, start: usize, end: usize) {
-        self.at.clear();
-        let openers = self.openers;
-        for (k, t) in doc.tokens[start..end].iter().enumerate() {
-            if openers.has_token(doc, t) {
-                self.at.push(start + k);
-            }
-        }
-    }
-}
-
-/// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at
-/// boundaries (`bound`, of this sentence) and at the tokens in `stops` (other events'
-/// triggers, in text order, none inside the trigger). Token range, end exclusive.
-#[allow(clippy::too_many_arguments)]
+/// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at tokens
+/// that open a clause (`CLAUSE_OPENERS`) and at the tokens in `stops` (other events' triggers,
+/// in text order, none inside the trigger). Token range, end exclusive.
 pub fn clause(
+    doc: &Doc,
     start: usize,
     end: usize,
-    bound: &Boundaries,
     first: usize,
     last: usize,
     noun: bool,
@@ -137,20 +105,19 @@ pub fn clause(
     let end = stops.get(k).map_or(end, |&s| end.min(s));
     // A noun's clause is its phrase: "the attack on the consulate in Kabul".
     let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
-    // The clause reaches from the trigger as far as it may, up to the nearest boundary on
-    // either side (a boundary before the trigger is outside the clause).
+    // The clause reaches from the trigger as far as it may on either side, up to the nearest
+    // boundary (a boundary before the trigger is outside the clause). Each token is read once
+    // per clause: the clauses of one sentence seldom overlap.
+    let openers = CLAUSE_OPENERS.ready();
     let lowest = start.max(first.saturating_sub(left)).min(first);
-    let k = bound.at.partition_point(|&o| o < first);
-    let a = match k.checked_sub(1).map(|k| bound.at[k]) {
-        Some(o) if o >= lowest => o + 1,
-        _ => lowest,
-    };
+    let a = (lowest..first)
+        .rev()
+        .find(|&j| openers.has(doc, j))
+        .map_or(lowest, |j| j + 1);
     let highest = end.min(last + right + 1).max(last + 1);
-    let k = bound.at.partition_point(|&o| o <= last);
-    let b = match bound.at.get(k) {
-        Some(&o) if o < highest => o,
-        _ => highest,
-    };
+    let b = (last + 1..highest)
+        .find(|&j| openers.has(doc, j))
+        .unwrap_or(highest);
     (a, b)
 }
 

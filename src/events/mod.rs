@@ -1048,7 +1048,6 @@ fn sentence_events(
         members,
         groups,
         stops,
-        bound,
         in_sentence,
         clauses,
         own,
@@ -1081,7 +1080,6 @@ fn sentence_events(
         groups.push(from..members.len());
     }
     let (start, end) = (ctx.start, ctx.end);
-    bound.reset(doc, start, end);
     drafts.clear();
     // "said" beside another event is dropped (see `find_events`).
     let others = groups
@@ -1102,9 +1100,9 @@ fn sentence_events(
         let (mut a, mut b) = (usize::MAX, 0);
         for &m in g {
             let (ma, mb) = args::clause(
+                doc,
                 start,
                 end,
-                bound,
                 cands[m].first,
                 cands[m].last,
                 cands[m].noun,
@@ -1289,7 +1287,6 @@ struct Scratch {
     groups: Vec<std::ops::Range<usize>>,
     /// Other events' verb tokens.
     stops: Vec<usize>,
-    bound: args::Boundaries,
     /// The sentence's dates (positions in the document's dates).
     in_sentence: Vec<usize>,
     /// Each event's clause.
@@ -1308,8 +1305,6 @@ impl Scratch {
             members: Vec::with_capacity(n),
             groups: Vec::with_capacity(n),
             stops: Vec::with_capacity(n),
-            // Most sentences hold fewer.
-            bound: args::Boundaries::with_capacity(16),
             in_sentence: Vec::with_capacity(n),
             clauses: Vec::with_capacity(n),
             own: Vec::with_capacity(n),
