@@ -208,35 +208,19 @@ pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
     rows_for_lower(b)
 }
 
-/// True when some form of the table has the length (3 to 24 bytes) and the first and last
-/// letters of the lower-case word `b`: most words can't be triggers, and are turned away by
-/// this before they are hashed.
+/// True when some form of the table has the length (3 to 24 bytes), the first byte and the last
+/// letter (read by its five low bits) of the lower-case word `b`: most words can't be triggers,
+/// and are turned away by this before they are hashed.
 #[inline(always)]
 fn fits(shapes: &Shapes, b: &[u8]) -> bool {
     let n = b.len();
     if !(3..=24).contains(&n) {
         return false;
     }
-    // Read by table rather than tested: a byte that is no letter has index `NOT_LETTER`, a
-    // row of no length and a bit of no row.
-    let f = LETTER_INDEX[usize::from(b[0])];
-    let l = LETTER_INDEX[usize::from(b[n - 1])];
-    shapes[n][usize::from(f)] & (1 << l) != 0
+    // Another byte with a letter's five low bits passes as that letter, to be turned away by
+    // the lookup: a mask is cheaper than a table.
+    shapes[n][usize::from(b[0])] & (1 << (b[n - 1] & 31)) != 0
 }
-
-/// The letter index of a byte that is no lower-case ASCII letter.
-const NOT_LETTER: u8 = 31;
-
-/// Each byte's letter index (`a` 0 to `z` 25), else `NOT_LETTER`.
-const LETTER_INDEX: [u8; 256] = {
-    let mut t = [NOT_LETTER; 256];
-    let mut c = b'a';
-    while c <= b'z' {
-        t[c as usize] = c - b'a';
-        c += 1;
-    }
-    t
-};
 
 /// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
 /// word matches one).
@@ -310,11 +294,6 @@ static SIEVE: Lazy<Sieve> = Lazy::new(|| {
     Sieve(bits)
 });
 
-/// A lower-case ASCII letter's index.
-fn letter(c: u8) -> Option<usize> {
-    c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
-}
-
 /// Past tense and participle forms of verb-or-noun triggers: "won", "struck", "attacked".
 fn is_past_form(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 4)
@@ -340,20 +319,22 @@ fn is_past_form(w: &str) -> bool {
         )
 }
 
-/// For each length up to 24 and first letter, the set of last letters of the table's keys (the
-/// row and bit `NOT_LETTER` stay empty).
-type Shapes = [[u32; 32]; 25];
+/// For each length up to 24 and first byte, the set of last letters (by their five low bits)
+/// of the table's keys that open and end with a lower-case letter (no other key is looked up).
+type Shapes = [[u32; 256]; 25];
 
 /// The shapes of the table's keys.
 static SHAPES: Lazy<Shapes> = Lazy::new(|| {
-    let mut out = [[0u32; 32]; 25];
+    let mut out = [[0u32; 256]; 25];
     for (form, _) in TRIGGERS.forms() {
         let b = form.as_bytes();
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-            if let (Some(f), Some(l), Some(row)) =
-                (letter(first), letter(last), out.get_mut(b.len()))
-            {
-                row[f] |= 1 << l;
+            if let (true, true, Some(row)) = (
+                first.is_ascii_lowercase(),
+                last.is_ascii_lowercase(),
+                out.get_mut(b.len()),
+            ) {
+                row[usize::from(first)] |= 1 << (last & 31);
             }
         }
     }
