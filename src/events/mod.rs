@@ -1112,18 +1112,19 @@ fn sentence_events(
             b = b.max(mb);
         }
         let violent = is_casualty(kind) || is_cause(kind);
-        let (mut count, victims) = if violent || kind == "arrest" {
-            args::counts(doc, start, end)
+        let (count, victims) = if violent || kind == "arrest" {
+            let (mut count, victims) = args::counts(doc, start, end);
+            count.retain(|k, _| {
+                if violent {
+                    k != "arrested"
+                } else {
+                    k == "arrested"
+                }
+            });
+            (count, victims)
         } else {
             (BTreeMap::new(), None)
         };
-        count.retain(|k, _| {
-            if violent {
-                k != "arrested"
-            } else {
-                k == "arrested"
-            }
-        });
         // "Several people died ... after a tram derailed": the casualty verb names the victims.
         let victims = victims
             .filter(|_| violent && !count.is_empty())
