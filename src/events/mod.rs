@@ -475,34 +475,35 @@ fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
 /// People named with their age ("Donald Collett, 62,", "63-year-old Robert Huxley") in a
 /// sentence about victims or the dead: at most five, in order of appearance.
 fn named_victims(doc: &Doc, names: &Names) -> Vec<String> {
-    const VICTIM: &[&str] = &[
-        "victim",
-        "victims",
-        "dead",
-        "died",
-        "killed",
-        "identified",
-        "named",
-    ];
-    const SUSPECT: &[&str] = &[
-        "charged",
-        "arrested",
-        "suspect",
-        "suspected",
-        "accused",
-        "gunman",
-        "attacker",
-        "convicted",
-        "detained",
-    ];
+    // Matched on the token's bytes (no character boundaries to check).
+    let victim = |i: usize| {
+        matches!(
+            doc.tok_bytes(i),
+            b"victim" | b"victims" | b"dead" | b"died" | b"killed" | b"identified" | b"named"
+        )
+    };
+    let suspect = |i: usize| {
+        matches!(
+            doc.tok_bytes(i),
+            b"charged"
+                | b"arrested"
+                | b"suspect"
+                | b"suspected"
+                | b"accused"
+                | b"gunman"
+                | b"attacker"
+                | b"convicted"
+                | b"detained"
+        )
+    };
     let mut out: Vec<String> = Vec::new();
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end);
-        if out.len() >= 5 || !(a..b).any(|i| VICTIM.contains(&doc.tok(i))) {
+        if out.len() >= 5 || !(a..b).any(victim) {
             continue;
         }
         // "Smith, 34, was charged with killing ...": a suspect is no victim.
-        if (a..b).any(|i| SUSPECT.contains(&doc.tok(i))) {
+        if (a..b).any(suspect) {
             continue;
         }
         for m in names.mentions_in(s.span) {
@@ -1374,12 +1375,20 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
 /// True when the noun trigger at `i` sits in a count's subject ("the death toll from the
 /// bombing") whose verb updates it ("rose", "climbed", "reached").
 fn toll_update(doc: &Doc, start: usize, i: usize, end: usize) -> bool {
+    // Matched on the tokens' bytes (no character boundaries to check).
     let toll = (i.saturating_sub(8).max(start)..i)
-        .any(|j| matches!(doc.lower_tok(j), "toll" | "tally" | "number"));
+        .any(|j| matches!(doc.lower_bytes(j), b"toll" | b"tally" | b"number"));
     toll && (i + 1..end.min(i + 15)).any(|j| {
         matches!(
-            doc.tok(j),
-            "rose" | "risen" | "climbed" | "increased" | "reached" | "jumped" | "rises" | "climbs"
+            doc.tok_bytes(j),
+            b"rose"
+                | b"risen"
+                | b"climbed"
+                | b"increased"
+                | b"reached"
+                | b"jumped"
+                | b"rises"
+                | b"climbs"
         )
     })
 }
@@ -1420,8 +1429,8 @@ fn main_clause(doc: &Doc, d: &Draft) -> bool {
 fn cause_clause(doc: &Doc, d: &Draft) -> bool {
     let s = &doc.sentences[d.sentence];
     (s.tokens.start + 1..d.first).any(|j| {
-        let pair = (doc.lower_tok(j - 1), doc.lower_tok(j));
-        matches!(pair, ("due" | "owing", "to") | ("because", "of"))
+        let pair = (doc.lower_bytes(j - 1), doc.lower_bytes(j));
+        matches!(pair, (b"due" | b"owing", b"to") | (b"because", b"of"))
     })
 }
 
