@@ -9,7 +9,7 @@
 //! "was/were ... -ed" and "by", roles from the side of the trigger a name stands on.
 
 use super::words::WordSet;
-use crate::names::{Kind, Names};
+use crate::names::{Kind, NameMention, Names};
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
@@ -396,8 +396,26 @@ static ROLES: WordSet = WordSet::new(&[
     "investigators",
 ]);
 
-/// Entities (person or organisation) whose mentions lie in `a..b`, as (token, entity) pairs.
-fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(usize, usize)> {
+/// The mentions of `mentions` that lie in `span`: `Names::mentions_in` read from `mentions`,
+/// the name mentions of the sentence holding `span` or more (in text order), so that a search
+/// covers a sentence's few mentions rather than the article's.
+fn mentions_within(mentions: &[NameMention], span: Span) -> impl Iterator<Item = &NameMention> {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[lo..]
+        .iter()
+        .take_while(move |m| m.span.end <= span.end)
+}
+
+/// Entities (person or organisation) whose mentions lie in `a..b`, as (token, entity) pairs;
+/// `mentions` are those of the sentence holding `a..b`.
+fn actors(
+    doc: &Doc,
+    names: &Names,
+    mentions: &[NameMention],
+    a: usize,
+    b: usize,
+    contest: bool,
+) -> Vec<(usize, usize)> {
     if a >= b || b > doc.tokens.len() {
         return Vec::new();
     }
@@ -405,7 +423,7 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
     // `Doc::token_at` for a byte inside the span: the answer lies in `a..=b`.
     let token_at = |pos: usize| a + doc.tokens[a..b].partition_point(|t| t.span.start < pos);
     let mut out = Vec::new();
-    for m in names.mentions_in(span) {
+    for m in mentions_within(mentions, span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
         };
@@ -530,11 +548,13 @@ fn statement_with_target(w: &str) -> bool {
     .any(|s| w.starts_with(s))
 }
 
-/// Agents and targets of a trigger within its clause `a..b`.
+/// Agents and targets of a trigger within its clause `a..b`; `mentions` are the name mentions
+/// of its sentence (or more, in text order).
 #[allow(clippy::too_many_arguments)]
 pub fn participants(
     doc: &Doc,
     names: &Names,
+    mentions: &[NameMention],
     a: usize,
     b: usize,
     first: usize,
@@ -543,16 +563,16 @@ pub fn participants(
     noun: bool,
     victims: Option<String>,
 ) -> Parts {
-    let left = actors(doc, names, a, first, kind == "contest");
+    let left = actors(doc, names, mentions, a, first, kind == "contest");
     if kind == "statement" {
-        return speaker(doc, names, a, b, first, last, &left);
+        return speaker(doc, names, mentions, a, b, first, last, &left);
     }
     // The actors after the trigger, read on first need (a passive or a noun reads them only
     // after a "by", "of" or "on").
     let right_cell = std::cell::OnceCell::new();
     let right = || {
         right_cell
-            .get_or_init(|| actors(doc, names, last + 1, b, kind == "contest"))
+            .get_or_init(|| actors(doc, names, mentions, last + 1, b, kind == "contest"))
             .as_slice()
     };
     let mut parts = Parts::default();
@@ -599,6 +619,7 @@ pub fn participants(
                 let before = actors(
                     doc,
                     names,
+                    mentions,
                     j.saturating_sub(8).max(sentence_start),
                     j,
                     false,
@@ -654,9 +675,11 @@ pub fn participants(
 /// The speaker of a statement (the nearest names before its verb, else the first after it)
 /// and, for a verb that has one, its target ("blamed Comey"); `left` are the actors before
 /// the verb. The names after the verb are read only when needed.
+#[allow(clippy::too_many_arguments)]
 fn speaker(
     doc: &Doc,
     names: &Names,
+    mentions: &[NameMention],
     a: usize,
     b: usize,
     first: usize,
@@ -665,7 +688,7 @@ fn speaker(
 ) -> Parts {
     let with_target = statement_with_target(doc.lower_tok(first));
     let right = if left.is_empty() || with_target {
-        actors(doc, names, last + 1, b, false)
+        actors(doc, names, mentions, last + 1, b, false)
     } else {
         Vec::new()
     };
@@ -1171,12 +1194,14 @@ static PLACE_LEAD: WordSet = WordSet::new(&[
 pub type Located = Vec<(usize, usize, usize, bool)>;
 
 /// Place entities of a trigger: those after a preposition of place in its clause, else in its
-/// sentence; a place naming the thing ("Croydon tram crash") counts too. `located` is a buffer
-/// kept from call to call.
+/// sentence; a place naming the thing ("Croydon tram crash") counts too. `mentions` are the
+/// name mentions of the sentence (or more, in text order); `located` is a buffer kept from
+/// call to call.
 #[allow(clippy::too_many_arguments)]
 pub fn places(
     doc: &Doc,
     names: &Names,
+    mentions: &[NameMention],
     start: usize,
     end: usize,
     a: usize,
@@ -1198,7 +1223,7 @@ pub fn places(
             .is_some_and(|r| r.iter().any(|r| r.kind == "visit"))
     };
     located.clear();
-    for m in names.mentions_in(span) {
+    for m in mentions_within(mentions, span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
         };

@@ -24,7 +24,7 @@ pub mod triggers;
 pub mod words;
 
 use crate::dates::{Timex, TimexType};
-use crate::names::{Kind, Names};
+use crate::names::{Kind, NameMention, Names};
 use crate::record::{Event, Offsets};
 use crate::text::{Doc, Span, TokenKind};
 use chrono::NaiveDate;
@@ -232,6 +232,16 @@ fn speakers_hash(agents: &[String]) -> u64 {
     })
 }
 
+/// The mentions of `mentions` (in text order) inside `span`, as a slice: `Names::mentions_in`.
+fn sentence_mentions(mentions: &[NameMention], span: Span) -> &[NameMention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let n = mentions[lo..]
+        .iter()
+        .take_while(|m| m.span.end <= span.end)
+        .count();
+    &mentions[lo..lo + n]
+}
+
 /// The most trigger words read in one sentence.
 const MAX_TRIGGERS: usize = 64;
 
@@ -399,7 +409,7 @@ fn drop_affected(ev: &mut EventMention) {
     });
 }
 
-fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
+fn speaker_pronoun(doc: &Doc, names: &Names, mentions: &[NameMention], built: &mut [Draft]) {
     for k in 0..built.len() {
         if built[k].weak || built[k].noun || !built[k].ev.agents.is_empty() {
             continue;
@@ -459,8 +469,9 @@ fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
         if built[s].unread {
             let d = &mut built[s];
             let (a, b) = d.clause;
-            let parts =
-                args::participants(doc, names, a, b, d.first, d.last, d.ev.kind, d.noun, None);
+            let parts = args::participants(
+                doc, names, mentions, a, b, d.first, d.last, d.ev.kind, d.noun, None,
+            );
             d.ev.agents = parts.agents;
             d.ev.targets = parts.targets;
             d.unread = false;
@@ -730,6 +741,10 @@ fn find_events_with(
     let mut last_of = LastOf::default();
     // The listed words of the sentences to come.
     let mut listed = all_listed.as_slice();
+    // The name mentions before `mention_from` start before the sentences to come: mentions
+    // are in text order, so each sentence's (`Names::mentions_in`) are found by stepping on
+    // from the last sentence's.
+    let mut mention_from = 0;
     for (si, s) in doc.sentences.iter().enumerate() {
         let before = listed.iter().take_while(|w| w.0 < s.tokens.start).count();
         let inside = listed[before..]
@@ -741,6 +756,18 @@ fn find_events_with(
         if words.is_empty() {
             continue;
         }
+        while names
+            .mentions
+            .get(mention_from)
+            .is_some_and(|m| m.span.start < s.span.start)
+        {
+            mention_from += 1;
+        }
+        let inside = names.mentions[mention_from..]
+            .iter()
+            .take_while(|m| m.span.end <= s.span.end)
+            .count();
+        let mentions = &names.mentions[mention_from..mention_from + inside];
         let is_head = head == Some(si);
         let ctx = Ctx {
             doc,
@@ -766,6 +793,7 @@ fn find_events_with(
         sentence_events(
             doc,
             names,
+            mentions,
             timexes,
             ref_day.as_deref(),
             (si, s.span),
@@ -777,7 +805,7 @@ fn find_events_with(
         for d in built.iter_mut() {
             drop_affected(&mut d.ev);
         }
-        speaker_pronoun(doc, names, built);
+        speaker_pronoun(doc, names, mentions, built);
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
@@ -833,7 +861,7 @@ fn find_events_with(
             if !is_head {
                 last_of.insert(family(d.ev.kind), drafts.len());
             }
-            locate(doc, names, &mut d, located);
+            locate(doc, names, mentions, &mut d, located);
             drafts.push(d);
         }
     }
@@ -1006,12 +1034,19 @@ fn find_events_with(
 /// Places an event a sentence keeps (its clause's places, else its sentence's) and reads its
 /// polarity: left out of `sentence_events`, as most statements a sentence reports are
 /// dropped.
-fn locate(doc: &Doc, names: &Names, d: &mut Draft, located: &mut args::Located) {
+fn locate(
+    doc: &Doc,
+    names: &Names,
+    mentions: &[NameMention],
+    d: &mut Draft,
+    located: &mut args::Located,
+) {
     let s = &doc.sentences[d.sentence];
     let (a, b) = d.clause;
     let mut place_ids = args::places(
         doc,
         names,
+        mentions,
         s.tokens.start,
         s.tokens.end,
         a,
@@ -1035,6 +1070,7 @@ fn locate(doc: &Doc, names: &Names, d: &mut Draft, located: &mut args::Located) 
 fn sentence_events(
     doc: &Doc,
     names: &Names,
+    mentions: &[NameMention],
     timexes: &[Timex],
     reference: Option<&str>,
     (si, sentence): (usize, Span),
@@ -1146,7 +1182,9 @@ fn sentence_events(
         let parts = if unread {
             args::Parts::default()
         } else {
-            args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims)
+            args::participants(
+                doc, names, mentions, a, b, c.first, c.last, kind, c.noun, victims,
+            )
         };
         let anaphoric = g.iter().all(|&m| cands[m].noun && cands[m].definite)
             && count.is_empty()
@@ -1591,7 +1629,8 @@ fn named(names: &Names, parts: &[String]) -> bool {
 fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&str>) -> Draft {
     let s = &doc.sentences[h];
     let (a, b) = (s.tokens.start, s.tokens.end);
-    let mut parts = args::participants(doc, names, a, b, v, v, "other", false, None);
+    let mentions = sentence_mentions(&names.mentions, s.span);
+    let mut parts = args::participants(doc, names, mentions, a, b, v, v, "other", false, None);
     if parts.agents.is_empty() {
         parts.agents.extend(headline::subject(doc, h, v));
     }
@@ -1619,7 +1658,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
             }
         }
     }
-    let mut place_ids = args::places(doc, names, a, b, a, b, v, false, &mut Vec::new());
+    let mut place_ids = args::places(doc, names, mentions, a, b, a, b, v, false, &mut Vec::new());
     place_ids.sort_by_key(|&e| place_grain(names, e));
     Draft {
         ev: Box::new(EventMention {
