@@ -9,8 +9,7 @@
 //! "was/were ... -ed" and "by", roles from the side of the trigger a name stands on.
 
 use super::words::WordSet;
-use crate::names::{Kind, Names};
-use crate::text::words::Ready;
+use crate::names::{Kind, NameMention, Names};
 use crate::text::{Doc, Span, TokenKind};
 use std::collections::BTreeMap;
 
@@ -88,59 +87,13 @@ fn lower_in(doc: &Doc, i: usize, set: &[&str]) -> bool {
     set.iter().any(|s| s.as_bytes() == t)
 }
 
-/// Which tokens of a sentence open a new clause, each read on first need and kept: the clauses
-/// of one sentence's triggers read the same tokens, and only those near a trigger.
-pub struct Boundaries {
-    /// First token of the sentence.
-    start: usize,
-    /// Per token of the sentence: unread, or whether it opens a clause.
-    known: Vec<Option<bool>>,
-    /// `CLAUSE_OPENERS`, ready for the tokens read (most are turned away by its quick tests).
-    openers: Ready<'static>,
-}
-
-impl Boundaries {
-    /// A buffer sized for sentences of up to `tokens` tokens (longer ones grow it).
-    pub fn with_capacity(tokens: usize) -> Self {
-        Boundaries {
-            start: 0,
-            known: Vec::with_capacity(tokens),
-            openers: CLAUSE_OPENERS.ready(),
-        }
-    }
-
-    /// Nothing read yet for sentence tokens `start..end` (the buffer is kept from sentence to
-    /// sentence).
-    pub fn reset(&mut self, start: usize, end: usize) {
-        self.start = start;
-        self.known.clear();
-        self.known.resize(end - start, None);
-    }
-
-    /// True when token `j` (in the sentence) opens a new clause.
-    #[inline(always)]
-    fn at(&mut self, doc: &Doc, j: usize) -> bool {
-        let slot = &mut self.known[j - self.start];
-        match *slot {
-            Some(known) => known,
-            None => {
-                let opens = self.openers.has(doc, j);
-                *slot = Some(opens);
-                opens
-            }
-        }
-    }
-}
-
-/// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at
-/// boundaries (`bound`, of this sentence) and at the tokens in `stops` (other events'
-/// triggers, in text order, none inside the trigger). Token range, end exclusive.
-#[allow(clippy::too_many_arguments)]
+/// The clause around trigger tokens `first..=last` inside sentence `start..end`, cut at tokens
+/// that open a clause (`CLAUSE_OPENERS`) and at the tokens in `stops` (other events' triggers,
+/// in text order, none inside the trigger). Token range, end exclusive.
 pub fn clause(
     doc: &Doc,
     start: usize,
     end: usize,
-    bound: &mut Boundaries,
     first: usize,
     last: usize,
     noun: bool,
@@ -152,21 +105,19 @@ pub fn clause(
     let end = stops.get(k).map_or(end, |&s| end.min(s));
     // A noun's clause is its phrase: "the attack on the consulate in Kabul".
     let (left, right) = if noun { (4, 10) } else { (REACH, REACH) };
-    let mut a = first;
-    while a > start && first - a < left {
-        let j = a - 1;
-        if bound.at(doc, j) {
-            break;
-        }
-        a = j;
-    }
-    let mut b = last + 1;
-    while b < end && b - last <= right {
-        if bound.at(doc, b) {
-            break;
-        }
-        b += 1;
-    }
+    // The clause reaches from the trigger as far as it may on either side, up to the nearest
+    // boundary (a boundary before the trigger is outside the clause). Each token is read once
+    // per clause: the clauses of one sentence seldom overlap.
+    let openers = CLAUSE_OPENERS.ready();
+    let lowest = start.max(first.saturating_sub(left)).min(first);
+    let a = (lowest..first)
+        .rev()
+        .find(|&j| openers.has(doc, j))
+        .map_or(lowest, |j| j + 1);
+    let highest = end.min(last + right + 1).max(last + 1);
+    let b = (last + 1..highest)
+        .find(|&j| openers.has(doc, j))
+        .unwrap_or(highest);
     (a, b)
 }
 
@@ -445,8 +396,26 @@ static ROLES: WordSet = WordSet::new(&[
     "investigators",
 ]);
 
-/// Entities (person or organisation) whose mentions lie in `a..b`, as (token, entity) pairs.
-fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(usize, usize)> {
+/// The mentions of `mentions` that lie in `span`: `Names::mentions_in` read from `mentions`,
+/// the name mentions of the sentence holding `span` or more (in text order), so that a search
+/// covers a sentence's few mentions rather than the article's.
+fn mentions_within(mentions: &[NameMention], span: Span) -> impl Iterator<Item = &NameMention> {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[lo..]
+        .iter()
+        .take_while(move |m| m.span.end <= span.end)
+}
+
+/// Entities (person or organisation) whose mentions lie in `a..b`, as (token, entity) pairs;
+/// `mentions` are those of the sentence holding `a..b`.
+fn actors(
+    doc: &Doc,
+    names: &Names,
+    mentions: &[NameMention],
+    a: usize,
+    b: usize,
+    contest: bool,
+) -> Vec<(usize, usize)> {
     if a >= b || b > doc.tokens.len() {
         return Vec::new();
     }
@@ -454,7 +423,7 @@ fn actors(doc: &Doc, names: &Names, a: usize, b: usize, contest: bool) -> Vec<(u
     // `Doc::token_at` for a byte inside the span: the answer lies in `a..=b`.
     let token_at = |pos: usize| a + doc.tokens[a..b].partition_point(|t| t.span.start < pos);
     let mut out = Vec::new();
-    for m in names.mentions_in(span) {
+    for m in mentions_within(mentions, span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
         };
@@ -579,11 +548,13 @@ fn statement_with_target(w: &str) -> bool {
     .any(|s| w.starts_with(s))
 }
 
-/// Agents and targets of a trigger within its clause `a..b`.
+/// Agents and targets of a trigger within its clause `a..b`; `mentions` are the name mentions
+/// of its sentence (or more, in text order).
 #[allow(clippy::too_many_arguments)]
 pub fn participants(
     doc: &Doc,
     names: &Names,
+    mentions: &[NameMention],
     a: usize,
     b: usize,
     first: usize,
@@ -592,24 +563,26 @@ pub fn participants(
     noun: bool,
     victims: Option<String>,
 ) -> Parts {
-    let left = actors(doc, names, a, first, kind == "contest");
+    let left = actors(doc, names, mentions, a, first, kind == "contest");
     if kind == "statement" {
-        return speaker(doc, names, a, b, first, last, &left);
+        return speaker(doc, names, mentions, a, b, first, last, &left);
     }
     // The actors after the trigger, read on first need (a passive or a noun reads them only
     // after a "by", "of" or "on").
     let right_cell = std::cell::OnceCell::new();
     let right = || {
         right_cell
-            .get_or_init(|| actors(doc, names, last + 1, b, kind == "contest"))
+            .get_or_init(|| actors(doc, names, mentions, last + 1, b, kind == "contest"))
             .as_slice()
     };
     let mut parts = Parts::default();
     let is_passive = !noun && passive(doc, a, first);
     let first_of =
         |list: &[(usize, usize)], prefer_people: bool| first_of(names, list, prefer_people);
-    // "by X" after a passive or a noun names the agent.
-    let by = (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by");
+    // "by X" after a passive or a noun names the agent (an active verb's is not looked for).
+    let by = (is_passive || noun)
+        .then(|| (last + 1..b).find(|&j| doc.lower_bytes(j) == b"by"))
+        .flatten();
     let after_by = || -> Vec<(usize, usize)> {
         by.map(|j| {
             right()
@@ -646,6 +619,7 @@ pub fn participants(
                 let before = actors(
                     doc,
                     names,
+                    mentions,
                     j.saturating_sub(8).max(sentence_start),
                     j,
                     false,
@@ -701,9 +675,11 @@ pub fn participants(
 /// The speaker of a statement (the nearest names before its verb, else the first after it)
 /// and, for a verb that has one, its target ("blamed Comey"); `left` are the actors before
 /// the verb. The names after the verb are read only when needed.
+#[allow(clippy::too_many_arguments)]
 fn speaker(
     doc: &Doc,
     names: &Names,
+    mentions: &[NameMention],
     a: usize,
     b: usize,
     first: usize,
@@ -712,7 +688,7 @@ fn speaker(
 ) -> Parts {
     let with_target = statement_with_target(doc.lower_tok(first));
     let right = if left.is_empty() || with_target {
-        actors(doc, names, last + 1, b, false)
+        actors(doc, names, mentions, last + 1, b, false)
     } else {
         Vec::new()
     };
@@ -1218,12 +1194,14 @@ static PLACE_LEAD: WordSet = WordSet::new(&[
 pub type Located = Vec<(usize, usize, usize, bool)>;
 
 /// Place entities of a trigger: those after a preposition of place in its clause, else in its
-/// sentence; a place naming the thing ("Croydon tram crash") counts too. `located` is a buffer
-/// kept from call to call.
+/// sentence; a place naming the thing ("Croydon tram crash") counts too. `mentions` are the
+/// name mentions of the sentence (or more, in text order); `located` is a buffer kept from
+/// call to call.
 #[allow(clippy::too_many_arguments)]
 pub fn places(
     doc: &Doc,
     names: &Names,
+    mentions: &[NameMention],
     start: usize,
     end: usize,
     a: usize,
@@ -1245,7 +1223,7 @@ pub fn places(
             .is_some_and(|r| r.iter().any(|r| r.kind == "visit"))
     };
     located.clear();
-    for m in names.mentions_in(span) {
+    for m in mentions_within(mentions, span) {
         let Some(e) = names.entities.get(m.entity) else {
             continue;
         };

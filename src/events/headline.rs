@@ -130,14 +130,7 @@ pub fn subject(doc: &Doc, head: usize, v: usize) -> Option<String> {
 
 /// The headline's main verb, if one reads as such. `end` bounds the search (the first trigger
 /// of the headline's own events, so only a verb before it counts).
-pub fn verb(
-    doc: &Doc,
-    names: &Names,
-    head: usize,
-    quoted: &[bool],
-    title_case: bool,
-    end: usize,
-) -> Option<usize> {
+pub fn verb(doc: &Doc, names: &Names, head: usize, title_case: bool, end: usize) -> Option<usize> {
     let s = doc.sentences.get(head)?;
     // "Croydon tram crash: Five dead after ...": after a short label, the part after the colon
     // is the headline proper; after a long one, the colon opens a quotation ("X amazes Y: 'We
@@ -170,9 +163,10 @@ pub fn verb(
             .and_then(|m| names.entities.get(m.entity))
             .map(|e| e.kind)
     };
+    let quoted = super::triggers::quoted_tokens(doc, s);
     let mut names_and = false;
     for i in start + 1..end {
-        if quoted.get(i).copied().unwrap_or(false) {
+        if quoted.get(i - s.tokens.start).copied().unwrap_or(false) {
             continue;
         }
         if doc.lower_bytes(i) == b"and"

@@ -24,7 +24,7 @@ pub mod triggers;
 pub mod words;
 
 use crate::dates::{Timex, TimexType};
-use crate::names::{Kind, Names};
+use crate::names::{Kind, NameMention, Names};
 use crate::record::{Event, Offsets};
 use crate::text::{Doc, Span, TokenKind};
 use chrono::NaiveDate;
@@ -224,6 +224,24 @@ impl LastOf {
     }
 }
 
+/// A hash of a statement's speakers (names read eight bytes at a time).
+fn speakers_hash(agents: &[String]) -> u64 {
+    agents.iter().fold(agents.len() as u64, |h, a| {
+        (h.rotate_left(32) ^ u64::from(crate::gazetteer::key_hash(a.as_bytes())))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    })
+}
+
+/// The mentions of `mentions` (in text order) inside `span`, as a slice: `Names::mentions_in`.
+fn sentence_mentions(mentions: &[NameMention], span: Span) -> &[NameMention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let n = mentions[lo..]
+        .iter()
+        .take_while(|m| m.span.end <= span.end)
+        .count();
+    &mentions[lo..lo + n]
+}
+
 /// The most trigger words read in one sentence.
 const MAX_TRIGGERS: usize = 64;
 
@@ -280,16 +298,17 @@ fn resolve_descriptions(
     let (sentence, first) = (d.sentence, d.first);
     for part in [&mut d.ev.agents, &mut d.ev.targets] {
         for k in 0..part.len() {
-            // Names the record lists are left as they are, without a lookup: a description is
-            // a phrase of a few lower-case words, a title one of a few words.
-            if part[k].len() > 40 || part[k].bytes().any(|b| b.is_ascii_digit()) {
-                continue;
-            }
+            // Names the record lists are left as they are, without a lookup: a title is one of
+            // a few words, with no digit (read only when some person has a title).
             let found = if part[k].eq_ignore_ascii_case("company") {
                 company()
                     .and_then(|c| names.entities.get(c).map(|e| &e.name))
                     .or_else(|| nearest(&is_company))
-            } else if titled() && crate::gazetteer::title(&part[k]).is_some() {
+            } else if titled()
+                && part[k].len() <= 40
+                && !part[k].bytes().any(|b| b.is_ascii_digit())
+                && crate::gazetteer::title(&part[k]).is_some()
+            {
                 // "the Prime Minister said": the one person named with that title (of the
                 // country a demonym before it gives: "the Kenyan President").
                 let p = part[k].to_lowercase();
@@ -390,7 +409,7 @@ fn drop_affected(ev: &mut EventMention) {
     });
 }
 
-fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
+fn speaker_pronoun(doc: &Doc, names: &Names, mentions: &[NameMention], built: &mut [Draft]) {
     for k in 0..built.len() {
         if built[k].weak || built[k].noun || !built[k].ev.agents.is_empty() {
             continue;
@@ -450,8 +469,9 @@ fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
         if built[s].unread {
             let d = &mut built[s];
             let (a, b) = d.clause;
-            let parts =
-                args::participants(doc, names, a, b, d.first, d.last, d.ev.kind, d.noun, None);
+            let parts = args::participants(
+                doc, names, mentions, a, b, d.first, d.last, d.ev.kind, d.noun, None,
+            );
             d.ev.agents = parts.agents;
             d.ev.targets = parts.targets;
             d.unread = false;
@@ -466,34 +486,35 @@ fn speaker_pronoun(doc: &Doc, names: &Names, built: &mut [Draft]) {
 /// People named with their age ("Donald Collett, 62,", "63-year-old Robert Huxley") in a
 /// sentence about victims or the dead: at most five, in order of appearance.
 fn named_victims(doc: &Doc, names: &Names) -> Vec<String> {
-    const VICTIM: &[&str] = &[
-        "victim",
-        "victims",
-        "dead",
-        "died",
-        "killed",
-        "identified",
-        "named",
-    ];
-    const SUSPECT: &[&str] = &[
-        "charged",
-        "arrested",
-        "suspect",
-        "suspected",
-        "accused",
-        "gunman",
-        "attacker",
-        "convicted",
-        "detained",
-    ];
+    // Matched on the token's bytes (no character boundaries to check).
+    let victim = |i: usize| {
+        matches!(
+            doc.tok_bytes(i),
+            b"victim" | b"victims" | b"dead" | b"died" | b"killed" | b"identified" | b"named"
+        )
+    };
+    let suspect = |i: usize| {
+        matches!(
+            doc.tok_bytes(i),
+            b"charged"
+                | b"arrested"
+                | b"suspect"
+                | b"suspected"
+                | b"accused"
+                | b"gunman"
+                | b"attacker"
+                | b"convicted"
+                | b"detained"
+        )
+    };
     let mut out: Vec<String> = Vec::new();
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end);
-        if out.len() >= 5 || !(a..b).any(|i| VICTIM.contains(&doc.tok(i))) {
+        if out.len() >= 5 || !(a..b).any(victim) {
             continue;
         }
         // "Smith, 34, was charged with killing ...": a suspect is no victim.
-        if (a..b).any(|i| SUSPECT.contains(&doc.tok(i))) {
+        if (a..b).any(suspect) {
             continue;
         }
         for m in names.mentions_in(s.span) {
@@ -632,6 +653,36 @@ fn grain_name(g: u8) -> &'static str {
     }
 }
 
+/// The buffers `find_events` reuses from article to article, one set per thread, so that an
+/// article allocates none of them (each reader clears what it fills).
+struct Buffers {
+    /// The document's listed words (`triggers::listed_words`).
+    listed: Vec<(usize, &'static [triggers::Row])>,
+    /// One sentence's candidate triggers.
+    cands: Vec<Cand>,
+    scratch: Scratch,
+    /// One sentence's events.
+    built: Vec<Draft>,
+    located: args::Located,
+}
+
+impl Buffers {
+    /// Buffers sized for a sentence with a few triggers.
+    fn new() -> Self {
+        Buffers {
+            listed: Vec::new(),
+            cands: Vec::with_capacity(SENTENCE_TRIGGERS),
+            scratch: Scratch::new(),
+            built: Vec::with_capacity(SENTENCE_TRIGGERS),
+            located: args::Located::new(),
+        }
+    }
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::new());
+}
+
 /// Finds events, the main one first, the rest in text order.
 pub fn find_events(
     doc: &Doc,
@@ -642,7 +693,25 @@ pub fn find_events(
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let scan = triggers::Scan::new(doc);
+    BUFFERS.with(|b| find_events_with(doc, names, timexes, reference, &mut b.borrow_mut()))
+}
+
+/// `find_events` of a document with tokens, in `buffers`.
+fn find_events_with(
+    doc: &Doc,
+    names: &Names,
+    timexes: &[Timex],
+    reference: Option<NaiveDate>,
+    buffers: &mut Buffers,
+) -> Vec<EventMention> {
+    let Buffers {
+        listed: all_listed,
+        cands,
+        scratch,
+        built,
+        located,
+    } = buffers;
+    triggers::listed_words(doc, all_listed);
     let head = headline(doc);
     let ref_day = reference.map(crate::dates::ymd);
     let lead = lead_sentences(doc, head);
@@ -663,18 +732,19 @@ pub fn find_events(
         })
     };
     // At most one event per listed word, and the headline's own verb.
-    let mut drafts: Vec<Draft> = Vec::with_capacity(scan.words.len() + 1);
-    // The speakers of the statements kept so far (a sorted set: an article may quote
-    // thousands, and most quote a handful, which it compares without hashing).
-    let mut weak_speakers: BTreeSet<Vec<String>> = BTreeSet::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(all_listed.len() + 1);
+    // The statements kept so far, by a hash of their speakers and their place in `drafts`,
+    // whose speakers they are read from (a sorted set: an article may quote thousands, and most
+    // quote a handful). A kept statement's speakers stay as they are while sentences are read:
+    // only an event without agents is given some.
+    let mut weak_speakers: BTreeSet<(u64, usize)> = BTreeSet::new();
     let mut last_of = LastOf::default();
-    // The buffers of one sentence, sized for the few triggers most sentences hold.
-    let mut cands: Vec<Cand> = Vec::with_capacity(SENTENCE_TRIGGERS);
-    let mut scratch = Scratch::new();
-    let mut built: Vec<Draft> = Vec::with_capacity(SENTENCE_TRIGGERS);
-    let mut located = args::Located::new();
     // The listed words of the sentences to come.
-    let mut listed = scan.words.as_slice();
+    let mut listed = all_listed.as_slice();
+    // The name mentions before `mention_from` start before the sentences to come: mentions
+    // are in text order, so each sentence's (`Names::mentions_in`) are found by stepping on
+    // from the last sentence's.
+    let mut mention_from = 0;
     for (si, s) in doc.sentences.iter().enumerate() {
         let before = listed.iter().take_while(|w| w.0 < s.tokens.start).count();
         let inside = listed[before..]
@@ -686,6 +756,18 @@ pub fn find_events(
         if words.is_empty() {
             continue;
         }
+        while names
+            .mentions
+            .get(mention_from)
+            .is_some_and(|m| m.span.start < s.span.start)
+        {
+            mention_from += 1;
+        }
+        let inside = names.mentions[mention_from..]
+            .iter()
+            .take_while(|m| m.span.end <= s.span.end)
+            .count();
+        let mentions = &names.mentions[mention_from..mention_from + inside];
         let is_head = head == Some(si);
         let ctx = Ctx {
             doc,
@@ -695,7 +777,7 @@ pub fn find_events(
             headline: is_head,
             caps: std::cell::OnceCell::new(),
         };
-        triggers::find(&ctx, words, &mut cands);
+        triggers::find(&ctx, words, cands);
         if cands.is_empty() {
             continue;
         }
@@ -706,44 +788,49 @@ pub fn find_events(
         // a recent day repeats an event already reported and dates it, whatever else the
         // sentence reports.
         if let Some(r) = reference.filter(|_| !is_head) {
-            date_repeat(doc, timexes, &cands, r, &last_of, &mut drafts);
+            date_repeat(doc, timexes, cands, r, &last_of, &mut drafts);
         }
         sentence_events(
             doc,
             names,
+            mentions,
             timexes,
             ref_day.as_deref(),
             (si, s.span),
             &ctx,
-            &cands,
-            &mut scratch,
-            &mut built,
+            cands,
+            scratch,
+            built,
         );
-        for d in &mut built {
+        for d in built.iter_mut() {
             drop_affected(&mut d.ev);
         }
-        speaker_pronoun(doc, names, &mut built);
+        speaker_pronoun(doc, names, mentions, built);
         // "said" is a statement only when the sentence reports nothing else, by someone named,
         // once per speaker.
         let others = built.iter().any(|d| !d.weak);
-        // Descriptions are resolved for the events that may stay (a statement without a
-        // speaker, or beside another event, goes).
-        for d in &mut built {
-            if !d.weak || !others && !d.ev.agents.is_empty() {
-                resolve_descriptions(doc, names, &company, &titles, &titled, d);
-            }
-        }
-        built.retain(|d| {
-            if !d.weak {
-                return true;
-            }
-            if others || d.ev.agents.is_empty() || weak_speakers.contains(&d.ev.agents) {
-                return false;
-            }
-            // Copied only when new.
-            weak_speakers.insert(d.ev.agents.clone())
-        });
         for mut d in built.drain(..) {
+            // Descriptions are resolved for the events that may stay (a statement without a
+            // speaker, or beside another event, goes).
+            if !d.weak || !others && !d.ev.agents.is_empty() {
+                resolve_descriptions(doc, names, &company, &titles, &titled, &mut d);
+            }
+            if d.weak {
+                if others || d.ev.agents.is_empty() {
+                    continue;
+                }
+                let h = speakers_hash(&d.ev.agents);
+                let said = weak_speakers
+                    .range((h, 0)..=(h, usize::MAX))
+                    .any(|&(_, i)| drafts[i].ev.agents == d.ev.agents);
+                if said {
+                    continue;
+                }
+                // A statement is told by a verb ("said"), so it repeats no event, and is kept
+                // at the next place in `drafts`.
+                debug_assert!(!d.anaphoric);
+                weak_speakers.insert((h, drafts.len()));
+            }
             // "The operation, carried out by ...": a definite noun repeating an event the body
             // already reported adds its participants to it.
             if d.anaphoric {
@@ -774,19 +861,11 @@ pub fn find_events(
             if !is_head {
                 last_of.insert(family(d.ev.kind), drafts.len());
             }
-            locate(doc, names, &mut d, &mut located);
+            locate(doc, names, mentions, &mut d, located);
             drafts.push(d);
         }
     }
-    let main = choose_main(
-        doc,
-        names,
-        head,
-        &lead,
-        &scan.quoted,
-        ref_day.as_deref(),
-        &mut drafts,
-    );
+    let main = choose_main(doc, names, head, &lead, ref_day.as_deref(), &mut drafts);
     if drafts.is_empty() {
         return Vec::new();
     }
@@ -955,12 +1034,19 @@ pub fn find_events(
 /// Places an event a sentence keeps (its clause's places, else its sentence's) and reads its
 /// polarity: left out of `sentence_events`, as most statements a sentence reports are
 /// dropped.
-fn locate(doc: &Doc, names: &Names, d: &mut Draft, located: &mut args::Located) {
+fn locate(
+    doc: &Doc,
+    names: &Names,
+    mentions: &[NameMention],
+    d: &mut Draft,
+    located: &mut args::Located,
+) {
     let s = &doc.sentences[d.sentence];
     let (a, b) = d.clause;
     let mut place_ids = args::places(
         doc,
         names,
+        mentions,
         s.tokens.start,
         s.tokens.end,
         a,
@@ -981,15 +1067,16 @@ fn locate(doc: &Doc, names: &Names, d: &mut Draft, located: &mut args::Located) 
 /// Groups one sentence's triggers into events and fills their clauses, counts, participants
 /// and dates (`locate` fills the rest).
 #[allow(clippy::too_many_arguments)]
-fn sentence_events<'t>(
+fn sentence_events(
     doc: &Doc,
     names: &Names,
-    timexes: &'t [Timex],
+    mentions: &[NameMention],
+    timexes: &[Timex],
     reference: Option<&str>,
     (si, sentence): (usize, Span),
     ctx: &Ctx,
     cands: &[Cand],
-    scratch: &mut Scratch<'t>,
+    scratch: &mut Scratch,
     drafts: &mut Vec<Draft>,
 ) {
     let Scratch {
@@ -998,7 +1085,6 @@ fn sentence_events<'t>(
         members,
         groups,
         stops,
-        bound,
         in_sentence,
         clauses,
         own,
@@ -1031,7 +1117,6 @@ fn sentence_events<'t>(
         groups.push(from..members.len());
     }
     let (start, end) = (ctx.start, ctx.end);
-    bound.reset(start, end);
     drafts.clear();
     // "said" beside another event is dropped (see `find_events`).
     let others = groups
@@ -1055,7 +1140,6 @@ fn sentence_events<'t>(
                 doc,
                 start,
                 end,
-                bound,
                 cands[m].first,
                 cands[m].last,
                 cands[m].noun,
@@ -1065,18 +1149,19 @@ fn sentence_events<'t>(
             b = b.max(mb);
         }
         let violent = is_casualty(kind) || is_cause(kind);
-        let (mut count, victims) = if violent || kind == "arrest" {
-            args::counts(doc, start, end)
+        let (count, victims) = if violent || kind == "arrest" {
+            let (mut count, victims) = args::counts(doc, start, end);
+            count.retain(|k, _| {
+                if violent {
+                    k != "arrested"
+                } else {
+                    k == "arrested"
+                }
+            });
+            (count, victims)
         } else {
             (BTreeMap::new(), None)
         };
-        count.retain(|k, _| {
-            if violent {
-                k != "arrested"
-            } else {
-                k == "arrested"
-            }
-        });
         // "Several people died ... after a tram derailed": the casualty verb names the victims.
         let victims = victims
             .filter(|_| violent && !count.is_empty())
@@ -1097,7 +1182,9 @@ fn sentence_events<'t>(
         let parts = if unread {
             args::Parts::default()
         } else {
-            args::participants(doc, names, a, b, c.first, c.last, kind, c.noun, victims)
+            args::participants(
+                doc, names, mentions, a, b, c.first, c.last, kind, c.noun, victims,
+            )
         };
         let anaphoric = g.iter().all(|&m| cands[m].noun && cands[m].definite)
             && count.is_empty()
@@ -1135,10 +1222,9 @@ fn sentence_events<'t>(
     let lo = timexes.partition_point(|t| t.span.start < sentence.start);
     in_sentence.clear();
     in_sentence.extend(
-        timexes[lo..]
-            .iter()
-            .take_while(|t| t.span.start < sentence.end)
-            .filter(|t| sentence.contains(t.span) && usable(t)),
+        (lo..timexes.len())
+            .take_while(|&i| timexes[i].span.start < sentence.end)
+            .filter(|&i| sentence.contains(timexes[i].span) && usable(&timexes[i])),
     );
     let tok_span = |(a, b): (usize, usize)| -> Span {
         if a < b {
@@ -1150,39 +1236,35 @@ fn sentence_events<'t>(
     clauses.clear();
     clauses.extend(drafts.iter().map(|d| tok_span(d.clause)));
     own.clear();
+    let span_of = |i: usize| timexes[i].span;
     for (k, d) in drafts.iter().enumerate() {
         let trig = d.ev.trigger.start;
-        let elsewhere = |t: &Timex| {
+        let elsewhere = |t: Span| {
             clauses
                 .iter()
                 .enumerate()
-                .any(|(j, c)| j != k && c.contains(t.span))
+                .any(|(j, c)| j != k && c.contains(t))
         };
         // "blamed Comey for her defeat in Tuesday's election ... on Saturday": a date shared
         // with another event's phrase is that event's; the clause's own date comes first.
         let mine = in_sentence
             .iter()
             .copied()
-            .filter(|t| clauses[k].contains(t.span) && !elsewhere(t))
-            .min_by_key(|t| t.span.start.abs_diff(trig))
+            .filter(|&t| clauses[k].contains(span_of(t)) && !elsewhere(span_of(t)))
+            .min_by_key(|&t| span_of(t).start.abs_diff(trig))
             .or_else(|| {
                 in_sentence
                     .iter()
                     .copied()
-                    .filter(|t| clauses[k].contains(t.span))
-                    .min_by_key(|t| t.span.start.abs_diff(trig))
+                    .filter(|&t| clauses[k].contains(span_of(t)))
+                    .min_by_key(|&t| span_of(t).start.abs_diff(trig))
             });
         let loose = || {
             in_sentence
                 .iter()
                 .copied()
-                .filter(|t| {
-                    !clauses
-                        .iter()
-                        .enumerate()
-                        .any(|(j, c)| j != k && c.contains(t.span))
-                })
-                .min_by_key(|t| t.span.start.abs_diff(trig))
+                .filter(|&t| !elsewhere(span_of(t)))
+                .min_by_key(|&t| span_of(t).start.abs_diff(trig))
         };
         // "The death toll from the bombing rose to six Friday": the day dates the count, not
         // the bombing.
@@ -1207,8 +1289,9 @@ fn sentence_events<'t>(
         } else {
             None
         };
+        let (own, report) = (own[k].map(|t| &timexes[t]), report.map(|t| &timexes[t]));
         let d = &mut drafts[k].ev;
-        match (own[k], report, reference) {
+        match (own, report, reference) {
             (Some(t), _, _) => {
                 d.date = Some(t.value.clone());
                 d.date_source = "sentence";
@@ -1233,7 +1316,7 @@ fn sentence_events<'t>(
 const SENTENCE_TRIGGERS: usize = 8;
 
 /// Buffers the sentences of a document reuse in `sentence_events`.
-struct Scratch<'t> {
+struct Scratch {
     /// Each trigger's group key.
     keys: Vec<&'static str>,
     /// The groups' keys, in order.
@@ -1244,16 +1327,15 @@ struct Scratch<'t> {
     groups: Vec<std::ops::Range<usize>>,
     /// Other events' verb tokens.
     stops: Vec<usize>,
-    bound: args::Boundaries,
-    /// The sentence's dates.
-    in_sentence: Vec<&'t Timex>,
+    /// The sentence's dates (positions in the document's dates).
+    in_sentence: Vec<usize>,
     /// Each event's clause.
     clauses: Vec<Span>,
-    /// Each event's own date.
-    own: Vec<Option<&'t Timex>>,
+    /// Each event's own date (a position in the document's dates).
+    own: Vec<Option<usize>>,
 }
 
-impl Scratch<'_> {
+impl Scratch {
     /// Buffers sized for a sentence with a few triggers.
     fn new() -> Self {
         let n = SENTENCE_TRIGGERS;
@@ -1263,8 +1345,6 @@ impl Scratch<'_> {
             members: Vec::with_capacity(n),
             groups: Vec::with_capacity(n),
             stops: Vec::with_capacity(n),
-            // Most sentences are shorter.
-            bound: args::Boundaries::with_capacity(128),
             in_sentence: Vec::with_capacity(n),
             clauses: Vec::with_capacity(n),
             own: Vec::with_capacity(n),
@@ -1333,12 +1413,20 @@ fn choose_trigger(doc: &Doc, cands: &[Cand], g: &[usize], start: usize) -> (usiz
 /// True when the noun trigger at `i` sits in a count's subject ("the death toll from the
 /// bombing") whose verb updates it ("rose", "climbed", "reached").
 fn toll_update(doc: &Doc, start: usize, i: usize, end: usize) -> bool {
+    // Matched on the tokens' bytes (no character boundaries to check).
     let toll = (i.saturating_sub(8).max(start)..i)
-        .any(|j| matches!(doc.lower_tok(j), "toll" | "tally" | "number"));
+        .any(|j| matches!(doc.lower_bytes(j), b"toll" | b"tally" | b"number"));
     toll && (i + 1..end.min(i + 15)).any(|j| {
         matches!(
-            doc.tok(j),
-            "rose" | "risen" | "climbed" | "increased" | "reached" | "jumped" | "rises" | "climbs"
+            doc.tok_bytes(j),
+            b"rose"
+                | b"risen"
+                | b"climbed"
+                | b"increased"
+                | b"reached"
+                | b"jumped"
+                | b"rises"
+                | b"climbs"
         )
     })
 }
@@ -1379,8 +1467,8 @@ fn main_clause(doc: &Doc, d: &Draft) -> bool {
 fn cause_clause(doc: &Doc, d: &Draft) -> bool {
     let s = &doc.sentences[d.sentence];
     (s.tokens.start + 1..d.first).any(|j| {
-        let pair = (doc.lower_tok(j - 1), doc.lower_tok(j));
-        matches!(pair, ("due" | "owing", "to") | ("because", "of"))
+        let pair = (doc.lower_bytes(j - 1), doc.lower_bytes(j));
+        matches!(pair, (b"due" | b"owing", b"to") | (b"because", b"of"))
     })
 }
 
@@ -1392,7 +1480,6 @@ fn choose_main(
     names: &Names,
     head: Option<usize>,
     lead: &[usize],
-    quoted: &[bool],
     reference: Option<&str>,
     drafts: &mut Vec<Draft>,
 ) -> Option<usize> {
@@ -1433,7 +1520,7 @@ fn choose_main(
             caps: std::cell::OnceCell::new(),
         }
         .title_case();
-        if let Some(v) = headline::verb(doc, names, h, quoted, title_case, bound) {
+        if let Some(v) = headline::verb(doc, names, h, title_case, bound) {
             drafts.push(verb_event(doc, names, h, v, reference));
             return Some(drafts.len() - 1);
         }
@@ -1542,7 +1629,8 @@ fn named(names: &Names, parts: &[String]) -> bool {
 fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&str>) -> Draft {
     let s = &doc.sentences[h];
     let (a, b) = (s.tokens.start, s.tokens.end);
-    let mut parts = args::participants(doc, names, a, b, v, v, "other", false, None);
+    let mentions = sentence_mentions(&names.mentions, s.span);
+    let mut parts = args::participants(doc, names, mentions, a, b, v, v, "other", false, None);
     if parts.agents.is_empty() {
         parts.agents.extend(headline::subject(doc, h, v));
     }
@@ -1570,7 +1658,7 @@ fn verb_event(doc: &Doc, names: &Names, h: usize, v: usize, reference: Option<&s
             }
         }
     }
-    let mut place_ids = args::places(doc, names, a, b, a, b, v, false, &mut Vec::new());
+    let mut place_ids = args::places(doc, names, mentions, a, b, a, b, v, false, &mut Vec::new());
     place_ids.sort_by_key(|&e| place_grain(names, e));
     Draft {
         ev: Box::new(EventMention {

@@ -13,7 +13,7 @@
 
 use super::words::WordSet;
 use crate::names::Names;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Token, TokenKind};
 use once_cell::sync::Lazy;
 
 /// Part of speech a row allows.
@@ -208,35 +208,19 @@ pub fn rows_for_token(doc: &Doc, i: usize) -> Option<&'static [Row]> {
     rows_for_lower(b)
 }
 
-/// True when some form of the table has the length (3 to 24 bytes) and the first and last
-/// letters of the lower-case word `b`: most words can't be triggers, and are turned away by
-/// this before they are hashed.
+/// True when some form of the table has the length (3 to 24 bytes), the first byte and the last
+/// letter (read by its five low bits) of the lower-case word `b`: most words can't be triggers,
+/// and are turned away by this before they are hashed.
 #[inline(always)]
 fn fits(shapes: &Shapes, b: &[u8]) -> bool {
     let n = b.len();
     if !(3..=24).contains(&n) {
         return false;
     }
-    // Read by table rather than tested: a byte that is no letter has index `NOT_LETTER`, a
-    // row of no length and a bit of no row.
-    let f = LETTER_INDEX[usize::from(b[0])];
-    let l = LETTER_INDEX[usize::from(b[n - 1])];
-    shapes[n][usize::from(f)] & (1 << l) != 0
+    // Another byte with a letter's five low bits passes as that letter, to be turned away by
+    // the lookup: a mask is cheaper than a table.
+    shapes[n][usize::from(b[0])] & (1 << (b[n - 1] & 31)) != 0
 }
-
-/// The letter index of a byte that is no lower-case ASCII letter.
-const NOT_LETTER: u8 = 31;
-
-/// Each byte's letter index (`a` 0 to `z` 25), else `NOT_LETTER`.
-const LETTER_INDEX: [u8; 256] = {
-    let mut t = [NOT_LETTER; 256];
-    let mut c = b'a';
-    while c <= b'z' {
-        t[c as usize] = c - b'a';
-        c += 1;
-    }
-    t
-};
 
 /// The rows for a lower-case word that passed the shape test (the forms are ASCII: no other
 /// word matches one).
@@ -310,11 +294,6 @@ static SIEVE: Lazy<Sieve> = Lazy::new(|| {
     Sieve(bits)
 });
 
-/// A lower-case ASCII letter's index.
-fn letter(c: u8) -> Option<usize> {
-    c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
-}
-
 /// Past tense and participle forms of verb-or-noun triggers: "won", "struck", "attacked".
 fn is_past_form(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 4)
@@ -340,20 +319,22 @@ fn is_past_form(w: &str) -> bool {
         )
 }
 
-/// For each length up to 24 and first letter, the set of last letters of the table's keys (the
-/// row and bit `NOT_LETTER` stay empty).
-type Shapes = [[u32; 32]; 25];
+/// For each length up to 24 and first byte, the set of last letters (by their five low bits)
+/// of the table's keys that open and end with a lower-case letter (no other key is looked up).
+type Shapes = [[u32; 256]; 25];
 
 /// The shapes of the table's keys.
 static SHAPES: Lazy<Shapes> = Lazy::new(|| {
-    let mut out = [[0u32; 32]; 25];
+    let mut out = [[0u32; 256]; 25];
     for (form, _) in TRIGGERS.forms() {
         let b = form.as_bytes();
         if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-            if let (Some(f), Some(l), Some(row)) =
-                (letter(first), letter(last), out.get_mut(b.len()))
-            {
-                row[f] |= 1 << l;
+            if let (true, true, Some(row)) = (
+                first.is_ascii_lowercase(),
+                last.is_ascii_lowercase(),
+                out.get_mut(b.len()),
+            ) {
+                row[usize::from(first)] |= 1 << (last & 31);
             }
         }
     }
@@ -1126,66 +1107,93 @@ fn person_after(ctx: &Ctx, last: usize) -> bool {
         || org_end.is_some_and(|k| role(k - last + 1))
 }
 
-/// A document read once for the trigger rules: which tokens stand inside a quotation, and
-/// the words outside quotations that the table lists.
-pub struct Scan {
-    /// Tokens inside a quotation, per paragraph (an unclosed quote ends with its paragraph).
-    pub quoted: Vec<bool>,
-    /// Listed words, in text order: token and rows.
-    pub words: Vec<(usize, &'static [Row])>,
-}
-
-impl Scan {
-    /// One pass over the tokens: quotation marks open and close quotations, words outside them
-    /// are looked up.
-    pub fn new(doc: &Doc) -> Scan {
-        let mut quoted = vec![false; doc.tokens.len()];
-        // About one word in forty is listed.
-        let mut words = Vec::with_capacity(doc.tokens.len() / 32);
-        let (lower, shapes, sieve) = (doc.lower.as_bytes(), &*SHAPES, &*SIEVE);
-        let text = doc.text.as_bytes();
-        for p in &doc.paragraphs {
-            let mut open = false;
-            // Tokens from `from` on take `open` up to the next quote mark (itself never quoted).
-            let mut from = p.start;
-            for (k, t) in doc.tokens[p.clone()].iter().enumerate() {
-                let i = p.start + k;
-                match t.kind {
-                    TokenKind::Word if !open => {
-                        let b = &lower[t.span.start..t.span.end];
-                        if !fits(shapes, b) {
-                            continue;
-                        }
-                        let head = head_at(lower, t.span.start, b.len());
-                        if !sieve.may_hold(head, b.len()) {
-                            continue;
-                        }
-                        if let Some(rows) = rows_at(lower, t.span.start, b.len(), head) {
-                            words.push((i, rows));
-                        }
-                    }
-                    TokenKind::Punct => {
-                        let now = match &text[t.span.start..t.span.end] {
-                            // “ and ” in UTF-8.
-                            b"\xE2\x80\x9C" => true,
-                            b"\xE2\x80\x9D" => false,
-                            b"\"" => !open,
-                            _ => continue,
-                        };
-                        quoted[from..i].fill(open);
-                        open = now;
-                        from = i + 1;
-                    }
-                    TokenKind::Word | TokenKind::Number => {}
-                }
-            }
-            quoted[from..p.end].fill(open);
-        }
-        Scan { quoted, words }
+/// The quotation state a token leaves when it is a quotation mark: “ opens, ” closes, and "
+/// opens or closes what `open` says; `None` for any other token.
+#[inline(always)]
+fn after_quote_mark(mark: &[u8], open: bool) -> Option<bool> {
+    match mark {
+        // “ and ” in UTF-8.
+        b"\xE2\x80\x9C" => Some(true),
+        b"\xE2\x80\x9D" => Some(false),
+        b"\"" => Some(!open),
+        _ => None,
     }
 }
 
-/// Finds candidate triggers in one sentence, from its listed `words` (of `Scan`), into `out`.
+/// The words of `doc` outside quotations that the table lists, in text order (token and
+/// rows), into `out`: one pass over the tokens, in which quotation marks open and close
+/// quotations (an unclosed quote ends with its paragraph).
+pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
+    out.clear();
+    let (lower, shapes, sieve) = (doc.lower.as_bytes(), &*SHAPES, &*SIEVE);
+    let text = doc.text.as_bytes();
+    let mark = |t: &Token, open: bool| after_quote_mark(&text[t.span.start..t.span.end], open);
+    for p in &doc.paragraphs {
+        let mut tokens = doc.tokens[p.clone()].iter().enumerate();
+        while let Some((k, t)) = tokens.next() {
+            match t.kind {
+                TokenKind::Word => {
+                    let b = &lower[t.span.start..t.span.end];
+                    if !fits(shapes, b) {
+                        continue;
+                    }
+                    let head = head_at(lower, t.span.start, b.len());
+                    if !sieve.may_hold(head, b.len()) {
+                        continue;
+                    }
+                    if let Some(rows) = rows_at(lower, t.span.start, b.len(), head) {
+                        out.push((p.start + k, rows));
+                    }
+                }
+                // An opening mark: the quotation's words are passed over, up to the mark
+                // that closes it.
+                TokenKind::Punct if mark(t, false) == Some(true) => {
+                    for (_, t) in tokens.by_ref() {
+                        if t.kind == TokenKind::Punct && mark(t, true) == Some(false) {
+                            break;
+                        }
+                    }
+                }
+                TokenKind::Punct | TokenKind::Number => {}
+            }
+        }
+    }
+}
+
+/// For each token of sentence `s`, whether it stands inside a quotation as `listed_words`
+/// reads them (read from the start of the sentence's paragraph; a quotation mark is itself
+/// never quoted). Empty when there is no quotation mark (most headlines): none is quoted.
+pub fn quoted_tokens(doc: &Doc, s: &crate::text::Sentence) -> Vec<bool> {
+    let from = doc
+        .paragraphs
+        .get(s.paragraph)
+        .map_or(s.tokens.start, |p| p.start);
+    let text = doc.text.as_bytes();
+    let mark = |t: &Token| {
+        t.kind == TokenKind::Punct
+            && after_quote_mark(&text[t.span.start..t.span.end], false).is_some()
+    };
+    if !doc.tokens[from..s.tokens.end].iter().any(mark) {
+        return Vec::new();
+    }
+    let mut open = false;
+    let mut out = Vec::with_capacity(s.tokens.len());
+    for (i, t) in doc.tokens[from..s.tokens.end].iter().enumerate() {
+        let mark = match t.kind {
+            TokenKind::Punct => after_quote_mark(&text[t.span.start..t.span.end], open),
+            TokenKind::Word | TokenKind::Number => None,
+        };
+        if from + i >= s.tokens.start {
+            out.push(open && mark.is_none());
+        }
+        if let Some(now) = mark {
+            open = now;
+        }
+    }
+    out
+}
+
+/// Finds candidate triggers in one sentence, from its listed `words` (of `listed_words`), into `out`.
 pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
     let doc = ctx.doc;
     out.clear();
