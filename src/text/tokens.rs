@@ -263,11 +263,15 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
 /// Where the run of ASCII letters and digits from `pos` ends.
 #[inline]
 fn alnum_run(b: &[u8], mut pos: usize) -> usize {
-    // One index, not an iterator and a count: the loop the compiler makes is shorter.
-    while pos < b.len() && ASCII_ALNUM[usize::from(b[pos])] {
-        pos += 1;
+    // Two bytes a step, tested together: one branch for both while the run goes on.
+    while pos + 1 < b.len() {
+        let first = ASCII_ALNUM[usize::from(b[pos])];
+        if !(first & ASCII_ALNUM[usize::from(b[pos + 1])]) {
+            return pos + usize::from(first);
+        }
+        pos += 2;
     }
-    pos
+    pos + usize::from(b.get(pos).is_some_and(|&c| ASCII_ALNUM[usize::from(c)]))
 }
 
 /// Where the word at `start` (an ASCII letter) ends when it is plain: ASCII letters and digits
