@@ -10,6 +10,7 @@ use crate::record::{Offsets, Record, ReferenceDate, SCHEMA_VERSION};
 use crate::text::Doc;
 use crate::{dates, events, names, organisations, people, places};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// A record section that can be switched on or off.
@@ -239,10 +240,10 @@ impl Extractor {
         let explain = opts.explain;
         Record {
             id: article.id.to_string(),
-            schema_version: SCHEMA_VERSION.to_string(),
+            schema_version: Cow::Borrowed(SCHEMA_VERSION),
             date: reference.map(|(d, source)| ReferenceDate {
                 value: dates::ymd(d),
-                source: source.to_string(),
+                source: Cow::Borrowed(source),
             }),
             title: article.title.map(str::to_string),
             focus: need_names.then(|| places::focus(&found)).flatten(),

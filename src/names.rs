@@ -130,9 +130,9 @@ impl Entity {
     }
 
     /// Its country code: from the user entry, the gazetteer row, or the text.
-    pub fn country_code(&self) -> Option<String> {
+    pub fn country_code(&self) -> Option<Cow<'static, str>> {
         if let Some(c) = &self.user_country {
-            return Some(c.clone());
+            return Some(Cow::Owned(c.clone()));
         }
         let row = match self.kind {
             Some(Kind::Place) => self.place.map(|p| p.country),
@@ -141,7 +141,7 @@ impl Entity {
         };
         row.filter(|c| !c.is_empty())
             .or(self.country)
-            .map(str::to_string)
+            .map(Cow::Borrowed)
     }
 }
 

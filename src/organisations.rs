@@ -751,14 +751,14 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Organisatio
                 .org
                 .map(|o| o.name)
                 .filter(|c| *c != e.name)
-                .map(str::to_string),
+                .map(Into::into),
             aliases: e.aliases.clone(),
             kind: e
                 .org
                 .map(|o: &OrgRow| o.kind)
                 .filter(|k| !k.is_empty())
                 .or(e.org_kind)
-                .map(str::to_string),
+                .map(Into::into),
             country: e.country_code(),
             mentions: names.record_mentions(e, off, explain),
         })

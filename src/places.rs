@@ -487,17 +487,17 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
                 canonical: row
                     .map(|r| r.canonical)
                     .filter(|c| *c != e.name)
-                    .map(str::to_string),
+                    .map(Into::into),
                 kind: row
                     .map(|r| r.kind)
                     .or(e.place_kind)
                     .unwrap_or("place")
-                    .to_string(),
+                    .into(),
                 country: e.country_code(),
                 admin1: row
                     .map(|r| r.admin1)
                     .filter(|a| !a.is_empty())
-                    .map(str::to_string),
+                    .map(Into::into),
                 lat: row.and_then(|r| finite(r.lat)),
                 lon: row.and_then(|r| finite(r.lon)),
                 aliases: e.aliases.clone(),
@@ -509,7 +509,7 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
 
 /// The article's focus: the country and the place mentioned most, earlier mentions weighing more.
 pub fn focus(names: &Names) -> Option<Focus> {
-    let mut countries: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut countries: BTreeMap<&'static str, f64> = BTreeMap::new();
     let mut best_place: Option<(f64, &str)> = None;
     let total = names.mentions.len().max(1) as f64;
     for (_, e) in names.of_kind(Kind::Place) {
@@ -545,7 +545,7 @@ pub fn focus(names: &Names) -> Option<Focus> {
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(b.0.cmp(a.0))
         })
-        .map(|(c, _)| c.to_string());
+        .map(|(&c, _)| c.into());
     Some(Focus {
         country,
         place: best_place.map(|(_, n)| n.to_string()),

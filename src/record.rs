@@ -22,10 +22,24 @@
 //!             "resolution": {"method": "reference-date", "direction": "past", "reason": "past tense"}}],
 //!  "events": [{"type": "killing", "trigger": {"text": "killed", "start": 185, "end": 191}, ...}]}
 //! ```
+//!
+//! # Fixed words
+//!
+//! The fields that hold one of a fixed set of words or a gazetteer's own string
+//! (`schema_version`, the reference date's `source`, `rule`, a place's `kind`, `canonical` and
+//! `admin1`, an organisation's `kind` and `canonical`, country codes, a date's `type`, `grain`,
+//! `mod` and `resolution` words, an event's `type`, `date_source`, `date_precision`,
+//! `place_source`, `place_precision` and the keys of its `count`) are `Cow<'static, str>`
+//! rather than `String`, as they were before: newsie fills them with borrowed static strings, so
+//! building a record does not allocate them, and code of your own can still set any string
+//! (`Cow::Owned`, or `.into()` from a `String` or `&'static str`). Compare them with `==` against
+//! a `&str` as before. In JSON they are plain strings, written and read exactly as the `String`
+//! fields were (reading gives `Cow::Owned`).
 
 use crate::text::{CharIndex, Span};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Version of the record format; bumped on any incompatible change.
@@ -39,7 +53,7 @@ pub struct Record {
     /// The input's name: a path, the JSON Lines `id` (or line number), or `-` for stdin.
     pub id: String,
     /// The record format version (`SCHEMA_VERSION`).
-    pub schema_version: String,
+    pub schema_version: Cow<'static, str>,
     /// The reference date relative expressions were resolved against, or null.
     pub date: Option<ReferenceDate>,
     /// The article's title when one was given (JSON Lines `title`).
@@ -77,7 +91,7 @@ pub struct ReferenceDate {
     pub value: String,
     /// `option` (`--date`), `input` (the JSON Lines `date`), `dateline`, `text` (a date line or
     /// "Published:" line in the article).
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// The article's focus, as a news desk would file it.
@@ -86,7 +100,7 @@ pub struct ReferenceDate {
 #[non_exhaustive]
 pub struct Focus {
     /// ISO 3166-1 alpha-2 code of the main country.
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// Canonical name of the main place.
     pub place: Option<String>,
 }
@@ -104,7 +118,7 @@ pub struct Mention {
     pub end: usize,
     /// The rule that found it (with `--explain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Cow<'static, str>>,
 }
 
 /// A person.
@@ -120,7 +134,7 @@ pub struct Person {
     pub aliases: Vec<String>,
     /// Country the text ties the person to (from a demonym or title), ISO alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// Every mention.
     pub mentions: Vec<Mention>,
 }
@@ -135,15 +149,15 @@ pub struct Place {
     /// The gazetteer's standard English name when it differs from `name` ("Mazar-e Sharif",
     /// "United Kingdom"): the key for grouping places across articles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub canonical: Option<String>,
+    pub canonical: Option<Cow<'static, str>>,
     /// `continent`, `region`, `country`, `subdivision`, `city`, a natural feature kind
     /// (`mountains`, `sea`, `river`, ...), or `place` when only the text says it is one.
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// ISO 3166-1 alpha-2 code when known.
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// First-level subdivision (state, province) when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub admin1: Option<String>,
+    pub admin1: Option<Cow<'static, str>>,
     /// Latitude when known.
     pub lat: Option<f64>,
     /// Longitude when known.
@@ -165,15 +179,15 @@ pub struct Organisation {
     /// The gazetteer's standard name when it differs from `name` ("Federal Bureau of
     /// Investigation" for "FBI").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub canonical: Option<String>,
+    pub canonical: Option<Cow<'static, str>>,
     /// Other names ("ISIS").
     pub aliases: Vec<String>,
     /// `government`, `armed-group`, `company`, `party`, `sports`, ... when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<Cow<'static, str>>,
     /// ISO alpha-2 code when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// Every mention.
     pub mentions: Vec<Mention>,
 }
@@ -191,22 +205,22 @@ pub struct DateExpr {
     pub end: usize,
     /// `date`, `time`, `duration` or `set`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// TIMEX3 value: `2024-10-15`, `2024-10`, `2024-W42`, `2024-Q3`, `P5Y`, `PT2H`,
     /// `2024-10-15T14:00`, `XXXX-WXX-4`, `PRESENT_REF`; `X` where unresolved.
     pub value: String,
     /// `century`, `decade`, `year`, `half`, `quarter`, `season`, `month`, `week`, `day`,
     /// `part-of-day`, `hour`, `minute`, `second`, or absent for durations and references.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grain: Option<String>,
+    pub grain: Option<Cow<'static, str>>,
     /// TIMEX3 modifier (`START`, `MID`, `END`, `APPROX`, `BEFORE`, `AFTER`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#mod: Option<String>,
+    pub r#mod: Option<Cow<'static, str>>,
     /// How the value was reached.
     pub resolution: Resolution,
     /// The rule that found it (with `--explain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Cow<'static, str>>,
 }
 
 /// How a date's value was reached.
@@ -216,13 +230,13 @@ pub struct DateExpr {
 pub struct Resolution {
     /// `absolute` (the text says it all), `reference-date`, `previous-date` (anaphora: relative to
     /// the last date mentioned), or `unresolved` (no anchor: `X` placeholders kept).
-    pub method: String,
+    pub method: Cow<'static, str>,
     /// For relative expressions: `past`, `future` or `same`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Cow<'static, str>>,
     /// Why that direction: `past tense`, `future tense`, `explicit` ("last", "next"), `default`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Cow<'static, str>>,
     /// The anchor date used (`YYYY-MM-DD`) for relative expressions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
@@ -260,7 +274,7 @@ pub struct Event {
     /// The event type (see the README's taxonomy); `other` for a main event read from the
     /// headline's own verb when the trigger table has no entry for it ("Acme sparks anger").
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// The word(s) that report it.
     pub trigger: Trigger,
     /// The sentence it is reported in.
@@ -271,27 +285,27 @@ pub struct Event {
     /// the same sentence: "announced on Tuesday that ... killed"), `lead` (main event only: a
     /// day in the headline or lead, within the week up to the reference date), `document` (the
     /// reference date), `none`.
-    pub date_source: String,
+    pub date_source: Cow<'static, str>,
     /// `day`, `week`, `month`, `year`, ... of the date when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_precision: Option<String>,
+    pub date_precision: Option<Cow<'static, str>>,
     /// Canonical place names.
     pub places: Vec<String>,
     /// Where the first place comes from: `sentence` (the event's own clause), `headline` (the
     /// headline), `lead` (main event only: the lead sentence), `dateline`, `document` (the
     /// article's main place), or `none`. The main event lists its clause's places, then the
     /// other places of the headline and lead sentence, then the dateline place.
-    pub place_source: String,
+    pub place_source: Cow<'static, str>,
     /// `city` (a town or feature), `subdivision`, `country`, `region`, or absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place_precision: Option<String>,
+    pub place_precision: Option<Cow<'static, str>>,
     /// Who acted (canonical names).
     pub agents: Vec<String>,
     /// Who was acted on or affected (canonical names).
     pub targets: Vec<String>,
     /// Counts the text gives, by what is counted (`killed`, `injured`, `arrested`, ...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub count: BTreeMap<String, u64>,
+    pub count: BTreeMap<Cow<'static, str>, u64>,
     /// The text says it did not happen.
     pub negated: bool,
     /// The text says it only allegedly, reportedly or possibly happened.
@@ -335,12 +349,12 @@ impl<'a> Offsets<'a> {
     }
 
     /// A mention for a byte span.
-    pub fn mention(&self, span: Span, rule: Option<&str>) -> Mention {
+    pub fn mention(&self, span: Span, rule: Option<&'static str>) -> Mention {
         Mention {
             text: span.of(self.text).to_string(),
             start: self.index.chars(span.start),
             end: self.index.chars(span.end),
-            rule: rule.map(str::to_string),
+            rule: rule.map(Cow::Borrowed),
         }
     }
 

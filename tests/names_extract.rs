@@ -303,7 +303,7 @@ fn a_town_run_on_into_its_state_is_two_places() {
         .map(|p| {
             (
                 p.name.as_str(),
-                p.kind.as_str(),
+                &*p.kind,
                 p.country.as_deref().unwrap_or(""),
             )
         })

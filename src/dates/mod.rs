@@ -16,6 +16,7 @@ pub mod value;
 use crate::record::{DateExpr, Offsets, Resolution};
 use crate::text::{Doc, Span};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,17 +119,17 @@ pub fn to_record(timexes: &[Timex], off: &Offsets, explain: bool) -> Vec<DateExp
                 text: m.text,
                 start: m.start,
                 end: m.end,
-                kind: t.kind.name().to_string(),
+                kind: Cow::Borrowed(t.kind.name()),
                 value: t.value.clone(),
-                grain: t.grain.map(str::to_string),
-                r#mod: t.r#mod.map(str::to_string),
+                grain: t.grain.map(Cow::Borrowed),
+                r#mod: t.r#mod.map(Cow::Borrowed),
                 resolution: Resolution {
-                    method: t.how.method.to_string(),
-                    direction: t.how.direction.map(str::to_string),
-                    reason: t.how.reason.map(str::to_string),
+                    method: Cow::Borrowed(t.how.method),
+                    direction: t.how.direction.map(Cow::Borrowed),
+                    reason: t.how.reason.map(Cow::Borrowed),
                     anchor: t.how.anchor.map(ymd),
                 },
-                rule: explain.then(|| t.rule.to_string()),
+                rule: explain.then_some(Cow::Borrowed(t.rule)),
             }
         })
         .collect()

@@ -11,6 +11,7 @@
 use super::words::WordSet;
 use crate::names::{Kind, NameMention, Names};
 use crate::text::{Doc, Span, TokenKind};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Tokens that open a new clause: subordinators, relative pronouns, strong punctuation and
@@ -990,7 +991,7 @@ static NOT_COUNT: WordSet = WordSet::new(&[
 
 /// Counts in `a..b`: by what is counted, with the counted phrase ("seven people") when the text
 /// names who.
-pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<String>) {
+pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<Cow<'static, str>, u64>, Option<String>) {
     let mut out = BTreeMap::new();
     let mut phrase = None;
     for j in a..b {
@@ -1076,7 +1077,7 @@ pub fn counts(doc: &Doc, a: usize, b: usize) -> (BTreeMap<String, u64>, Option<S
             }
         }
         if let Some((n, s, h)) = found {
-            out.insert(key.to_string(), n);
+            out.insert(Cow::Borrowed(key), n);
             if phrase.is_none() && matches!(key, "killed" | "injured") {
                 // "seven people"; without a people noun, the words themselves: "seven dead".
                 if h > s {

@@ -28,6 +28,7 @@ use crate::names::{Kind, NameMention, Names};
 use crate::record::{Event, Offsets};
 use crate::text::{Doc, Span, TokenKind};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use triggers::{Cand, Ctx};
 
@@ -57,7 +58,7 @@ pub struct EventMention {
     /// Targets.
     pub targets: Vec<String>,
     /// Counts.
-    pub count: BTreeMap<String, u64>,
+    pub count: BTreeMap<Cow<'static, str>, u64>,
     /// Said not to have happened.
     pub negated: bool,
     /// Only reportedly.
@@ -1706,15 +1707,15 @@ pub fn into_record(events: Vec<EventMention>, off: &Offsets) -> Vec<Event> {
     events
         .into_iter()
         .map(|e| Event {
-            kind: e.kind.to_string(),
+            kind: Cow::Borrowed(e.kind),
             trigger: off.trigger(e.trigger),
             sentence: off.span(e.sentence),
             date: e.date,
-            date_source: e.date_source.to_string(),
-            date_precision: e.date_precision.map(str::to_string),
+            date_source: Cow::Borrowed(e.date_source),
+            date_precision: e.date_precision.map(Cow::Borrowed),
             places: e.places,
-            place_source: e.place_source.to_string(),
-            place_precision: e.place_precision.map(str::to_string),
+            place_source: Cow::Borrowed(e.place_source),
+            place_precision: e.place_precision.map(Cow::Borrowed),
             agents: e.agents,
             targets: e.targets,
             count: e.count,

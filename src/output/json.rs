@@ -11,6 +11,7 @@ use crate::record::{
     DateExpr, ErrorRecord, Event, Focus, Mention, Organisation, Person, Place, Record,
     ReferenceDate, Resolution, SpanRef, Trigger,
 };
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Appends `rec` as one compact JSON object (no newline).
@@ -302,7 +303,7 @@ fn span_ref(out: &mut Vec<u8>, s: &SpanRef) {
     out.push(b'}');
 }
 
-fn counts(out: &mut Vec<u8>, count: &BTreeMap<String, u64>) {
+fn counts(out: &mut Vec<u8>, count: &BTreeMap<Cow<'static, str>, u64>) {
     out.push(b'{');
     for (i, (what, n)) in count.iter().enumerate() {
         if i > 0 {
@@ -332,16 +333,16 @@ fn strings(out: &mut Vec<u8>, items: &[String]) {
 }
 
 /// Appends `key` and the value when there is one (a field skipped when absent).
-fn optional(out: &mut Vec<u8>, key: &[u8], value: &Option<String>) {
+fn optional(out: &mut Vec<u8>, key: &[u8], value: &Option<impl AsRef<str>>) {
     if let Some(v) = value {
         out.extend_from_slice(key);
-        string(out, v);
+        string(out, v.as_ref());
     }
 }
 
-fn string_or_null(out: &mut Vec<u8>, value: &Option<String>) {
+fn string_or_null(out: &mut Vec<u8>, value: &Option<impl AsRef<str>>) {
     match value {
-        Some(v) => string(out, v),
+        Some(v) => string(out, v.as_ref()),
         None => out.extend_from_slice(b"null"),
     }
 }
