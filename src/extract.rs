@@ -258,7 +258,7 @@ impl Extractor {
                 .then(|| organisations::to_record(&found, &offsets, explain)),
             dates: opts
                 .wants(Section::Dates)
-                .then(|| dates::to_record(&timexes, &offsets, explain)),
+                .then(|| dates::into_record(timexes, &offsets, explain)),
             events: opts
                 .wants(Section::Events)
                 .then(|| events::into_record(evs, &offsets)),

@@ -111,8 +111,13 @@ pub fn ymd(d: NaiveDate) -> String {
 
 /// The `dates` record section.
 pub fn to_record(timexes: &[Timex], off: &Offsets, explain: bool) -> Vec<DateExpr> {
+    into_record(timexes.to_vec(), off, explain)
+}
+
+/// The `dates` record section, taking the values rather than copying them.
+pub fn into_record(timexes: Vec<Timex>, off: &Offsets, explain: bool) -> Vec<DateExpr> {
     timexes
-        .iter()
+        .into_iter()
         .map(|t| {
             let m = off.mention(t.span, None);
             DateExpr {
@@ -120,7 +125,7 @@ pub fn to_record(timexes: &[Timex], off: &Offsets, explain: bool) -> Vec<DateExp
                 start: m.start,
                 end: m.end,
                 kind: Cow::Borrowed(t.kind.name()),
-                value: t.value.clone(),
+                value: t.value,
                 grain: t.grain.map(Cow::Borrowed),
                 r#mod: t.r#mod.map(Cow::Borrowed),
                 resolution: Resolution {
