@@ -6,6 +6,7 @@
 //! A possessive or clitic ("Iraq’s", "don't") is split off as its own word token.
 //! Curly quotes and dashes are punctuation like their ASCII forms. Does not split sentences.
 
+use super::words::{signature, signature_of, BYTE_SIGNATURES};
 use super::Span;
 
 /// What a token is made of.
@@ -33,6 +34,10 @@ pub struct Token {
     /// A word with an ASCII hyphen inside ("al-Sudani", "twenty-four"); false for numbers and
     /// punctuation.
     pub hyphenated: bool,
+    /// The token's `words::signature`: word sets and the event triggers turn most tokens away
+    /// by this alone. The same for the text and its lower-cased form, as it reads five low bits
+    /// of each byte, which ASCII case leaves alone.
+    pub sig: u16,
 }
 
 /// True for apostrophes, straight or curly.
@@ -140,6 +145,12 @@ pub fn tokenize(text: &str) -> Tokens {
                         after_newline: false,
                         after_space,
                         hyphenated: false,
+                        sig: signature_of(
+                            bytes[i],
+                            bytes[i + usize::from(end > i + 1)],
+                            bytes[end - 1],
+                            end - i,
+                        ),
                     });
                     after_space = bytes.get(end) == Some(&b' ');
                     i = end + usize::from(after_space);
@@ -185,6 +196,12 @@ pub fn tokenize(text: &str) -> Tokens {
             after_newline,
             after_space: after_space || after_newline,
             hyphenated: hyphen,
+            // One byte (mostly punctuation) from a table.
+            sig: if end == i + 1 {
+                BYTE_SIGNATURES[usize::from(b)]
+            } else {
+                signature(&bytes[i..end])
+            },
         };
         // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s" (the
         // clitic holds no hyphen).
@@ -192,6 +209,7 @@ pub fn tokenize(text: &str) -> Tokens {
             if let Some(cut) = clitic_start(&text[i..end]) {
                 let clitic = Token {
                     span: Span::new(i + cut, end),
+                    sig: signature(&bytes[i + cut..end]),
                     after_newline: false,
                     after_space: false,
                     hyphenated: false,
@@ -201,6 +219,7 @@ pub fn tokenize(text: &str) -> Tokens {
                     bytes,
                     Token {
                         span: Span::new(i, i + cut),
+                        sig: signature(&bytes[i..i + cut]),
                         ..token
                     },
                 );
