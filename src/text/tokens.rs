@@ -6,7 +6,7 @@
 //! A possessive or clitic ("Iraq’s", "don't") is split off as its own word token.
 //! Curly quotes and dashes are punctuation like their ASCII forms. Does not split sentences.
 
-use super::words::{signature, signature_of, BYTE_SIGNATURES};
+use super::words::{signature, BYTE_SIGNATURES};
 use super::Span;
 
 /// What a token is made of.
@@ -145,12 +145,7 @@ pub fn tokenize(text: &str) -> Tokens {
                         after_newline: false,
                         after_space,
                         hyphenated: false,
-                        sig: signature_of(
-                            bytes[i],
-                            bytes[i + usize::from(end > i + 1)],
-                            bytes[end - 1],
-                            end - i,
-                        ),
+                        sig: signature(&bytes[i..end]),
                     });
                     after_space = bytes.get(end) == Some(&b' ');
                     i = end + usize::from(after_space);

@@ -94,7 +94,7 @@ pub fn signature(w: &[u8]) -> u16 {
 /// `signature` of a word of `len` bytes from its first, second (the first again for a word of
 /// one byte) and last bytes.
 #[inline(always)]
-pub const fn signature_of(first: u8, second: u8, last: u8, len: usize) -> u16 {
+const fn signature_of(first: u8, second: u8, last: u8, len: usize) -> u16 {
     // The three bytes side by side, masked to their five low bits in one step.
     let bytes = first as u64 | (second as u64) << 8 | (last as u64) << 16;
     let v = bytes & 0x1F_1F1F | (len as u64) << 24;
