@@ -6,11 +6,11 @@
 //! Input: a token. Output: whether its ASCII-lower-cased form is in the set (or its value in
 //! the map). The index is built on first use: which word lengths occur for each first byte,
 //! which first-and-last byte pairs occur, and a bit table of the words' signatures (a hash of
-//! the first, second and last bytes and the length, which each token carries: most tokens are
+//! the first, middle and last bytes and the length, which each token carries: most tokens are
 //! turned away by one bit test); then an open-addressing table over a hash of the first eight
 //! bytes and the length. A document's tokens are read from its lower-cased text
-//! (`Doc::lower`), with no copy. Does not fold
-//! non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
+//! (`Doc::lower`), with no copy. Does not fold non-ASCII case ("É" stays "É"), as the lists are
+//! ASCII and punctuation.
 
 use crate::text::{Doc, Span, Token};
 use once_cell::sync::OnceCell;
@@ -82,35 +82,17 @@ impl Signatures {
     }
 }
 
-/// A word's signature, below 8192: a hash of its first, second and last bytes (five low bits
+/// A word's signature, below 8192: a hash of its first, middle and last bytes (five low bits
 /// each, which tell letters apart whatever their ASCII case) and its length (`w` not empty).
 /// Each token carries its own (`Token::sig`).
 #[inline(always)]
 pub fn signature(w: &[u8]) -> u16 {
     let n = w.len();
-    signature_of(w[0], w[usize::from(n > 1)], w[n - 1], n)
-}
-
-/// `signature` of a word of `len` bytes from its first, second (the first again for a word of
-/// one byte) and last bytes.
-#[inline(always)]
-const fn signature_of(first: u8, second: u8, last: u8, len: usize) -> u16 {
     // The three bytes side by side, masked to their five low bits in one step.
-    let bytes = first as u64 | (second as u64) << 8 | (last as u64) << 16;
-    let v = bytes & 0x1F_1F1F | (len as u64) << 24;
+    let bytes = u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16;
+    let v = bytes & 0x1F_1F1F | (n as u64) << 24;
     (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as u16
 }
-
-/// `BYTE_SIGNATURES[b]`: the `signature` of the one-byte word `b`.
-pub static BYTE_SIGNATURES: [u16; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = signature_of(b as u8, b as u8, b as u8, 1);
-        b += 1;
-    }
-    t
-};
 
 /// The first eight bytes of `w` as a little-endian number, zero-padded.
 fn head(w: &[u8]) -> u64 {
