@@ -13,6 +13,7 @@
 
 use super::words::WordSet;
 use crate::names::Names;
+use crate::text::words::Signatures;
 use crate::text::{Doc, Token, TokenKind};
 use once_cell::sync::Lazy;
 
@@ -265,8 +266,8 @@ fn rows_at(text: &[u8], start: usize, len: usize, head: u64) -> Option<&'static 
 }
 
 /// A sieve over the table's forms: one bit per hash of a form's head and length, set for each
-/// form. Most words that pass the shape test are not forms, and are turned away by one bit
-/// test here before the table is hashed.
+/// form. Most words that pass the shape or signature test are not forms, and are turned away
+/// by one bit test here before the table is hashed.
 struct Sieve([u64; 256]);
 
 impl Sieve {
@@ -292,6 +293,18 @@ static SIEVE: Lazy<Sieve> = Lazy::new(|| {
         bits[w] |= bit;
     }
     Sieve(bits)
+});
+
+/// The signatures of the table's forms and of the quotation marks: most tokens are turned away
+/// by their signature alone.
+static SIGNATURES: Lazy<Signatures> = Lazy::new(|| {
+    let marks: [&[u8]; 3] = [b"\"", "\u{201C}".as_bytes(), "\u{201D}".as_bytes()];
+    Signatures::of(
+        TRIGGERS
+            .forms()
+            .map(|(form, _)| form.as_bytes())
+            .chain(marks),
+    )
 });
 
 /// Past tense and participle forms of verb-or-noun triggers: "won", "struck", "attacked".
@@ -1125,30 +1138,36 @@ fn after_quote_mark(mark: &[u8], open: bool) -> Option<bool> {
 /// quotations (an unclosed quote ends with its paragraph).
 pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
     out.clear();
-    let (lower, shapes, sieve) = (doc.lower.as_bytes(), &*SHAPES, &*SIEVE);
+    let (lower, sigs, sieve) = (doc.lower.as_bytes(), &*SIGNATURES, &*SIEVE);
     let text = doc.text.as_bytes();
     let mark = |t: &Token, open: bool| after_quote_mark(&text[t.span.start..t.span.end], open);
     for p in &doc.paragraphs {
-        let mut tokens = doc.tokens[p.clone()].iter().enumerate();
-        while let Some((k, t)) = tokens.next() {
+        let tokens = &doc.tokens[p.clone()];
+        let mut k = 0;
+        while k < tokens.len() {
+            let t = &tokens[k];
+            k += 1;
+            // Neither a listed word nor a quotation mark: most tokens.
+            if !sigs.has(t.sig) {
+                continue;
+            }
             match t.kind {
                 TokenKind::Word => {
-                    let b = &lower[t.span.start..t.span.end];
-                    if !fits(shapes, b) {
+                    let len = t.span.len();
+                    let head = head_at(lower, t.span.start, len);
+                    if !sieve.may_hold(head, len) {
                         continue;
                     }
-                    let head = head_at(lower, t.span.start, b.len());
-                    if !sieve.may_hold(head, b.len()) {
-                        continue;
-                    }
-                    if let Some(rows) = rows_at(lower, t.span.start, b.len(), head) {
-                        out.push((p.start + k, rows));
+                    if let Some(rows) = rows_at(lower, t.span.start, len, head) {
+                        out.push((p.start + k - 1, rows));
                     }
                 }
                 // An opening mark: the quotation's words are passed over, up to the mark
                 // that closes it.
                 TokenKind::Punct if mark(t, false) == Some(true) => {
-                    for (_, t) in tokens.by_ref() {
+                    while k < tokens.len() {
+                        let t = &tokens[k];
+                        k += 1;
                         if t.kind == TokenKind::Punct && mark(t, true) == Some(false) {
                             break;
                         }

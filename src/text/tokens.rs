@@ -6,6 +6,7 @@
 //! A possessive or clitic ("Iraq’s", "don't") is split off as its own word token.
 //! Curly quotes and dashes are punctuation like their ASCII forms. Does not split sentences.
 
+use super::words::signature;
 use super::Span;
 
 /// What a token is made of.
@@ -33,6 +34,10 @@ pub struct Token {
     /// A word with an ASCII hyphen inside ("al-Sudani", "twenty-four"); false for numbers and
     /// punctuation.
     pub hyphenated: bool,
+    /// The token's `words::signature` (filled in once all tokens are read): word sets and the
+    /// event triggers turn most tokens away by this alone. The same for the text and its
+    /// lower-cased form, as it reads five low bits of each byte, which ASCII case leaves alone.
+    pub sig: u16,
 }
 
 /// True for apostrophes, straight or curly.
@@ -140,6 +145,7 @@ pub fn tokenize(text: &str) -> Tokens {
                         after_newline: false,
                         after_space,
                         hyphenated: false,
+                        sig: 0,
                     });
                     after_space = bytes.get(end) == Some(&b' ');
                     i = end + usize::from(after_space);
@@ -185,6 +191,7 @@ pub fn tokenize(text: &str) -> Tokens {
             after_newline,
             after_space: after_space || after_newline,
             hyphenated: hyphen,
+            sig: 0,
         };
         // Split a possessive or clitic off the end of a word: "Iraq’s" -> "Iraq" "’s" (the
         // clitic holds no hyphen).
@@ -216,6 +223,11 @@ pub fn tokenize(text: &str) -> Tokens {
         // One space, the usual gap, is stepped over here rather than by the dispatch.
         after_space = bytes.get(end) == Some(&b' ');
         i = end + usize::from(after_space);
+    }
+    // The signatures in a pass of their own: computed in the loop above, they cost it more
+    // (fewer registers for its own work).
+    for t in &mut out.tokens {
+        t.sig = signature(&bytes[t.span.start..t.span.end]);
     }
     out
 }

@@ -5,13 +5,14 @@
 //!
 //! Input: a token. Output: whether its ASCII-lower-cased form is in the set (or its value in
 //! the map). The index is built on first use: which word lengths occur for each first byte,
-//! which first-and-last byte pairs occur, and a bit table of a hash of the first, second and
-//! last bytes and the length (most tokens are turned away by these three bit tests); then an
-//! open-addressing table over a hash of the first eight bytes and the length. A document's
-//! tokens are read from its lower-cased text (`Doc::lower`), with no copy. Does not fold
-//! non-ASCII case ("É" stays "É"), as the lists are ASCII and punctuation.
+//! which first-and-last byte pairs occur, and a bit table of the words' signatures (a hash of
+//! the first, middle and last bytes and the length, which each token carries: most tokens are
+//! turned away by one bit test); then an open-addressing table over a hash of the first eight
+//! bytes and the length. A document's tokens are read from its lower-cased text
+//! (`Doc::lower`), with no copy. Does not fold non-ASCII case ("É" stays "É"), as the lists are
+//! ASCII and punctuation.
 
-use crate::text::{Doc, Token};
+use crate::text::{Doc, Span, Token};
 use once_cell::sync::OnceCell;
 
 /// A fixed list of words with a hashed index built on first use.
@@ -40,10 +41,8 @@ struct Index {
     /// `pairs[f & 31]` has bit `l & 31` set when some word starts with byte `f` and ends with
     /// byte `l` (letters map one to one; other bytes share bits, which only lets more through).
     pairs: [u32; 32],
-    /// Bit `signature(w)` is set for each word `w` of the set: a word whose bit is clear is not
-    /// there (a word not in the set has its bit set about once in twenty, where a test of
-    /// first and last bytes alone lets "the" through for "tue").
-    signatures: [u64; SIGNATURE_BITS / 64],
+    /// The signatures of the set's words.
+    signatures: Signatures,
     /// The slots (`word == 0`: free).
     slots: Box<[Slot]>,
     /// The words, in list order (their bytes past the first eight are compared on a match).
@@ -59,20 +58,40 @@ struct Slot {
     word: u16,
 }
 
-/// The size of a set's signature table: 4096 bits, a sixteenth or less of them set for the sets
-/// of a few hundred words this crate has.
-const SIGNATURE_BITS: usize = 4096;
+/// A set of signatures (`signature`): 8192 bits, a tenth or less of them set for the sets of
+/// a few hundred words this crate has. A word whose bit is clear is not in the set (of news
+/// words not in a set of two hundred, about one in forty has its bit set, where a test of
+/// first and last bytes alone lets "the" through for "tue").
+pub struct Signatures([u64; 128]);
 
-/// A word's bit in the signature table: a hash of its first, second and last bytes (five low
-/// bits each, which tell letters apart) and its length (`w` not empty, at most `MAX` bytes).
-#[inline]
-fn signature(w: &[u8]) -> usize {
-    let second = w[usize::from(w.len() > 1)];
-    let v = u64::from(w[0] & 31)
-        | u64::from(second & 31) << 5
-        | u64::from(w[w.len() - 1] & 31) << 10
-        | (w.len() as u64) << 15;
-    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+impl Signatures {
+    /// The signatures of `words`.
+    pub fn of<'w>(words: impl Iterator<Item = &'w [u8]>) -> Signatures {
+        let mut bits = [0u64; 128];
+        for w in words.filter(|w| !w.is_empty()) {
+            let sig = signature(w);
+            bits[usize::from(sig / 64)] |= 1 << (sig % 64);
+        }
+        Signatures(bits)
+    }
+
+    /// True when signature `sig` is in the set.
+    #[inline(always)]
+    pub fn has(&self, sig: u16) -> bool {
+        self.0[usize::from(sig / 64) % 128] & (1 << (sig % 64)) != 0
+    }
+}
+
+/// A word's signature, below 8192: a hash of its first, middle and last bytes (five low bits
+/// each, which tell letters apart whatever their ASCII case) and its length (`w` not empty).
+/// Each token carries its own (`Token::sig`).
+#[inline(always)]
+pub fn signature(w: &[u8]) -> u16 {
+    let n = w.len();
+    // The three bytes side by side, masked to their five low bits in one step.
+    let bytes = u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16;
+    let v = bytes & 0x1F_1F1F | (n as u64) << 24;
+    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as u16
 }
 
 /// The first eight bytes of `w` as a little-endian number, zero-padded.
@@ -97,7 +116,7 @@ impl Index {
         let mut ix = Index {
             lengths: [0; 32],
             pairs: [0; 32],
-            signatures: [0; SIGNATURE_BITS / 64],
+            signatures: Signatures::of(words.iter().map(|w| w.as_bytes())),
             slots: vec![Slot::default(); size].into_boxed_slice(),
             words,
         };
@@ -108,8 +127,6 @@ impl Index {
             }
             ix.lengths[usize::from(w[0] & 31)] |= 1 << w.len();
             ix.pairs[usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
-            let sig = signature(w);
-            ix.signatures[sig / 64] |= 1 << (sig % 64);
             let mut s = hash(head(w), w.len()) & (size - 1);
             while ix.slots[s].word != 0 {
                 s = (s + 1) & (size - 1);
@@ -135,8 +152,7 @@ impl Index {
         {
             return true;
         }
-        let sig = signature(w);
-        self.signatures[sig / 64] & (1 << (sig % 64)) == 0
+        !self.signatures.has(signature(w))
     }
 
     /// The position in the list of `w` (lower case, `head` its first eight bytes), if it is
@@ -167,8 +183,8 @@ impl Index {
     }
 
     /// The position of the word of token `i` of `doc`, read from the document's lower-cased
-    /// text. Most tokens are turned away by the quick rejections, which keep nothing live
-    /// across a call (the probe is the last call).
+    /// text. Most tokens are turned away by their signature, which keeps nothing live across
+    /// a call (the probe is the last call).
     #[inline(always)]
     fn lookup(&self, doc: &Doc, i: usize) -> Option<usize> {
         self.lookup_token(doc, &doc.tokens[i])
@@ -177,18 +193,17 @@ impl Index {
     /// `lookup` for a token of `doc` already in hand.
     #[inline(always)]
     fn lookup_token(&self, doc: &Doc, t: &Token) -> Option<usize> {
-        let span = t.span;
-        let w = &doc.lower.as_bytes()[span.start..span.end];
-        if w.is_empty() || self.rejects(w) {
+        if !self.signatures.has(t.sig) {
             return None;
         }
-        self.probe(&doc.lower, span.start, w)
+        self.probe(&doc.lower, t.span)
     }
 
-    /// The probe of `lookup` for `w`, the bytes at `start` of the lower-cased text `lower`: its
-    /// first eight bytes in one load where the text goes on that far.
+    /// The probe of `lookup` for the word at `span` of the lower-cased text `lower`: its first
+    /// eight bytes in one load where the text goes on that far.
     #[inline(never)]
-    fn probe(&self, lower: &str, start: usize, w: &[u8]) -> Option<usize> {
+    fn probe(&self, lower: &str, span: Span) -> Option<usize> {
+        let (start, w) = (span.start, &lower.as_bytes()[span.start..span.end]);
         let head = match lower.as_bytes().get(start..start + 8) {
             Some(eight) => {
                 let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
