@@ -415,8 +415,8 @@ fn word_list(code: &mut String, name: &str, file: &str) {
 /// `PLACE_KEYS: Pool` (sorted keys, one per row), `PLACE_STRINGS: Pool` (every other string
 /// once), `PLACE_KINDS` (the kinds, sorted) and `PLACES: [RawPlace; N]` (string ids, kind
 /// number and numbers), sorted by key, then by population (largest first), with `PLACE_INDEX`.
-/// Each row also holds the position of its name's most prominent row (`best_of`). Returns the
-/// keys, one per row.
+/// Each row also holds the position of its name's most prominent row (`best_of`) and the end of
+/// its name's rows. Returns the keys, one per row.
 fn places(code: &mut String) -> Vec<String> {
     let mut all: Vec<(String, Vec<String>)> = rows("places.tsv", 8, true)
         .into_iter()
@@ -442,15 +442,15 @@ fn places(code: &mut String) -> Vec<String> {
     assert!(kinds.len() <= 256, "data/places.tsv: more than 256 kinds");
     let kind_of = |f: &[String]| kinds.binary_search(&f[2].as_str()).unwrap_or(0);
     let population = |f: &[String]| num_u32(Some(&f[7].as_str()));
-    // The best row of each name, for every row of the name.
-    let mut best = vec![0; all.len()];
+    // The best row of each name and the end of its rows, for every row of the name.
+    let mut best = vec![(0, 0); all.len()];
     let mut lo = 0;
     while lo < all.len() {
         let hi = lo + all[lo..].iter().take_while(|r| r.0 == all[lo].0).count();
         let b = best_of(lo..hi, |i| {
             (kinds[kind_of(&all[i].1)], population(&all[i].1))
         });
-        best[lo..hi].fill(b);
+        best[lo..hi].fill((b, hi));
         lo = hi;
     }
     let mut keys = Pool::default();
@@ -464,7 +464,7 @@ fn places(code: &mut String) -> Vec<String> {
         };
         writeln!(
             rows_code,
-            "    RawPlace {{ name: {}, canonical: {}, kind: {}, country: {}, admin1: {}, lat: {}, lon: {}, population: {}, best: {} }},",
+            "    RawPlace {{ name: {}, canonical: {}, kind: {}, country: {}, admin1: {}, lat: {}, lon: {}, population: {}, best: {}, end: {} }},",
             strings.id(&f[0]),
             strings.id(&f[1]),
             kind_of(f),
@@ -473,7 +473,8 @@ fn places(code: &mut String) -> Vec<String> {
             opt_f(&f[5]),
             opt_f(&f[6]),
             population(f),
-            best[i]
+            best[i].0,
+            best[i].1
         )
         .unwrap();
     }

@@ -108,6 +108,8 @@ pub struct RawPlace {
     population: u32,
     /// The position of the most prominent row of the same name (build.rs `best_of`).
     best: u32,
+    /// The end (exclusive) of the rows of the same name.
+    end: u32,
 }
 
 // Coordinates such as 3.1416 are places, not approximations of constants.
@@ -588,13 +590,9 @@ fn places_at(k: &[u8], hash: u32) -> Places {
     match probe_at(&generated::PLACE_INDEX, k, hash, |i| {
         PLACE_KEYS.get_bytes(i)
     }) {
-        Some(lo) => {
-            // Row `lo` has the key (the probe compared it): the rows after it may share it.
-            let more = (lo + 1..PLACE_KEYS.len())
-                .take_while(|&i| PLACE_KEYS.get_bytes(i) == k)
-                .count();
-            Places(lo..lo + 1 + more)
-        }
+        // Row `lo` is the first with the key (the probe compared it), and holds where its
+        // name's rows end.
+        Some(lo) => Places(lo..PLACES[lo].end as usize),
         None => Places::default(),
     }
 }
