@@ -413,8 +413,10 @@ fn word_list(code: &mut String, name: &str, file: &str) {
 }
 
 /// `PLACE_KEYS: Pool` (sorted keys, one per row), `PLACE_STRINGS: Pool` (every other string
-/// once) and `PLACES: [RawPlace; N]` (string ids and numbers), sorted by key, then by
-/// population (largest first), with `PLACE_INDEX`. Returns the keys, one per row.
+/// once), `PLACE_KINDS` (the kinds, sorted) and `PLACES: [RawPlace; N]` (string ids, kind
+/// number and numbers), sorted by key, then by population (largest first), with `PLACE_INDEX`.
+/// Each row also holds the position of its name's most prominent row (`best_of`) and the end of
+/// its name's rows. Returns the keys, one per row.
 fn places(code: &mut String) -> Vec<String> {
     let mut all: Vec<(String, Vec<String>)> = rows("places.tsv", 8, true)
         .into_iter()
@@ -434,10 +436,27 @@ fn places(code: &mut String) -> Vec<String> {
             pb.partial_cmp(&pa).unwrap_or(std::cmp::Ordering::Equal)
         })
     });
+    let mut kinds: Vec<&str> = all.iter().map(|(_, f)| f[2].as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert!(kinds.len() <= 256, "data/places.tsv: more than 256 kinds");
+    let kind_of = |f: &[String]| kinds.binary_search(&f[2].as_str()).unwrap_or(0);
+    let population = |f: &[String]| num_u32(Some(&f[7].as_str()));
+    // The best row of each name and the end of its rows, for every row of the name.
+    let mut best = vec![(0, 0); all.len()];
+    let mut lo = 0;
+    while lo < all.len() {
+        let hi = lo + all[lo..].iter().take_while(|r| r.0 == all[lo].0).count();
+        let b = best_of(lo..hi, |i| {
+            (kinds[kind_of(&all[i].1)], population(&all[i].1))
+        });
+        best[lo..hi].fill((b, hi));
+        lo = hi;
+    }
     let mut keys = Pool::default();
     let mut strings = Pool::default();
     let mut rows_code = String::new();
-    for (k, f) in &all {
+    for (i, (k, f)) in all.iter().enumerate() {
         keys.push(k);
         let opt_f = |s: &str| {
             s.parse::<f32>()
@@ -445,25 +464,52 @@ fn places(code: &mut String) -> Vec<String> {
         };
         writeln!(
             rows_code,
-            "    RawPlace {{ name: {}, canonical: {}, kind: {}, country: {}, admin1: {}, lat: {}, lon: {}, population: {} }},",
+            "    RawPlace {{ name: {}, canonical: {}, kind: {}, country: {}, admin1: {}, lat: {}, lon: {}, population: {}, best: {}, end: {} }},",
             strings.id(&f[0]),
             strings.id(&f[1]),
-            strings.id(&f[2]),
+            kind_of(f),
             strings.id(&f[3]),
             strings.id(&f[4]),
             opt_f(&f[5]),
             opt_f(&f[6]),
-            num_u32(Some(&f[7].as_str()))
+            population(f),
+            best[i].0,
+            best[i].1
         )
         .unwrap();
     }
     keys.emit(code, "PLACE_KEYS");
     emit_index(code, "PLACE_INDEX", all.iter().map(|(k, _)| k.as_str()));
     strings.emit(code, "PLACE_STRINGS");
+    writeln!(
+        code,
+        "pub static PLACE_KINDS: [&str; {}] = {kinds:?};",
+        kinds.len()
+    )
+    .unwrap();
     writeln!(code, "pub static PLACES: [RawPlace; {}] = [", all.len()).unwrap();
     code.push_str(&rows_code);
     code.push_str("];\n");
     all.into_iter().map(|(k, _)| k).collect()
+}
+
+/// The most prominent of the rows `rows` of one name, given each row's kind and population:
+/// countries, then continents, regions and subdivisions, then the largest city (or other
+/// place); the first of equals.
+fn best_of<'k>(rows: std::ops::Range<usize>, row: impl Fn(usize) -> (&'k str, u32)) -> usize {
+    let rank = |kind: &str| match kind {
+        "country" => 0,
+        "continent" => 1,
+        "region" => 2,
+        "subdivision" => 3,
+        _ => 4,
+    };
+    let start = rows.start;
+    rows.min_by_key(|&i| {
+        let (kind, population) = row(i);
+        (rank(kind), std::cmp::Reverse(population))
+    })
+    .unwrap_or(start)
 }
 
 /// `ORGANISATIONS: &[OrgRow]` in file order and `ORG_KEYS: &[(&str, u32)]` (every name and

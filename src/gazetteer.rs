@@ -94,17 +94,22 @@ impl Pool {
     }
 }
 
-/// A row of the place table as stored: string ids into `PLACE_STRINGS` and numbers.
+/// A row of the place table as stored: string ids into `PLACE_STRINGS`, the kind's position in
+/// `PLACE_KINDS`, and numbers.
 #[derive(Debug)]
 pub struct RawPlace {
     name: u32,
     canonical: u32,
-    kind: u32,
+    kind: u8,
     country: u32,
     admin1: u32,
     lat: f32,
     lon: f32,
     population: u32,
+    /// The position of the most prominent row of the same name (build.rs `best_of`).
+    best: u32,
+    /// The end (exclusive) of the rows of the same name.
+    end: u32,
 }
 
 // Coordinates such as 3.1416 are places, not approximations of constants.
@@ -127,7 +132,7 @@ pub fn place_row(i: usize) -> PlaceRow {
         key: PLACE_KEYS.get(i),
         name: s(r.name),
         canonical: s(r.canonical),
-        kind: s(r.kind),
+        kind: generated::PLACE_KINDS[usize::from(r.kind)],
         country: s(r.country),
         admin1: s(r.admin1),
         lat: r.lat,
@@ -155,7 +160,7 @@ impl PlaceId {
 
     /// `PlaceRow::kind`.
     pub fn kind(self) -> &'static str {
-        generated::PLACE_STRINGS.get(self.raw().kind as usize)
+        generated::PLACE_KINDS[usize::from(self.raw().kind)]
     }
 
     /// `PlaceRow::country`.
@@ -221,32 +226,18 @@ impl Places {
         self.iter().next()
     }
 
-    /// The first row with the least `key(kind, population)`, as `iter().min_by_key` finds it,
-    /// reading only those two fields of the other rows.
-    pub fn min_by_kind<K: Ord>(&self, key: impl Fn(&str, u32) -> K) -> Option<PlaceId> {
-        let of = |i: usize| {
-            let r = &PLACES[i];
-            key(generated::PLACE_STRINGS.get(r.kind as usize), r.population)
-        };
-        // One row (most names): nothing to compare.
-        if self.0.len() == 1 {
-            return Some(PlaceId(self.0.start as u32));
-        }
-        let mut best: Option<(usize, K)> = None;
-        for i in self.0.clone() {
-            let k = of(i);
-            if best.as_ref().is_none_or(|(_, b)| k < *b) {
-                best = Some((i, k));
-            }
-        }
-        best.map(|(i, _)| PlaceId(i as u32))
+    /// The most prominent reading: countries, then continents, regions and subdivisions, then
+    /// the largest city (or other place); the first of equals. Chosen by build.rs (`best_of`)
+    /// and stored with each row.
+    pub fn best(&self) -> Option<PlaceId> {
+        (!self.0.is_empty()).then(|| PlaceId(PLACES[self.0.start].best))
     }
 
     /// True when some row's kind passes `f`, reading only the kinds.
     pub fn any_kind(&self, f: impl Fn(&str) -> bool) -> bool {
         self.0
             .clone()
-            .any(|i| f(generated::PLACE_STRINGS.get(PLACES[i].kind as usize)))
+            .any(|i| f(generated::PLACE_KINDS[usize::from(PLACES[i].kind)]))
     }
 }
 
@@ -599,13 +590,9 @@ fn places_at(k: &[u8], hash: u32) -> Places {
     match probe_at(&generated::PLACE_INDEX, k, hash, |i| {
         PLACE_KEYS.get_bytes(i)
     }) {
-        Some(lo) => {
-            // Row `lo` has the key (the probe compared it): the rows after it may share it.
-            let more = (lo + 1..PLACE_KEYS.len())
-                .take_while(|&i| PLACE_KEYS.get_bytes(i) == k)
-                .count();
-            Places(lo..lo + 1 + more)
-        }
+        // Row `lo` is the first with the key (the probe compared it), and holds where its
+        // name's rows end.
+        Some(lo) => Places(lo..PLACES[lo].end as usize),
         None => Places::default(),
     }
 }

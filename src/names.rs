@@ -937,43 +937,81 @@ fn caps_line(
     }
 }
 
-/// Month and weekday names: dates, not names, when they stand alone.
-fn is_calendar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
+/// For each first letter (its byte's low five bits, so either case), the lengths of the listed
+/// words opening with it, as bits: a word whose bit is clear is none of them. Words are shorter
+/// than 16 bytes.
+const fn length_masks(words: &[&str]) -> [u16; 32] {
+    let mut masks = [0u16; 32];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        masks[(b[0] & 31) as usize] |= 1 << b.len();
+        i += 1;
+    }
+    masks
 }
+
+/// False when `w` is none of the words of `masks` (`length_masks`) by its first letter and
+/// length: most names are turned away before they are compared with the words.
+#[inline]
+fn may_be_listed(masks: &[u16; 32], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() < 16 && !b.is_empty() && masks[usize::from(b[0] & 31)] & 1 << b.len() != 0
+}
+
+/// Defines a test for a list of words: a `match` (a few integer comparisons, no search) behind
+/// a filter by first letter and length (`may_be_listed`).
+macro_rules! word_test {
+    ($(#[$doc:meta])* $name:ident, $list:ident, [$($w:literal),* $(,)?]) => {
+        /// The words of the test of the same name.
+        const $list: &[&str] = &[$($w),*];
+
+        $(#[$doc])*
+        fn $name(t: &str) -> bool {
+            const MASKS: [u16; 32] = length_masks($list);
+            may_be_listed(&MASKS, t) && matches!(t, $($w)|*)
+        }
+    };
+}
+
+word_test!(
+    /// Month and weekday names: dates, not names, when they stand alone.
+    is_calendar_word,
+    CALENDAR_WORDS,
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+);
 
 /// The whole of `[a, b)` as a gazetteer name: a well-known organisation, then a place.
 fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
@@ -1423,62 +1461,53 @@ fn classify_rest(
     }
 }
 
-/// Defines the list of the commonest sentence openers and its test, a `match` (which compiles
-/// to a few integer comparisons, no search), from one list of words.
-macro_rules! frequent_openers {
-    ($($w:literal),* $(,)?) => {
-        /// The commonest sentence openers, answered without a gazetteer lookup (sorted).
-        #[cfg(test)]
-        const FREQUENT_OPENERS: &[&str] = &[$($w),*];
-
-        /// True for one of the commonest sentence openers ("The", "However").
-        fn is_frequent_opener(t: &str) -> bool {
-            matches!(t, $($w)|*)
-        }
-    };
-}
-
-frequent_openers!(
-    "A",
-    "After",
-    "Also",
-    "An",
-    "And",
-    "As",
-    "At",
-    "But",
-    "By",
-    "During",
-    "For",
-    "He",
-    "Her",
-    "His",
-    "However",
-    "I",
-    "If",
-    "In",
-    "It",
-    "Its",
-    "Meanwhile",
-    "On",
-    "Our",
-    "She",
-    "Since",
-    "So",
-    "That",
-    "The",
-    "Their",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Under",
-    "We",
-    "When",
-    "While",
-    "With",
-    "You",
+word_test!(
+    /// True for one of the commonest sentence openers ("The", "However"), answered without a
+    /// gazetteer lookup.
+    is_frequent_opener,
+    FREQUENT_OPENERS,
+    [
+        "A",
+        "After",
+        "Also",
+        "An",
+        "And",
+        "As",
+        "At",
+        "But",
+        "By",
+        "During",
+        "For",
+        "He",
+        "Her",
+        "His",
+        "However",
+        "I",
+        "If",
+        "In",
+        "It",
+        "Its",
+        "Meanwhile",
+        "On",
+        "Our",
+        "She",
+        "Since",
+        "So",
+        "That",
+        "The",
+        "Their",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "Under",
+        "We",
+        "When",
+        "While",
+        "With",
+        "You",
+    ]
 );
 
 /// True when the sentence-initial token `a` is an ordinary word, not the start of a name
@@ -2253,6 +2282,8 @@ mod tests {
     fn frequent_openers_are_sorted() {
         assert!(FREQUENT_OPENERS.windows(2).all(|w| w[0] < w[1]));
         assert!(FREQUENT_OPENERS.iter().all(|w| is_frequent_opener(w)));
+        assert!(CALENDAR_WORDS.iter().all(|w| is_calendar_word(w)));
+        assert!(!is_calendar_word("Mayor") && !is_calendar_word("may"));
         assert!(!is_frequent_opener("THE") && !is_frequent_opener("the"));
     }
 

@@ -173,13 +173,32 @@ fn last_is_major_place(w: &Key) -> bool {
 /// "Parnevik", "O'Neill", "al-Sudani": a capital, then at least one lower-case letter, and only
 /// letters, hyphens and apostrophes.
 fn is_title_case(t: &str) -> bool {
-    if t.is_ascii() {
-        let b = t.as_bytes();
-        return b.first().is_some_and(u8::is_ascii_uppercase)
-            && b.iter().any(u8::is_ascii_lowercase)
-            && b.iter()
-                .all(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'');
+    // ASCII in one pass over the bytes: the first a capital, the rest letters, hyphens and
+    // apostrophes, one at least lower case. A byte outside ASCII sends the word to the
+    // character tests (an ASCII byte that fails here fails there too).
+    let b = t.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_uppercase() => {
+            let mut lower = false;
+            for &c in &b[1..] {
+                if c.is_ascii_lowercase() {
+                    lower = true;
+                } else if !c.is_ascii() {
+                    return is_title_case_chars(t);
+                } else if !(c.is_ascii_uppercase() || c == b'-' || c == b'\'') {
+                    return false;
+                }
+            }
+            lower
+        }
+        // An ASCII first character other than a capital.
+        Some(c) if c.is_ascii() => false,
+        _ => is_title_case_chars(t),
     }
+}
+
+/// `is_title_case` of a word outside ASCII, by characters.
+fn is_title_case_chars(t: &str) -> bool {
     t.starts_with(char::is_uppercase)
         && t.chars().any(char::is_lowercase)
         && t.chars()

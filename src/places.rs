@@ -124,7 +124,7 @@ pub fn lookup(key: &Key, span: Span, rule: &'static str) -> Option<Typed> {
 
 /// A place reading of `span` from its gazetteer rows (the most prominent one).
 fn lookup_rows(rows: &Places, span: Span, rule: &'static str) -> Option<Typed> {
-    let row = best_row(rows)?;
+    let row = rows.best()?;
     Some(typed_place(row, row.kind(), span, rule))
 }
 
@@ -136,18 +136,6 @@ fn typed_place(row: PlaceId, kind: &str, span: Span, rule: &'static str) -> Type
         t.strength = 3;
     }
     t
-}
-
-/// The most prominent reading: countries, then subdivisions and regions, then the largest city.
-fn best_row(rows: &Places) -> Option<PlaceId> {
-    let rank = |kind: &str| match kind {
-        "country" => 0,
-        "continent" => 1,
-        "region" => 2,
-        "subdivision" => 3,
-        _ => 4,
-    };
-    rows.min_by_kind(|kind, population| (rank(kind), std::cmp::Reverse(population)))
 }
 
 /// Types `[a, b)` as a place when the gazetteer knows the whole name. A one-word town whose
@@ -165,7 +153,7 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
         return None;
     }
     // The row's kind is read once, and again only for a narrowed reading.
-    let row = best_row(&rows)?;
+    let row = rows.best()?;
     let kind = row.kind();
     // "German" is a demonym before it is the Isle of Man parish.
     if b - a == 1 && kind != "country" && key.demonym().is_some() {
@@ -231,7 +219,7 @@ fn after_comma_place(doc: &Doc, b: usize) -> bool {
 /// Looks a name on a shouted line up (`key` its key): a one-word ordinary English word ("TO",
 /// "NICE") counts only as a country, continent, region or subdivision.
 pub fn lookup_caps(text: &str, key: &Key, span: Span, single: bool) -> Option<Typed> {
-    let row = best_row(&key.places())?;
+    let row = key.places().best()?;
     if single && text.chars().count() < 3 {
         return None;
     }
@@ -260,7 +248,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
             let mut t = Typed::new(span, Kind::Place, "admin-word", 2);
             t.place_kind = Some("subdivision");
             // "Salahuddin province": the gazetteer may know the bare name (coordinates).
-            t.place = best_row(&range_key(doc, a, b - 1).places());
+            t.place = range_key(doc, a, b - 1).places().best();
             return Some(t);
         }
     }
@@ -282,7 +270,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     if b - a == 2 && is_compass(doc.tok(a)) && doc.tok(a) != "New" {
         let next = tok_key(doc, a + 1);
         if !next.is_common_word() {
-            if let Some(row) = best_row(&next.places()) {
+            if let Some(row) = next.places().best() {
                 let mut t = Typed::new(span, Kind::Place, "compass+place", 2);
                 t.place_kind = Some("region");
                 t.country = Some(row.country()).filter(|c| !c.is_empty());
@@ -379,7 +367,7 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
         });
         // "to Moscow U.S. grain": after a bare country, the town must be best known there;
         // "Gillette Canada" is a company.
-        let best = best_row(&towns)?;
+        let best = towns.best()?;
         let town =
             inside.filter(|t| region_kind == "subdivision" || best.country() == t.country())?;
         let mut first = Typed::new(doc.span(a, k - 1), Kind::Place, "town+region", 2);
