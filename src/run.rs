@@ -258,7 +258,10 @@ impl<W: Write> State<'_, W> {
         ordered(
             sources.into_iter(),
             cfg.jobs,
-            batch,
+            Batch {
+                items: batch,
+                weigh: |_| 0,
+            },
             inline,
             self.stop,
             |src| process_file(cfg, &extractor, &src),
@@ -274,8 +277,9 @@ impl<W: Write> State<'_, W> {
                 break;
             }
             let name = src.id();
-            // Lines from a file on disk travel in batches; from a pipe, one at a time.
-            let mut batch = 32;
+            // Lines from a file on disk travel in batches (of at most `BATCH_BYTES` unless one
+            // line is longer); from a pipe, one at a time.
+            let mut batch = 128;
             let reader: Box<dyn io::BufRead + Send> = match &src {
                 Source::Stdin => {
                     // Records are flushed one by one unless stdin is a file on disk, so a
@@ -313,7 +317,13 @@ impl<W: Write> State<'_, W> {
             ordered(
                 lines,
                 cfg.jobs,
-                batch,
+                Batch {
+                    items: batch,
+                    weigh: |line| match line {
+                        Ok(input::Line::Data(_, bytes)) => bytes.len(),
+                        _ => 0,
+                    },
+                },
                 cfg.jobs == 1 && batch > 1,
                 self.stop,
                 |line| process_line(cfg, &extractor, &name, line),
@@ -378,6 +388,33 @@ impl<W: Write> State<'_, W> {
     }
 }
 
+/// How `ordered` groups items into the batches it hands to workers.
+struct Batch<I> {
+    /// The most items in a batch.
+    items: usize,
+    /// An item's size in bytes, as far as it is known before the work (0 when it is not).
+    weigh: fn(&I) -> usize,
+}
+
+/// The next batch of `items`: up to `batch.items` of them (at least one), fewer once they weigh
+/// [`BATCH_BYTES`] or more; empty when `items` are done.
+fn next_batch<I>(items: &mut impl Iterator<Item = I>, batch: &Batch<I>) -> Vec<I> {
+    let most = batch.items.max(1);
+    let mut chunk = Vec::with_capacity(most);
+    let mut bytes = 0;
+    while chunk.len() < most && bytes < BATCH_BYTES {
+        let Some(item) = items.next() else { break };
+        bytes += (batch.weigh)(&item);
+        chunk.push(item);
+    }
+    chunk
+}
+
+/// The bytes of input after which a batch of lines is handed to a worker, however few lines it
+/// holds: long lines travel a few at a time, so the lines in flight stay within
+/// `4 × jobs × (BATCH_BYTES + the longest line)`.
+const BATCH_BYTES: usize = 1 << 20;
+
 /// Messages are one line on stderr and in records.
 fn one_line(s: &str) -> String {
     s.replace(['\n', '\r'], " ")
@@ -385,9 +422,10 @@ fn one_line(s: &str) -> String {
 
 /// Maps `items` through `work` on `jobs` threads and hands results to `emit` in input order.
 ///
-/// Items travel in batches of up to `batch` (1 when a reader may be waiting on each record, as
-/// with a pipe; more when the input is on disk, so threads hand over work rarely). At most
-/// `jobs * 4` batches are between the reader and `emit`. `emit` returning an error, or `stop`
+/// Items travel in batches of up to `batch.items` (1 when a reader may be waiting on each record, as
+/// with a pipe; more when the input is on disk, so threads hand over work rarely), and a batch
+/// ends once its items weigh [`BATCH_BYTES`] or more. At most `jobs * 4` batches are between
+/// the reader and `emit`. `emit` returning an error, or `stop`
 /// being set, ends the run: workers finish the batch in hand and take no more. The reader runs
 /// on a detached thread, so a read blocked on a pipe does not hold up the end.
 ///
@@ -397,7 +435,7 @@ fn one_line(s: &str) -> String {
 fn ordered<I, T>(
     mut items: impl Iterator<Item = I> + Send + 'static,
     jobs: usize,
-    batch: usize,
+    batch: Batch<I>,
     inline: bool,
     stop: &AtomicBool,
     work: impl Fn(I) -> T + Sync,
@@ -417,7 +455,6 @@ where
         return Ok(());
     }
     let jobs = jobs.max(1);
-    let batch = batch.max(1);
     let window = jobs * 4;
     let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<I>)>(window);
     // Credits bound the distance between the reader and the writer.
@@ -428,7 +465,7 @@ where
     std::thread::spawn(move || {
         let mut seq = 0;
         while credit_rx.recv().is_ok() {
-            let chunk: Vec<I> = items.by_ref().take(batch).collect();
+            let chunk = next_batch(&mut items, &batch);
             if chunk.is_empty() || work_tx.send((seq, chunk)).is_err() {
                 break;
             }
@@ -649,5 +686,67 @@ fn is_regular_stdin() -> bool {
     #[cfg(not(unix))]
     {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_end_at_their_count_or_their_weight() {
+        let by_count = Batch {
+            items: 3,
+            weigh: |_: &usize| 0,
+        };
+        let mut items = 0..7;
+        let sizes: Vec<usize> =
+            std::iter::from_fn(|| Some(next_batch(&mut items, &by_count).len()).filter(|&n| n > 0))
+                .collect();
+        assert_eq!(sizes, [3, 3, 1]);
+
+        // Items weighing a third of the budget travel three at a time, a heavy one alone.
+        let by_weight = Batch {
+            items: 128,
+            weigh: |&w: &usize| w,
+        };
+        let third = BATCH_BYTES / 3 + 1;
+        let weights = [third, third, third, third, BATCH_BYTES * 4, 1, 1];
+        let mut items = weights.into_iter();
+        let batches: Vec<Vec<usize>> = std::iter::from_fn(|| {
+            Some(next_batch(&mut items, &by_weight)).filter(|b| !b.is_empty())
+        })
+        .collect();
+        assert_eq!(
+            batches,
+            [
+                vec![third, third, third],
+                vec![third, BATCH_BYTES * 4],
+                vec![1, 1]
+            ]
+        );
+    }
+
+    #[test]
+    fn results_come_in_input_order_on_many_threads() {
+        let stop = AtomicBool::new(false);
+        let mut out = Vec::new();
+        ordered(
+            0..1000usize,
+            3,
+            Batch {
+                items: 7,
+                weigh: |&i| i * 1000,
+            },
+            false,
+            &stop,
+            |i| i * 2,
+            |r| {
+                out.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(out, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
     }
 }
