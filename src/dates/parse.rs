@@ -14,7 +14,7 @@
 use super::lexicon::{self, Unit};
 use super::value;
 use super::TimexType;
-use crate::text::words::{Ready, WordSet};
+use crate::text::words::{ReadyMap, WordMap};
 use crate::text::{Doc, Span, TokenKind};
 
 /// How a bare weekday, month or season is placed relative to the anchor.
@@ -149,59 +149,112 @@ pub fn number_word(w: &str) -> Option<i64> {
     }
 }
 
-/// Every word that can open a temporal expression (lower case): the words `Scan::core` reacts
-/// to at its first token (`word`'s cases, `relative`, `anaphor`, `quarter_words`, counts) and
-/// every word of the lexicon. A word token outside this set and without a hyphen opens none,
-/// so `find` passes it by without running the rules. A word added to a rule must be added
-/// here (tests check the lexicon and the rules against this set).
+/// Every word that can open a temporal expression (lower case), with what it is to
+/// `Scan::core`: the words `Scan::core` reacts to at its first token (`word`'s cases,
+/// `relative`, `anaphor`, `quarter_words`, counts) and every word of the lexicon. A word
+/// token outside this set and without a hyphen opens none, so `find` passes it by without
+/// running the rules. A word added to a rule must be added here (tests check the lexicon, the
+/// rules and each word's `Opening` against this set).
 #[rustfmt::skip]
-static OPENING_WORDS: WordSet = WordSet::new(&[
-    // `word`
-    "yesterday", "today", "tomorrow", "tonight", "now", "right", "currently", "nowadays",
-    "recently", "previously", "formerly", "soon", "these", "future", "current", "recent",
-    "daily", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly", "nightly",
-    "biweekly", "semiannually", "every", "each", "per", "noon", "midday", "midnight",
-    "christmas", "halloween", "valentine", "new", "thanksgiving", "fiscal", "year", "full",
-    "quarter", "month", "week", "weekend", "fy", "q1", "q2", "q3", "q4", "h1", "h2",
-    "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties",
-    "twenties", "past", "near", "short", "long", "medium", "while",
-    // `relative`, `anaphor`, `quarter_words`
-    "last", "previous", "preceding", "prior", "next", "coming", "upcoming", "following", "this",
-    "present", "latest", "first", "final", "remaining", "initial", "opening", "closing", "that",
-    "same",
-    // counts (`core`, `count_at`)
-    "a", "an", "few", "several", "couple",
-    // months and weekdays
-    "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
-    "july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct", "november",
-    "nov", "december", "dec", "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
-    "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun",
-    // seasons and parts of the day
-    "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night",
-    // units
-    "second", "seconds", "minute", "min", "minutes", "mins", "hour", "hr", "hours", "hrs",
-    "day", "days", "weeks", "weekends", "fortnight", "fortnights", "months", "quarters", "yr",
-    "years", "yrs", "decade", "decades", "century", "centuries",
-    // numbers
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "dozen", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand",
-    // ordinals
-    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-    "eighteenth", "nineteenth", "twentieth", "thirtieth",
-]);
+static OPENING: &[(&str, Opening)] = {
+    use Opening::{Anaphor, Count, Month, Other, Weekday};
+    &[
+        // `word`
+        ("yesterday", Other), ("today", Other), ("tomorrow", Other), ("tonight", Other),
+        ("now", Other), ("right", Other), ("currently", Other), ("nowadays", Other),
+        ("recently", Other), ("previously", Other), ("formerly", Other), ("soon", Other),
+        ("these", Other), ("future", Other), ("current", Other), ("recent", Other),
+        ("daily", Other), ("weekly", Other), ("monthly", Other), ("annually", Other),
+        ("yearly", Other), ("hourly", Other), ("quarterly", Other), ("nightly", Other),
+        ("biweekly", Other), ("semiannually", Other), ("every", Other), ("each", Other),
+        ("per", Other), ("noon", Other), ("midday", Other), ("midnight", Other),
+        ("christmas", Other), ("halloween", Other), ("valentine", Other), ("new", Other),
+        ("thanksgiving", Other), ("fiscal", Other), ("year", Other), ("full", Other),
+        ("quarter", Other), ("month", Other), ("week", Other), ("weekend", Other), ("fy", Other),
+        ("q1", Other), ("q2", Other), ("q3", Other), ("q4", Other), ("h1", Other), ("h2", Other),
+        ("nineties", Other), ("eighties", Other), ("seventies", Other), ("sixties", Other),
+        ("fifties", Other), ("forties", Other), ("thirties", Other), ("twenties", Other),
+        ("past", Other), ("near", Other), ("short", Other), ("long", Other), ("medium", Other),
+        ("while", Other),
+        // `relative`, `anaphor`, `quarter_words`
+        ("last", Other), ("previous", Other), ("preceding", Other), ("prior", Other),
+        ("next", Other), ("coming", Other), ("upcoming", Other), ("following", Other),
+        ("this", Other), ("present", Other), ("latest", Other), ("first", Other), ("final", Other),
+        ("remaining", Other), ("initial", Other), ("opening", Other), ("closing", Other),
+        ("that", Anaphor), ("same", Anaphor),
+        // counts (`core`, `count_at`)
+        ("a", Count), ("an", Count), ("few", Count), ("several", Count), ("couple", Count),
+        // months and weekdays
+        ("january", Month), ("jan", Month), ("february", Month), ("feb", Month), ("march", Month),
+        ("mar", Month), ("april", Month), ("apr", Month), ("may", Month), ("june", Month),
+        ("jun", Month), ("july", Month), ("jul", Month), ("august", Month), ("aug", Month),
+        ("september", Month), ("sep", Month), ("sept", Month), ("october", Month), ("oct", Month),
+        ("november", Month), ("nov", Month), ("december", Month), ("dec", Month),
+        ("monday", Weekday), ("mon", Weekday), ("tuesday", Weekday), ("tue", Weekday),
+        ("tues", Weekday), ("wednesday", Weekday), ("wed", Weekday), ("thursday", Weekday),
+        ("thu", Weekday), ("thur", Weekday), ("thurs", Weekday), ("friday", Weekday),
+        ("fri", Weekday), ("saturday", Weekday), ("sat", Weekday), ("sunday", Weekday),
+        ("sun", Weekday),
+        // seasons and parts of the day
+        ("spring", Other), ("summer", Other), ("autumn", Other), ("fall", Other), ("winter", Other),
+        ("morning", Other), ("afternoon", Other), ("evening", Other), ("night", Other),
+        // units
+        ("second", Other), ("seconds", Other), ("minute", Other), ("min", Other),
+        ("minutes", Other), ("mins", Other), ("hour", Other), ("hr", Other), ("hours", Other),
+        ("hrs", Other), ("day", Other), ("days", Other), ("weeks", Other), ("weekends", Other),
+        ("fortnight", Other), ("fortnights", Other), ("months", Other), ("quarters", Other),
+        ("yr", Other), ("years", Other), ("yrs", Other), ("decade", Other), ("decades", Other),
+        ("century", Other), ("centuries", Other),
+        // numbers
+        ("one", Count), ("two", Count), ("three", Count), ("four", Count), ("five", Count),
+        ("six", Count), ("seven", Count), ("eight", Count), ("nine", Count), ("ten", Count),
+        ("eleven", Count), ("twelve", Count), ("dozen", Count), ("thirteen", Count),
+        ("fourteen", Count), ("fifteen", Count), ("sixteen", Count), ("seventeen", Count),
+        ("eighteen", Count), ("nineteen", Count), ("twenty", Count), ("thirty", Count),
+        ("forty", Count), ("fifty", Count), ("sixty", Count), ("seventy", Count), ("eighty", Count),
+        ("ninety", Count), ("hundred", Count), ("thousand", Count),
+        // ordinals
+        ("third", Other), ("fourth", Other), ("fifth", Other), ("sixth", Other), ("seventh", Other),
+        ("eighth", Other), ("ninth", Other), ("tenth", Other), ("eleventh", Other),
+        ("twelfth", Other), ("thirteenth", Other), ("fourteenth", Other), ("fifteenth", Other),
+        ("sixteenth", Other), ("seventeenth", Other), ("eighteenth", Other), ("nineteenth", Other),
+        ("twentieth", Other), ("thirtieth", Other),
+    ]
+};
 
-/// True when a rule may match at token `i`: a number, an apostrophe ("'90s"), a word with a
-/// hyphen (compounds, "twenty-four"), or an opening word.
-fn may_open(scan: &Scan, i: usize) -> bool {
+/// `OPENING`, indexed.
+static OPENING_WORDS: WordMap<Opening> = WordMap::new(OPENING);
+
+/// What an opening word is to `Scan::core`, which reads it from `OPENING_WORDS` with the
+/// same lookup as the gate of `find` instead of testing the word against each list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// "that", "same": they open only the anaphor rule.
+    Anaphor,
+    /// `is_count`: opens only the year and quantity rules.
+    Count,
+    /// `lexicon::month`.
+    Month,
+    /// `lexicon::weekday`.
+    Weekday,
+    /// A word with a hyphen, not looked up (a compound, or a count as "twenty-four").
+    Compound,
+    /// Any other opening word (also a number or an apostrophe).
+    Other,
+}
+
+/// What token `i` is to `Scan::core` when a rule may match there: a number, an apostrophe
+/// ("'90s"), a word with a hyphen (compounds, "twenty-four"), or an opening word.
+fn may_open(scan: &Scan, i: usize) -> Option<Opening> {
     let doc = scan.doc;
     match doc.tokens[i].kind {
-        TokenKind::Word => doc.tokens[i].hyphenated || scan.opening.has(doc, i),
-        TokenKind::Number => true,
+        TokenKind::Word if doc.tokens[i].hyphenated => Some(Opening::Compound),
+        TokenKind::Word => scan.opening.get(doc, i).copied(),
+        TokenKind::Number => Some(Opening::Other),
         // "'" or "’", compared as bytes.
-        TokenKind::Punct => matches!(doc.tok_bytes(i), b"'" | b"\xE2\x80\x99"),
+        TokenKind::Punct => {
+            matches!(doc.tok_bytes(i), b"'" | b"\xE2\x80\x99").then_some(Opening::Other)
+        }
     }
 }
 
@@ -213,17 +266,17 @@ pub fn find(doc: &Doc) -> Vec<Found> {
     let mut floor = 0;
     let mut i = 0;
     while i < scan.n {
-        if !may_open(&scan, i) {
+        let Some(opening) = may_open(&scan, i) else {
             i += 1;
             continue;
-        }
+        };
         if let Some(extra) = scan.year_range(i) {
             out.extend(extra);
             i += 1;
             floor = i;
             continue;
         }
-        match scan.core(i) {
+        match scan.core(i, opening) {
             Some(mut h) => {
                 scan.extend_left(&mut h, floor);
                 scan.extend_right(&mut h);
@@ -249,8 +302,8 @@ struct Scan<'d, 'a> {
     /// The text, ASCII lower-cased (same byte offsets).
     lower: &'d str,
     n: usize,
-    /// `OPENING_WORDS`, ready for a test at every token.
-    opening: Ready<'static>,
+    /// `OPENING_WORDS`, ready for a lookup at every token.
+    opening: ReadyMap<'static, Opening>,
 }
 
 /// Words that count things, not years, after a four-digit number ("2000 troops").
@@ -605,10 +658,11 @@ impl<'d, 'a> Scan<'d, 'a> {
         Some((u, plural, j + 1))
     }
 
-    /// The core rule matching at token `i`, reading forward. Inlined into `find`, its one
-    /// caller outside the tests: the call and its frame cost more than most of its early exits.
+    /// The core rule matching at token `i` (`opening`: what `may_open` says it is), reading
+    /// forward. Inlined into `find`, its one caller outside the tests: the call and its frame
+    /// cost more than most of its early exits.
     #[inline(always)]
-    fn core(&self, i: usize) -> Option<Hit> {
+    fn core(&self, i: usize, opening: Opening) -> Option<Hit> {
         let kind = self.kind(i)?;
         if kind == TokenKind::Punct {
             if self.w(i) == "'" || self.w(i) == "’" {
@@ -620,36 +674,46 @@ impl<'d, 'a> Scan<'d, 'a> {
             return self.number(i);
         }
         let w = self.w(i);
-        if self.doc.tokens[i].hyphenated {
+        let mut opening = opening;
+        if opening == Opening::Compound {
             if let Some(h) = self.compound(i) {
                 return Some(h);
             }
+            // A hyphenated word is in none of the lists but the counts ("twenty-four").
+            opening = if is_count(w) {
+                Opening::Count
+            } else {
+                Opening::Other
+            };
         }
-        // "that" and "same" open only the anaphor rule ("that year", "the same day"): no other
-        // rule reacts to them.
-        if matches!(w, "that" | "same") {
-            return self.anaphor(i);
-        }
-        // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
-        // month, weekday or other word rule reacts to it (a test checks).
-        if is_count(w) {
-            if !may_follow_count(self.w(i + 1)) {
-                return None;
+        match opening {
+            // "that" and "same" open only the anaphor rule ("that year", "the same day"): no
+            // other rule reacts to them.
+            Opening::Anaphor => return self.anaphor(i),
+            // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
+            // month, weekday or other word rule reacts to it (a test checks).
+            Opening::Count => {
+                if !may_follow_count(self.w(i + 1)) {
+                    return None;
+                }
+                if let Some(h) = self.year_words(i) {
+                    return Some(h);
+                }
+                return self.quantity(i);
             }
-            if let Some(h) = self.year_words(i) {
-                return Some(h);
+            Opening::Month => {
+                if let Some(h) = self.month(i) {
+                    return Some(h);
+                }
             }
-            return self.quantity(i);
-        }
-        if lexicon::month(w).is_some() {
-            if let Some(h) = self.month(i) {
-                return Some(h);
+            Opening::Weekday => {
+                if let Some(d) = lexicon::weekday(w) {
+                    if w.len() >= 6 && self.cap(i) {
+                        return Some(self.weekday(i, i + 1, d, Dir::Tense, "weekday"));
+                    }
+                }
             }
-        }
-        if let Some(d) = lexicon::weekday(w) {
-            if w.len() >= 6 && self.cap(i) {
-                return Some(self.weekday(i, i + 1, d, Dir::Tense, "weekday"));
-            }
+            Opening::Compound | Opening::Other => {}
         }
         self.word(i)
     }
@@ -2926,9 +2990,27 @@ mod tests {
                 || lexicon::day_part(w).is_some()
                 || lexicon::fixed_holiday(w).is_some();
             assert!(
-                !lexical || w.contains('-') || OPENING_WORDS.contains(w),
+                !lexical || w.contains('-') || OPENING.iter().any(|&(o, _)| o == w),
                 "{w} is missing from OPENING_WORDS"
             );
+        }
+    }
+
+    #[test]
+    fn opening_words_say_what_they_are() {
+        for &(w, opening) in OPENING {
+            let expected = if matches!(w, "that" | "same") {
+                Opening::Anaphor
+            } else if is_count(w) {
+                Opening::Count
+            } else if lexicon::month(w).is_some() {
+                Opening::Month
+            } else if lexicon::weekday(w).is_some() {
+                Opening::Weekday
+            } else {
+                Opening::Other
+            };
+            assert_eq!(opening, expected, "{w}");
         }
     }
 
@@ -2954,8 +3036,14 @@ mod tests {
             let doc = Doc::new(&text);
             let scan = Scan::new(&doc);
             for i in 0..scan.n {
-                if !may_open(&scan, i) {
-                    assert!(scan.core(i).is_none(), "{:?} opens a date", scan.raw(i));
+                if may_open(&scan, i).is_none() {
+                    // Outside the opening words, a word is no count, month or weekday (the
+                    // test above).
+                    assert!(
+                        scan.core(i, Opening::Other).is_none(),
+                        "{:?} opens a date",
+                        scan.raw(i)
+                    );
                 }
             }
         }
@@ -2965,11 +3053,7 @@ mod tests {
     fn counts_open_no_word_rule() {
         // Every opening word and the compound numbers, in lower case and capitalised, in the
         // contexts the word rules read: a count opens no month, weekday or word rule.
-        let mut words: Vec<String> = OPENING_WORDS
-            .words()
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
+        let mut words: Vec<String> = OPENING.iter().map(|(w, _)| w.to_string()).collect();
         words.extend(["twenty-four", "ninety-nine", "thirty-one"].map(String::from));
         let mut text = String::new();
         for w in words.iter().filter(|w| is_count(w)) {
@@ -3005,7 +3089,7 @@ mod tests {
         // `may_follow_number` lets through, the rules behind those gates find nothing.
         let mut words: Vec<String> = crate::gazetteer::COMMON_WORDS
             .iter()
-            .chain(OPENING_WORDS.words().iter().copied())
+            .chain(OPENING.iter().map(|&(w, _)| w))
             .map(str::to_string)
             .collect();
         words.extend(["a.m.", "p.m.", "o'clock", "GMT", "1/2", "½", "-"].map(String::from));

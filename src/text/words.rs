@@ -330,13 +330,42 @@ impl<T> WordMap<T> {
         index.lookup(doc, i).map(|k| &entries[k].1)
     }
 
+    #[inline]
+    fn index(&self) -> &Index {
+        self.index
+            .get_or_init(|| Index::new(self.entries.iter().map(|e| e.0)))
+    }
+
     /// `get` at the first use of the map: builds the index.
     #[cold]
     #[inline(never)]
     fn get_first(&self, doc: &Doc, i: usize) -> Option<&'static T> {
-        self.index
-            .get_or_init(|| Index::new(self.entries.iter().map(|e| e.0)));
+        self.index();
         self.get(doc, i)
+    }
+
+    /// The map with its index built, for a loop that reads many tokens without asking each
+    /// time whether the index is there.
+    pub fn ready(&self) -> ReadyMap<'_, T> {
+        ReadyMap {
+            index: self.index(),
+            entries: self.entries,
+        }
+    }
+}
+
+/// A word map whose index is built (`WordMap::ready`).
+pub struct ReadyMap<'m, T: 'static> {
+    index: &'m Index,
+    entries: &'static [(&'static str, T)],
+}
+
+impl<T> ReadyMap<'_, T> {
+    /// `WordMap::get`.
+    #[inline(always)]
+    pub fn get(&self, doc: &Doc, i: usize) -> Option<&'static T> {
+        let entries = self.entries;
+        self.index.lookup(doc, i).map(|k| &entries[k].1)
     }
 }
 
