@@ -221,7 +221,7 @@ impl Extractor {
             || opts.wants(Section::Events);
         let need_dates = opts.wants(Section::Dates) || opts.wants(Section::Events);
 
-        let found = if need_names {
+        let mut found = if need_names {
             names::find_names_with(&doc, opts.gazetteer.as_deref())
         } else {
             names::Names::default()
@@ -249,13 +249,13 @@ impl Extractor {
             focus: need_names.then(|| places::focus(&found)).flatten(),
             people: opts
                 .wants(Section::People)
-                .then(|| people::to_record(&found, &offsets, explain)),
+                .then(|| people::to_record(&mut found, &offsets, explain)),
             places: opts
                 .wants(Section::Places)
-                .then(|| places::to_record(&found, &offsets, explain)),
+                .then(|| places::to_record(&mut found, &offsets, explain)),
             organisations: opts
                 .wants(Section::Organisations)
-                .then(|| organisations::to_record(&found, &offsets, explain)),
+                .then(|| organisations::to_record(&mut found, &offsets, explain)),
             dates: opts
                 .wants(Section::Dates)
                 .then(|| dates::into_record(timexes, &offsets, explain)),

@@ -129,6 +129,28 @@ impl Entity {
         self.kind.unwrap_or(Kind::Organisation)
     }
 
+    /// Whether it is of `kind` and mentioned, so listed in that record section.
+    fn is_listed(&self, kind: Kind) -> bool {
+        self.kind == Some(kind) && !self.mentions.is_empty()
+    }
+
+    /// The record's mentions of it (code points), with their rules under `--explain`;
+    /// `mentions` is the document's `Names::mentions`.
+    pub fn record_mentions(
+        &self,
+        mentions: &[NameMention],
+        off: &crate::record::Offsets,
+        explain: bool,
+    ) -> Vec<crate::record::Mention> {
+        self.mentions
+            .iter()
+            .map(|&m| {
+                let m = &mentions[m];
+                off.mention(m.span, explain.then_some(m.rule))
+            })
+            .collect()
+    }
+
     /// Its country code: from the user entry, the gazetteer row, or the text.
     pub fn country_code(&self) -> Option<Cow<'static, str>> {
         if let Some(c) = &self.user_country {
@@ -160,23 +182,17 @@ impl Names {
         self.entities
             .iter()
             .enumerate()
-            .filter(move |(_, e)| e.kind == Some(kind) && !e.mentions.is_empty())
+            .filter(move |(_, e)| e.is_listed(kind))
     }
 
-    /// The record's mentions of entity `e` (code points), with their rules under `--explain`.
-    pub fn record_mentions(
-        &self,
-        e: &Entity,
-        off: &crate::record::Offsets,
-        explain: bool,
-    ) -> Vec<crate::record::Mention> {
-        e.mentions
-            .iter()
-            .map(|&m| {
-                let m = &self.mentions[m];
-                off.mention(m.span, explain.then_some(m.rule))
-            })
-            .collect()
+    /// Entities of one kind, in order of first mention, open to change, with the mentions beside
+    /// them: record sections move names out of the entities rather than copy them.
+    pub fn of_kind_mut(
+        &mut self,
+        kind: Kind,
+    ) -> (impl Iterator<Item = &mut Entity> + '_, &[NameMention]) {
+        let entities = self.entities.iter_mut().filter(move |e| e.is_listed(kind));
+        (entities, &self.mentions)
     }
 
     /// The mentions inside a byte span, in text order.

@@ -741,26 +741,26 @@ fn is_year_or_date(w: &str) -> bool {
         && (b.len() == 4 || b[4] == b'-' || b[4] == b'/')
 }
 
-/// The `organisations` record section.
-pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Organisation> {
-    names
-        .of_kind(Kind::Organisation)
-        .map(|(_, e)| Organisation {
-            name: e.name.clone(),
-            canonical: e
-                .org
-                .map(|o| o.name)
-                .filter(|c| *c != e.name)
-                .map(Into::into),
-            aliases: e.aliases.clone(),
-            kind: e
-                .org
-                .map(|o: &OrgRow| o.kind)
-                .filter(|k| !k.is_empty())
-                .or(e.org_kind)
-                .map(Into::into),
-            country: e.country_code(),
-            mentions: names.record_mentions(e, off, explain),
-        })
-        .collect()
+/// The `organisations` record section. Names and aliases move out of `names`, which holds
+/// empty ones for organisations afterwards.
+pub fn to_record(names: &mut Names, off: &Offsets, explain: bool) -> Vec<Organisation> {
+    let (orgs, mentions) = names.of_kind_mut(Kind::Organisation);
+    orgs.map(|e| Organisation {
+        canonical: e
+            .org
+            .map(|o| o.name)
+            .filter(|c| *c != e.name)
+            .map(Into::into),
+        kind: e
+            .org
+            .map(|o: &OrgRow| o.kind)
+            .filter(|k| !k.is_empty())
+            .or(e.org_kind)
+            .map(Into::into),
+        country: e.country_code(),
+        mentions: e.record_mentions(mentions, off, explain),
+        name: std::mem::take(&mut e.name),
+        aliases: std::mem::take(&mut e.aliases),
+    })
+    .collect()
 }

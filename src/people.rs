@@ -326,16 +326,17 @@ pub fn link_aliases(doc: &Doc, typed: &mut [Typed]) {
     }
 }
 
-/// The `people` record section.
-pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Person> {
-    names
-        .of_kind(Kind::Person)
-        .map(|(_, e)| Person {
-            name: e.name.clone(),
-            titles: e.titles.clone(),
-            aliases: e.aliases.clone(),
+/// The `people` record section. Names, titles and aliases move out of `names`, which holds
+/// empty ones for people afterwards.
+pub fn to_record(names: &mut Names, off: &Offsets, explain: bool) -> Vec<Person> {
+    let (people, mentions) = names.of_kind_mut(Kind::Person);
+    people
+        .map(|e| Person {
+            name: std::mem::take(&mut e.name),
+            titles: std::mem::take(&mut e.titles),
+            aliases: std::mem::take(&mut e.aliases),
             country: e.country_code(),
-            mentions: names.record_mentions(e, off, explain),
+            mentions: e.record_mentions(mentions, off, explain),
         })
         .collect()
 }

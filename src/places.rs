@@ -463,15 +463,15 @@ pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
     Some(t)
 }
 
-/// The `places` record section.
-pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
-    names
-        .of_kind(Kind::Place)
-        .map(|(_, e)| {
+/// The `places` record section. Names and aliases move out of `names`, which holds empty ones
+/// for places afterwards.
+pub fn to_record(names: &mut Names, off: &Offsets, explain: bool) -> Vec<Place> {
+    let (places, mentions) = names.of_kind_mut(Kind::Place);
+    places
+        .map(|e| {
             let row = e.place;
             let finite = |v: f32| (!v.is_nan()).then(|| ((v as f64) * 1e4).round() / 1e4);
             Place {
-                name: e.name.clone(),
                 canonical: row
                     .map(|r| r.canonical)
                     .filter(|c| *c != e.name)
@@ -488,8 +488,9 @@ pub fn to_record(names: &Names, off: &Offsets, explain: bool) -> Vec<Place> {
                     .map(Into::into),
                 lat: row.and_then(|r| finite(r.lat)),
                 lon: row.and_then(|r| finite(r.lon)),
-                aliases: e.aliases.clone(),
-                mentions: names.record_mentions(e, off, explain),
+                mentions: e.record_mentions(mentions, off, explain),
+                name: std::mem::take(&mut e.name),
+                aliases: std::mem::take(&mut e.aliases),
             }
         })
         .collect()
