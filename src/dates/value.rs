@@ -47,63 +47,52 @@ const PAIRS: &str = {
     }
 };
 
-/// Appends the two digits of `n` (below 100): a two-byte copy from `PAIRS`, with no
-/// per-character encoding.
+/// Appends `n` as `format!("{n:02}")` writes it: below 100, a two-byte copy from `PAIRS`
+/// with no per-character encoding.
 fn push_two(out: &mut String, n: u32) {
-    let k = 2 * n as usize;
-    out.push_str(&PAIRS[k..k + 2]);
+    if n < 100 {
+        let k = 2 * n as usize;
+        out.push_str(&PAIRS[k..k + 2]);
+    } else {
+        push_num(out, i64::from(n), 2);
+    }
 }
 
-/// Appends a year from 0 to 9999 as four digits; false (nothing written) for other years.
-fn push_four(out: &mut String, y: i64) -> bool {
+/// Appends a year as `format!("{y:04}")` writes it: from 0 to 9999, two pairs of digits.
+fn push_year(out: &mut String, y: i64) {
     match u32::try_from(y) {
         Ok(y) if y <= 9999 => {
             push_two(out, y / 100);
             push_two(out, y % 100);
-            true
         }
-        _ => false,
+        _ => push_num(out, y, 4),
     }
 }
 
 /// A year: `format!("{y:04}")`.
 pub fn year(y: i64) -> String {
     let mut v = String::with_capacity(5);
-    if !push_four(&mut v, y) {
-        push_num(&mut v, y, 4);
-    }
+    push_year(&mut v, y);
     v
 }
 
 /// A month: `format!("{y:04}-{m:02}")`.
 pub fn month(y: i64, m: u32) -> String {
     let mut v = String::with_capacity(8);
-    if !push_four(&mut v, y) {
-        push_num(&mut v, y, 4);
-    }
+    push_year(&mut v, y);
     v.push('-');
-    if m < 100 {
-        push_two(&mut v, m);
-    } else {
-        push_num(&mut v, i64::from(m), 2);
-    }
+    push_two(&mut v, m);
     v
 }
 
 /// A day: `format!("{y:04}-{m:02}-{d:02}")`.
 pub fn day(y: i64, m: u32, d: u32) -> String {
     let mut v = String::with_capacity(11);
-    if !push_four(&mut v, y) {
-        push_num(&mut v, y, 4);
-    }
-    for n in [m, d] {
-        v.push('-');
-        if n < 100 {
-            push_two(&mut v, n);
-        } else {
-            push_num(&mut v, i64::from(n), 2);
-        }
-    }
+    push_year(&mut v, y);
+    v.push('-');
+    push_two(&mut v, m);
+    v.push('-');
+    push_two(&mut v, d);
     v
 }
 
