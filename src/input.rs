@@ -252,10 +252,7 @@ impl<R: BufRead> Lines<R> {
     fn read_next(&mut self) -> Option<std::io::Result<Line>> {
         loop {
             let mut buf = Vec::new();
-            let n = match (&mut self.reader)
-                .take(self.max + 1)
-                .read_until(b'\n', &mut buf)
-            {
+            let n = match read_line(&mut self.reader, self.max + 1, &mut buf) {
                 Ok(n) => n,
                 Err(e) => return Some(Err(e)),
             };
@@ -294,7 +291,40 @@ impl<R: BufRead> Lines<R> {
 }
 
 fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    memchr::memchr(b'\n', b)
+}
+
+/// Appends to `buf` the bytes of `reader` up to and including the next newline, reading at
+/// most `limit` bytes; returns how many it read (0 at the end of the input). What
+/// `reader.take(limit).read_until(b'\n', buf)` does, with the newline found by `memchr` and
+/// `buf` grown once for a line that lies whole in the reader's buffer.
+fn read_line(reader: &mut impl BufRead, limit: u64, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let left = usize::try_from(limit - read as u64).unwrap_or(usize::MAX);
+        if left == 0 {
+            return Ok(read);
+        }
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let available = &available[..available.len().min(left)];
+        if available.is_empty() {
+            return Ok(read);
+        }
+        let (used, done) = match memchr_newline(available) {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        buf.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
 }
 
 /// A JSON line that could not be used, with the line's `id` when it had a readable one.
@@ -396,6 +426,39 @@ fn parse_line_full(bytes: &[u8]) -> Result<(JsonlInput, Vec<String>), BadLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_line_reads_what_read_until_reads() {
+        let texts: [&[u8]; 6] = [
+            b"",
+            b"\n",
+            b"one\ntwo\n\nthree",
+            b"a long line with no newline at all",
+            b"x\r\ny\n",
+            b"\n\n\nabc\ndefghijkl\n",
+        ];
+        for text in texts {
+            for capacity in [1, 2, 3, 7, 64] {
+                for limit in [1, 2, 4, 9, 100] {
+                    let mut ours = std::io::BufReader::with_capacity(capacity, text);
+                    let mut std = std::io::BufReader::with_capacity(capacity, text);
+                    loop {
+                        let (mut a, mut b) = (Vec::new(), Vec::new());
+                        let n = read_line(&mut ours, limit, &mut a).unwrap();
+                        let m = (&mut std).take(limit).read_until(b'\n', &mut b).unwrap();
+                        assert_eq!(
+                            (n, &a),
+                            (m, &b),
+                            "{text:?} capacity {capacity} limit {limit}"
+                        );
+                        if n == 0 {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn lines_skip_blank_and_cap_length() {
