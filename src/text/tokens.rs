@@ -268,35 +268,48 @@ struct Run {
 /// "U.S."), ends the run. Out of line, so that the run has the registers to itself.
 #[inline(never)]
 fn plain_words(tokens: &mut Vec<Token>, bytes: &[u8], mut i: usize, mut after_space: bool) -> Run {
+    let word = |start: usize, end: usize, after_space: bool| Token {
+        span: Span::new(start, end),
+        kind: TokenKind::Word,
+        after_newline: false,
+        after_space,
+        hyphenated: false,
+        sig: signature(&bytes[start..end]),
+    };
     loop {
         // The letter at `i` is known: the run is read from the byte after it.
         let end = alnum_run(bytes, i + 1);
         // A zero past the end of the text: neither a space nor a joiner.
         let next = bytes.get(end).copied().unwrap_or(0);
-        if next != b' ' && (may_join(next) || (next == b'.' && end == i + 1)) {
-            return Run {
-                end: i,
-                after_space,
-                more: true,
-            };
-        }
-        tokens.push(Token {
-            span: Span::new(i, end),
-            kind: TokenKind::Word,
-            after_newline: false,
-            after_space,
-            hyphenated: false,
-            sig: signature(&bytes[i..end]),
-        });
-        after_space = next == b' ';
-        i = end + usize::from(after_space);
-        if !after_space || i == bytes.len() || !bytes[i].is_ascii_alphabetic() {
+        // A word before a space, the usual case, goes on to the next word while it starts with
+        // a letter.
+        if next == b' ' {
+            tokens.push(word(i, end, after_space));
+            after_space = true;
+            i = end + 1;
+            if i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                continue;
+            }
             return Run {
                 end: i,
                 after_space,
                 more: false,
             };
         }
+        if may_join(next) || (next == b'.' && end == i + 1) {
+            return Run {
+                end: i,
+                after_space,
+                more: true,
+            };
+        }
+        // A word before punctuation (or at the end of the text) ends the run.
+        tokens.push(word(i, end, after_space));
+        return Run {
+            end,
+            after_space: false,
+            more: false,
+        };
     }
 }
 
