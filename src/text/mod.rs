@@ -168,7 +168,9 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     if whole.is_ascii() {
         // ASCII: count over the sentence's bytes at once (between tokens there are only spaces,
         // and punctuation tokens hold no letters), less the letters of number tokens ("1990s").
-        let (mut letters, mut upper) = ascii_letters(whole);
+        // The lower-case letters are counted above.
+        let mut upper: usize = whole.chunks(255).map(|c| count_in_range(c, b'A')).sum();
+        let mut letters = upper + lower;
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
             let (l, u) = ascii_letters(t.span.of(text).as_bytes());
             letters -= l;
