@@ -147,7 +147,24 @@ pub fn tokenize(text: &str) -> Tokens {
                 let (end, kind) = scan_number(text, i);
                 (end, kind, true, false)
             }
-            Class::Punct => (i + 1, TokenKind::Punct, true, false),
+            Class::Punct => {
+                // One byte, never split: added here without the rest of the loop.
+                out.push(
+                    bytes,
+                    Token {
+                        span: Span::new(i, i + 1),
+                        kind: TokenKind::Punct,
+                        after_newline,
+                        after_space: after_space || after_newline,
+                        hyphenated: false,
+                        sig: 0,
+                    },
+                );
+                after_newline = false;
+                after_space = bytes.get(i + 1) == Some(&b' ');
+                i += 1 + usize::from(after_space);
+                continue;
+            }
             Class::Wide => {
                 let c = char_at(text, i);
                 let width = c.len_utf8();
