@@ -162,6 +162,7 @@ fn looks_hard_wrapped(text: &str, line_feeds: &[usize]) -> bool {
 /// Splits one paragraph (token range) into sentences (token index ranges), added to `out`.
 /// `marks` are the paragraph's tokens that may end a sentence (`Tokens::marks`): the others
 /// are passed over unread.
+#[inline]
 pub fn sentences(
     text: &str,
     tokens: &[Token],
