@@ -73,9 +73,13 @@ impl<'a> Doc<'a> {
             for r in ranges.drain(..) {
                 let idx = sents.len() as u32;
                 sentence_of[r.clone()].fill(idx);
+                // Opening quotes and brackets are punctuation tokens.
                 let first_word = r
                     .clone()
-                    .find(|&j| !is_opening_punct(tokens[j].span.of(text)))
+                    .find(|&j| {
+                        let t = &tokens[j];
+                        t.kind != TokenKind::Punct || !is_opening_punct(t.span.of(text))
+                    })
                     .unwrap_or(r.end);
                 sents.push(Sentence {
                     span: sentences::span_of(&tokens, &r),
@@ -168,7 +172,9 @@ fn is_shouted(text: &str, tokens: &[Token]) -> bool {
     if whole.is_ascii() {
         // ASCII: count over the sentence's bytes at once (between tokens there are only spaces,
         // and punctuation tokens hold no letters), less the letters of number tokens ("1990s").
-        let (mut letters, mut upper) = ascii_letters(whole);
+        // The lower-case letters are counted above.
+        let mut upper: usize = whole.chunks(255).map(|c| count_in_range(c, b'A')).sum();
+        let mut letters = upper + lower;
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
             let (l, u) = ascii_letters(t.span.of(text).as_bytes());
             letters -= l;
@@ -274,6 +280,14 @@ mod tests {
         );
         assert!(d.starts_sentence(d.token_at(text.find("He").unwrap())));
         assert_eq!(d.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn first_word_skips_opening_quotes() {
+        let text = "“‘Yes,’ he said.” Then it rained. (Reuters) wrote.";
+        let d = Doc::new(text);
+        let firsts: Vec<&str> = d.sentences.iter().map(|s| d.tok(s.first_word)).collect();
+        assert_eq!(firsts, ["Yes", "Then", "Reuters"]);
     }
 
     #[test]

@@ -102,16 +102,10 @@ pub fn paragraphs(text: &str, tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
     let tokens = &tokens.tokens;
     let mut start = 0;
     for &i in marks {
-        if i > 0 && tokens[i].after_newline {
-            let gap = &text.as_bytes()[tokens[i - 1].span.end..tokens[i].span.start];
-            // Line breaks in the gap: LF, CR and CRLF each count one.
-            let crlf = gap.windows(2).filter(|w| w == b"\r\n").count();
-            let breaks = gap.iter().filter(|&&b| b == b'\n' || b == b'\r').count() - crlf;
-            let blank = breaks >= 2;
-            if !wrapped || blank {
-                out.push(start..i);
-                start = i;
-            }
+        // In wrapped text only a blank line parts paragraphs (the gap is read only there).
+        if i > 0 && tokens[i].after_newline && (!wrapped || blank_line_before(text, tokens, i)) {
+            out.push(start..i);
+            start = i;
         }
     }
     if start < tokens.len() {
@@ -120,10 +114,23 @@ pub fn paragraphs(text: &str, tokens: &Tokens) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// True when the gap before token `i` holds two line breaks or more (LF, CR and CRLF each count
+/// one): a blank line.
+fn blank_line_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    let gap = &text.as_bytes()[tokens[i - 1].span.end..tokens[i].span.start];
+    let crlf = gap.windows(2).filter(|w| w == b"\r\n").count();
+    let breaks = gap.iter().filter(|&&b| b == b'\n' || b == b'\r').count() - crlf;
+    breaks >= 2
+}
+
 /// True when most lines are long, of similar width, and paragraphs are split by blank lines.
 /// Lines are those of `str::lines` (split at the line feeds, a final empty one left out),
 /// measured in characters without trailing whitespace; the first 400 are read.
 fn looks_hard_wrapped(text: &str, line_feeds: &[usize]) -> bool {
+    // Six lines (the fewest of a wrapped text) need five line feeds.
+    if line_feeds.len() < 5 {
+        return false;
+    }
     // In ASCII text a line's length in characters is its length in bytes.
     let ascii = text.is_ascii();
     let last = (line_feeds.last().map_or(0, |&f| f + 1) < text.len()).then_some(text.len());
@@ -155,6 +162,7 @@ fn looks_hard_wrapped(text: &str, line_feeds: &[usize]) -> bool {
 /// Splits one paragraph (token range) into sentences (token index ranges), added to `out`.
 /// `marks` are the paragraph's tokens that may end a sentence (`Tokens::marks`): the others
 /// are passed over unread.
+#[inline]
 pub fn sentences(
     text: &str,
     tokens: &[Token],

@@ -34,7 +34,7 @@ pub struct Token {
     /// A word with an ASCII hyphen inside ("al-Sudani", "twenty-four"); false for numbers and
     /// punctuation.
     pub hyphenated: bool,
-    /// The token's `words::signature` (filled in once all tokens are read): word sets and the
+    /// The token's `words::signature` (computed as the token is added): word sets and the
     /// event triggers turn most tokens away by this alone. The same for the text and its
     /// lower-cased form, as it reads five low bits of each byte, which ASCII case leaves alone.
     pub sig: u16,
@@ -134,26 +134,10 @@ pub fn tokenize(text: &str) -> Tokens {
                 continue;
             }
             Class::Letter if !after_newline => {
-                // Plain words one after another while single spaces part them, the run of
-                // most prose, are added here without the rest of the loop (such a word is
-                // neither split nor marked).
-                let start = i;
-                while let Some(end) = plain_word_end(bytes, i) {
-                    out.tokens.push(Token {
-                        span: Span::new(i, end),
-                        kind: TokenKind::Word,
-                        after_newline: false,
-                        after_space,
-                        hyphenated: false,
-                        sig: 0,
-                    });
-                    after_space = bytes.get(end) == Some(&b' ');
-                    i = end + usize::from(after_space);
-                    if !after_space || i == bytes.len() || !bytes[i].is_ascii_alphabetic() {
-                        break;
-                    }
-                }
-                if i > start {
+                let run = plain_words(&mut out.tokens, bytes, i, after_space);
+                after_space = run.after_space;
+                i = run.end;
+                if !run.more {
                     continue;
                 }
                 scan_word(text, i)
@@ -163,7 +147,24 @@ pub fn tokenize(text: &str) -> Tokens {
                 let (end, kind) = scan_number(text, i);
                 (end, kind, true, false)
             }
-            Class::Punct => (i + 1, TokenKind::Punct, true, false),
+            Class::Punct => {
+                // One byte, never split: added here without the rest of the loop.
+                out.push(
+                    bytes,
+                    Token {
+                        span: Span::new(i, i + 1),
+                        kind: TokenKind::Punct,
+                        after_newline,
+                        after_space: after_space || after_newline,
+                        hyphenated: false,
+                        sig: 0,
+                    },
+                );
+                after_newline = false;
+                after_space = bytes.get(i + 1) == Some(&b' ');
+                i += 1 + usize::from(after_space);
+                continue;
+            }
             Class::Wide => {
                 let c = char_at(text, i);
                 let width = c.len_utf8();
@@ -224,19 +225,15 @@ pub fn tokenize(text: &str) -> Tokens {
         after_space = bytes.get(end) == Some(&b' ');
         i = end + usize::from(after_space);
     }
-    // The signatures in a pass of their own: computed in the loop above, they cost it more
-    // (fewer registers for its own work).
-    for t in &mut out.tokens {
-        t.sig = signature(&bytes[t.span.start..t.span.end]);
-    }
     out
 }
 
 impl Tokens {
     /// Adds a token of `bytes` (the text), marking it where it may end a sentence or start a
     /// line.
-    #[inline]
-    fn push(&mut self, bytes: &[u8], t: Token) {
+    #[inline(always)]
+    fn push(&mut self, bytes: &[u8], mut t: Token) {
+        t.sig = signature(&bytes[t.span.start..t.span.end]);
         if t.after_newline || matches!(bytes[t.span.end - 1], b'.' | b'!' | b'?' | 0xA6) {
             self.marks.push(self.tokens.len());
         }
@@ -272,6 +269,67 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     (end, TokenKind::Word, plain, hyphen)
 }
 
+/// Where a run of plain words stopped (`plain_words`).
+struct Run {
+    /// The byte after the run (after the space that followed its last word).
+    end: usize,
+    /// A space lies before `end`.
+    after_space: bool,
+    /// A word starts at `end` that is not plain: `scan_word` reads it.
+    more: bool,
+}
+
+/// Adds the plain words from `i` (an ASCII letter after no line break) one after another while
+/// single spaces part them, the run of most prose: such a word is neither split nor marked.
+/// A word that goes on past its run of letters and digits, or a letter and a period (maybe
+/// "U.S."), ends the run. Out of line, so that the run has the registers to itself.
+#[inline(never)]
+fn plain_words(tokens: &mut Vec<Token>, bytes: &[u8], mut i: usize, mut after_space: bool) -> Run {
+    let word = |start: usize, end: usize, after_space: bool| Token {
+        span: Span::new(start, end),
+        kind: TokenKind::Word,
+        after_newline: false,
+        after_space,
+        hyphenated: false,
+        sig: signature(&bytes[start..end]),
+    };
+    loop {
+        // The letter at `i` is known: the run is read from the byte after it.
+        let end = alnum_run(bytes, i + 1);
+        // A zero past the end of the text: neither a space nor a joiner.
+        let next = bytes.get(end).copied().unwrap_or(0);
+        // A word before a space, the usual case, goes on to the next word while it starts with
+        // a letter.
+        if next == b' ' {
+            tokens.push(word(i, end, after_space));
+            after_space = true;
+            i = end + 1;
+            if i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                continue;
+            }
+            return Run {
+                end: i,
+                after_space,
+                more: false,
+            };
+        }
+        if may_join(next) || (next == b'.' && end == i + 1) {
+            return Run {
+                end: i,
+                after_space,
+                more: true,
+            };
+        }
+        // A word before punctuation (or at the end of the text) ends the run.
+        tokens.push(word(i, end, after_space));
+        return Run {
+            end,
+            after_space: false,
+            more: false,
+        };
+    }
+}
+
 /// Where the run of ASCII letters and digits from `pos` ends.
 #[inline]
 fn alnum_run(b: &[u8], mut pos: usize) -> usize {
@@ -284,19 +342,6 @@ fn alnum_run(b: &[u8], mut pos: usize) -> usize {
         pos += 2;
     }
     pos + usize::from(b.get(pos).is_some_and(|&c| ASCII_ALNUM[usize::from(c)]))
-}
-
-/// Where the word at `start` (an ASCII letter) ends when it is plain: ASCII letters and digits
-/// that neither a joiner nor a character outside ASCII continues, and not maybe a dotted
-/// abbreviation (`scan_word` reads the others).
-#[inline]
-fn plain_word_end(b: &[u8], start: usize) -> Option<usize> {
-    if b.get(start + 1) == Some(&b'.') {
-        return None;
-    }
-    // The letter at `start` is known: the run is read from the byte after it.
-    let end = alnum_run(b, start + 1);
-    (end == b.len() || !may_join(b[end])).then_some(end)
 }
 
 /// True for the bytes that may continue a word after a run of ASCII letters and digits: the
