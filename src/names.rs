@@ -1624,6 +1624,41 @@ fn group_hint(&(kind, group): &GroupKey) -> u64 {
     (kind as u64) << 60 | sort << 56 | rest & ((1 << 56) - 1)
 }
 
+/// What `group` works out once per distinct name key.
+#[derive(Clone, Default)]
+struct KeyFacts {
+    /// The strongest reading of the key: its strength and kind.
+    best: Option<(u8, Kind)>,
+    /// A name with the key has been read as a full person name.
+    seen_full: bool,
+    /// Words in the key (`key_word_count`).
+    words: usize,
+    /// The full name a partial name with the key stands for, once worked out.
+    full_name: std::cell::Cell<Option<Option<usize>>>,
+}
+
+/// What `group` works out once per group of names.
+#[derive(Clone, Copy, Default)]
+struct GroupFacts {
+    /// The strength of its surest name (zero: the group is dropped).
+    strongest: u8,
+    /// Its names, counted so that its entity's list of mentions is made once.
+    members: u32,
+    /// Its entity, once made.
+    entity: Option<usize>,
+}
+
+/// What `group` keeps of each mention to name its entity.
+#[derive(Clone, Copy)]
+struct MentionFacts {
+    /// A name the text gives as another name of the entity ("also known as", an acronym).
+    alias: bool,
+    /// On a shouted line.
+    caps: bool,
+    /// The typed name behind it.
+    typed: usize,
+}
+
 /// Groups typed names into entities: one type per name, the same gazetteer row or name → the
 /// same entity, a person's surname or partial name → the fullest name containing it, an
 /// acronym or alias → the name it stands for.
@@ -1646,34 +1681,37 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // again.
     let (key_id, distinct) = classes(&keys, |k| head(k));
     let mut kinds: Vec<Kind> = typed.iter().map(|t| t.kind).collect();
+    let mut facts: Vec<KeyFacts> = vec![KeyFacts::default(); distinct];
 
     // 1. One type per name: the strongest reading of a surface form wins everywhere.
-    let mut best_kind: Vec<Option<(u8, Kind)>> = vec![None; distinct];
-    for (t, &k) in typed.iter().zip(&key_id) {
-        let e = best_kind[k].get_or_insert((t.strength, t.kind));
+    for ((t, &k), key) in typed.iter().zip(&key_id).zip(&keys) {
+        let f = &mut facts[k];
+        let e = f.best.get_or_insert((t.strength, t.kind));
         if t.strength > e.0 {
             *e = (t.strength, t.kind);
         }
+        // Words in each distinct key, counted once (no key has none).
+        if f.words == 0 {
+            f.words = key_word_count(key);
+        }
     }
     for i in 0..n {
-        if let Some((s, kind)) = best_kind[key_id[i]] {
+        if let Some((s, kind)) = facts[key_id[i]].best {
             if kind != kinds[i] && s > typed[i].strength {
                 kinds[i] = kind;
             }
         }
     }
 
-    // 2. Full person names (two words or more), by each of their words.
+    // 2. Full person names (two words or more), by each of their words: (word, name) pairs.
     // Each distinct full name once (its first mention), so a name repeated many times costs
     // nothing more: no list grows with the number of mentions.
-    let mut by_part: NameMap<&str, Vec<usize>> =
-        NameMap::with_capacity_and_hasher(n, Default::default());
-    let mut seen_full: Vec<bool> = vec![false; distinct];
+    let mut parts: Vec<(&str, usize)> = Vec::new();
     for i in 0..n {
         if kinds[i] != Kind::Person || typed[i].alias_of.is_some() {
             continue;
         }
-        if std::mem::replace(&mut seen_full[key_id[i]], true) {
+        if std::mem::replace(&mut facts[key_id[i]].seen_full, true) {
             continue;
         }
         let key: &str = &keys[i];
@@ -1683,34 +1721,35 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         };
         for w in key_words(key) {
             if w.chars().count() > 1 && !PARTICLES.contains(&w) && !w.ends_with('.') {
-                by_part.entry(w).or_default().push(i);
+                parts.push((w, i));
             }
         }
         // "bin Laden": particle plus surname.
         let before = &key[..last_space];
         let before_last = self::last_space(before).map_or(before, |j| &before[j + 1..]);
         if PARTICLES.contains(&before_last) {
-            by_part
-                .entry(&key[last_space - before_last.len()..])
-                .or_default()
-                .push(i);
+            parts.push((&key[last_space - before_last.len()..], i));
         }
     }
-    // The first bytes of the parts: most names start with none of them, and are not hashed.
+    // By word, then in text order (the order the names were pushed in): the full names of a
+    // word side by side, found by binary search.
+    parts.sort_unstable();
+    // The first bytes of the parts: most names start with none of them, and are not searched.
     let mut part_firsts = ByteSet::new();
-    for part in by_part.keys() {
+    for (part, _) in &parts {
         part_firsts.insert(part.as_bytes()[0]);
     }
-    let full_names_of = |k: &str| part_firsts.starts(k).then(|| by_part.get(k)).flatten();
-    // Words in each distinct key, counted once: the words of the name as written
-    // (`key_word_count`; no key has none, so zero is "not counted yet").
-    let mut counts: Vec<usize> = vec![0; distinct];
-    for (k, &id) in keys.iter().zip(&key_id) {
-        if counts[id] == 0 {
-            counts[id] = key_word_count(k);
+    // The full names (their typed names, in text order) holding the word `k`.
+    let full_names_of = |k: &str| -> Option<&[(&str, usize)]> {
+        if !part_firsts.starts(k) {
+            return None;
         }
-    }
-    let word_count = |i: usize| counts[key_id[i]];
+        let lo = parts.partition_point(|p| p.0 < k);
+        let len = parts[lo..].partition_point(|p| p.0 == k);
+        (len > 0).then(|| &parts[lo..lo + len])
+    };
+    // The words of the name as written (`key_word_count`).
+    let word_count = |i: usize| facts[key_id[i]].words;
     // The full name a partial one refers to: the first (and fullest) one the article gives.
     // "Mohamed" after "Ahmed Mohamed" and his father "Mohamed El-Hassan Mohamed" is the
     // article's first Mohamed. A two-word name inside a longer one ("Abdelbaset al-Megrahi" of
@@ -1734,20 +1773,24 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         };
         let first = ends(&keys[i]).0;
         let fits = |c: usize| word_count(c) > wc && (!need_first || ends(&keys[c]).0 == first);
-        let first_fit = cands.iter().copied().find(|&c| fits(c))?;
+        let first_fit = cands.iter().map(|p| p.1).find(|&c| fits(c))?;
         // The same person written out more fully elsewhere ("Abdelbaset al-Megrahi" and
         // "Abdelbaset Ali al-Megrahi"): the fullest form.
         let e0 = ends(&keys[first_fit]);
         cands
             .iter()
-            .copied()
+            .map(|p| p.1)
             .filter(|&c| fits(c) && ends(&keys[c]) == e0)
             .max_by_key(|&c| (word_count(c), std::cmp::Reverse(c)))
     };
     // It depends on the key alone: worked out once per key.
-    let mut full_names: Vec<Option<Option<usize>>> = vec![None; distinct];
-    let mut full_name_of = |i: usize| -> Option<usize> {
-        *full_names[key_id[i]].get_or_insert_with(|| full_name_by_key(i))
+    let full_name_of = |i: usize| -> Option<usize> {
+        let known = &facts[key_id[i]].full_name;
+        known.get().unwrap_or_else(|| {
+            let full = full_name_by_key(i);
+            known.set(Some(full));
+            full
+        })
     };
     // Place names written in full, by first word ("Hamrin" → "Hamrin Mountains").
     let mut place_prefix: NameMap<&str, usize> = NameMap::default();
@@ -1883,43 +1926,39 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         })
         .collect();
     let groups = KINDS * distinct + other_groups;
-    let mut strongest: Vec<u8> = vec![0; groups];
-    // The names of each group, counted so that each entity's list of mentions is made once.
-    let mut members: Vec<u32> = vec![0; groups];
+    let mut group_facts: Vec<GroupFacts> = vec![GroupFacts::default(); groups];
     for i in 0..n {
         if let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) {
             // A name grouped under something other than its own key is confirmed by that.
             let own = g.1 == Group::Name(key_id[i]);
             let confirmed = typed[i].strength.max(u8::from(!own));
-            strongest[gi] = strongest[gi].max(confirmed);
-            members[gi] += 1;
+            let f = &mut group_facts[gi];
+            f.strongest = f.strongest.max(confirmed);
+            f.members += 1;
         }
     }
     let mut names = Names {
         entities: Vec::with_capacity(groups.min(n)),
         mentions: Vec::with_capacity(n),
     };
-    let mut entity_of: Vec<Option<usize>> = vec![None; strongest.len()];
-    let mut is_alias: Vec<bool> = Vec::with_capacity(n);
-    // Whether each mention is on a shouted line.
-    let mut in_caps: Vec<bool> = Vec::with_capacity(n);
-    // The typed name behind each mention.
-    let mut typed_of: Vec<usize> = Vec::with_capacity(n);
+    // In step with `names.mentions`.
+    let mut mention_facts: Vec<MentionFacts> = Vec::with_capacity(n);
     for i in 0..n {
         let (Some(g), Some(gi)) = (&gkeys[i], group_of[i]) else {
             continue;
         };
-        if strongest[gi] == 0 {
+        let f = &mut group_facts[gi];
+        if f.strongest == 0 {
             continue;
         }
         let surface = typed[i].span.of(doc.text);
         if user.is_some_and(|u| u.is_denied(surface)) {
             continue;
         }
-        let e = *entity_of[gi].get_or_insert_with(|| {
+        let e = *f.entity.get_or_insert_with(|| {
             names.entities.push(Entity {
                 kind: Some(g.0),
-                mentions: Vec::with_capacity(members[gi] as usize),
+                mentions: Vec::with_capacity(f.members as usize),
                 ..Entity::default()
             });
             names.entities.len() - 1
@@ -1944,9 +1983,11 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         ent.org = ent.org.or(t.org);
         ent.org_kind = ent.org_kind.or(t.org_kind);
         ent.mentions.push(names.mentions.len());
-        is_alias.push(t.alias_of.is_some());
-        in_caps.push(shouted(t.span));
-        typed_of.push(i);
+        mention_facts.push(MentionFacts {
+            alias: t.alias_of.is_some(),
+            caps: shouted(t.span),
+            typed: i,
+        });
         names.mentions.push(NameMention {
             span: t.span,
             rule: t.rule,
@@ -1959,7 +2000,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // curly double quotes, which `fold` straightens and `key` keeps (a key borrowed from the
     // lower-cased text is ASCII: it holds none).
     let folded_key = |mi: usize| -> Cow<str> {
-        let own = &keys[typed_of[mi]];
+        let own = &keys[mention_facts[mi].typed];
         let raw = || names.mentions[mi].span.of(doc.text);
         if matches!(own, Cow::Owned(_)) && raw().contains(['“', '”']) {
             Cow::Owned(gazetteer::key(&crate::text::fold(raw())))
@@ -1971,7 +2012,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
     // with single spaces, nothing to fold).
     let surface = |mi: usize| -> String {
         let raw = names.mentions[mi].span.of(doc.text);
-        match keys[typed_of[mi]] {
+        match keys[mention_facts[mi].typed] {
             Cow::Borrowed(_) => raw.to_string(),
             Cow::Owned(_) => crate::text::fold(raw),
         }
@@ -1984,9 +2025,8 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 doc,
                 ent,
                 &names.mentions,
-                &is_alias,
-                &in_caps,
-                &|mi| word_count(typed_of[mi]),
+                &mention_facts,
+                &|mi| word_count(mention_facts[mi].typed),
                 &surface,
             );
             ent.name = name;
@@ -1998,10 +2038,11 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
         // The keys of `aliases`, in step.
         let mut alias_keys: Vec<Cow<str>> = Vec::new();
         for &mi in &ent.mentions {
+            let MentionFacts { alias, caps, .. } = mention_facts[mi];
             // A person's other names are those the text gives as such ("also known as"), not
             // shorter forms of the same name.
-            let person_form = ent.kind == Some(Kind::Person) && !is_alias[mi];
-            if person_form || in_caps[mi] && !is_alias[mi] {
+            let person_form = ent.kind == Some(Kind::Person) && !alias;
+            if person_form || caps && !alias {
                 continue;
             }
             let k = folded_key(mi);
@@ -2009,7 +2050,7 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
                 Some(from) => folded_key(from),
                 None => Cow::Owned(gazetteer::key(&ent.name)),
             });
-            if k == *name_key || (!is_alias[mi] && is_partial_key(name_key, &k)) {
+            if k == *name_key || (!alias && is_partial_key(name_key, &k)) {
                 continue;
             }
             if !alias_keys.contains(&k) {
@@ -2032,25 +2073,24 @@ fn group(doc: &Doc, typed: Vec<Typed>, user: Option<&UserGazetteer>, caps: &[boo
 
 /// The name of an entity without a user entry: the text's own name for an administrative unit
 /// ("Salahuddin province"), else the fullest mention (most words, then longest), mixed-case
-/// mentions before shouted ones (`in_caps`); a gazetteer name when every mention is shouted.
-/// Also the mention the name is written as (`surface`), when it is one. `words` gives a
-/// mention's number of words.
+/// mentions before shouted ones (`MentionFacts::caps`); a gazetteer name when every mention is
+/// shouted. Also the mention the name is written as (`surface`), when it is one. `words` gives
+/// a mention's number of words.
 fn canonical(
     doc: &Doc,
     ent: &Entity,
     mentions: &[NameMention],
-    is_alias: &[bool],
-    in_caps: &[bool],
+    facts: &[MentionFacts],
     words: &dyn Fn(usize) -> usize,
     surface: &dyn Fn(usize) -> String,
 ) -> (String, Option<usize>) {
     // The entity's own mentions (not those the text gives as other names), or all of them.
-    let all = ent.mentions.iter().all(|&m| is_alias[m]);
+    let all = ent.mentions.iter().all(|&m| facts[m].alias);
     let pool = || {
         ent.mentions
             .iter()
             .copied()
-            .filter(move |&m| all || !is_alias[m])
+            .filter(move |&m| all || !facts[m].alias)
     };
     let written = |m: usize| (surface(m), Some(m));
     if ent.kind == Some(Kind::Place) {
@@ -2069,7 +2109,7 @@ fn canonical(
     // A place in capitals of four letters or more is a dateline's or headline's ("KUNDUZ"),
     // not the article's spelling; "UK" and "UAE" are.
     let capitals = |m: usize| {
-        in_caps[m] || ent.kind == Some(Kind::Place) && in_capitals(mentions[m].span.of(doc.text))
+        facts[m].caps || ent.kind == Some(Kind::Place) && in_capitals(mentions[m].span.of(doc.text))
     };
     if let Some(g) = gazetteer_name {
         if pool().all(capitals) {

@@ -10,7 +10,6 @@ use crate::gazetteer::{Key, PlaceId, PlaceRow, Places};
 use crate::names::{range_key, tok_key, Kind, Names, Typed};
 use crate::record::{Focus, Offsets, Place};
 use crate::text::{Doc, Span};
-use std::collections::BTreeMap;
 
 /// Last words that make a natural feature of a capitalised name, with the kind they give.
 const FEATURE_WORDS: &[(&str, &str)] = &[
@@ -498,7 +497,9 @@ pub fn to_record(names: &mut Names, off: &Offsets, explain: bool) -> Vec<Place> 
 
 /// The article's focus: the country and the place mentioned most, earlier mentions weighing more.
 pub fn focus(names: &Names) -> Option<Focus> {
-    let mut countries: BTreeMap<&'static str, f64> = BTreeMap::new();
+    // Each country's weight, sorted by country (a text names few countries, and there are few
+    // in all: one list, searched by halves).
+    let mut countries: Vec<(&'static str, f64)> = Vec::new();
     let mut best_place: Option<(f64, &str)> = None;
     let total = names.mentions.len().max(1) as f64;
     for (_, e) in names.of_kind(Kind::Place) {
@@ -513,7 +514,10 @@ pub fn focus(names: &Names) -> Option<Focus> {
             .filter(|c| !c.is_empty())
             .or(e.country);
         if let Some(c) = country {
-            *countries.entry(c).or_default() += weight;
+            match countries.binary_search_by(|(k, _)| k.cmp(&c)) {
+                Ok(i) => countries[i].1 += weight,
+                Err(i) => countries.insert(i, (c, weight)),
+            }
         }
         let specific = !matches!(
             e.place.map(|p| p.kind),
@@ -530,11 +534,11 @@ pub fn focus(names: &Names) -> Option<Focus> {
     let country = countries
         .iter()
         .max_by(|a, b| {
-            a.1.partial_cmp(b.1)
+            a.1.partial_cmp(&b.1)
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(b.0.cmp(a.0))
         })
-        .map(|(&c, _)| c.into());
+        .map(|&(c, _)| c.into());
     Some(Focus {
         country,
         place: best_place.map(|(_, n)| n.to_string()),
