@@ -264,7 +264,7 @@ pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) -> bool {
     let mut added = Vec::new();
     let mut parenthesis = false;
     // Every "(" of the text is a token of its own: found by a byte search, not token by token.
-    for open in byte_positions(doc.text.as_bytes(), b'(') {
+    for open in memchr::memchr_iter(b'(', doc.text.as_bytes()) {
         parenthesis = true;
         let i = doc.token_at(open) + 1;
         if i < 2
@@ -299,35 +299,6 @@ pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) -> bool {
     }
     typed.extend(added);
     parenthesis
-}
-
-/// The positions of `needle` in `hay`, in order (`find_byte`).
-pub fn byte_positions(hay: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    std::iter::successors(find_byte(hay, 0, needle), move |&at| {
-        find_byte(hay, at + 1, needle)
-    })
-}
-
-/// The first position of `needle` in `hay` at or after `from`. Blocks of 32 bytes are tested
-/// first, each by a fixed-length loop the compiler turns into a few vector compares: a block
-/// without the byte (most of a text) costs a handful of instructions, where `memchr` spends
-/// one or more a byte.
-fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let mut at = from;
-    while let Some(Ok(block)) = hay.get(at..at + BLOCK).map(<&[u8; BLOCK]>::try_from) {
-        if block
-            .iter()
-            .fold(0u8, |any, &b| any | u8::from(b == needle))
-            != 0
-        {
-            break;
-        }
-        at += BLOCK;
-    }
-    // The block that holds it, or the bytes after the last whole block.
-    let rest = hay.get(at..)?;
-    rest.iter().position(|&b| b == needle).map(|i| at + i)
 }
 
 /// The first token of the words before token `paren` whose initials spell `letters`.
@@ -792,20 +763,4 @@ pub fn to_record(names: &mut Names, off: &Offsets, explain: bool) -> Vec<Organis
         aliases: std::mem::take(&mut e.aliases),
     })
     .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn byte_positions_match_a_byte_search() {
-        let long = "a (b) ".repeat(20) + "x(";
-        let runs = ["(".repeat(70), "z".repeat(64)];
-        for hay in ["", "(", "abc", "((", &long, &runs[0], &runs[1]] {
-            let want: Vec<usize> = hay.match_indices('(').map(|(i, _)| i).collect();
-            let got: Vec<usize> = byte_positions(hay.as_bytes(), b'(').collect();
-            assert_eq!(got, want, "{hay}");
-        }
-    }
 }
