@@ -14,7 +14,7 @@
 use super::lexicon::{self, Unit};
 use super::value;
 use super::TimexType;
-use crate::text::words::{ReadyMap, Signatures, WordMap};
+use crate::text::words::{signature, ReadyMap, Signatures, WordMap};
 use crate::text::{Doc, Span, TokenKind};
 use once_cell::sync::Lazy;
 
@@ -234,6 +234,26 @@ static GATE: Lazy<Signatures> = Lazy::new(|| {
     Signatures::of(OPENING.iter().map(|(w, _)| w.as_bytes()).chain(apostrophes))
 });
 
+/// `OPENING_BY_SIGNATURE` for a signature that two or more opening words share.
+const SHARED: u8 = u8::MAX;
+
+/// For each signature (`Token::sig`), the one opening word that has it, as its position in
+/// `OPENING` plus one; 0 when no opening word has it, `SHARED` when several do. A word whose
+/// signature names one opening word is that word exactly when their bytes agree, with no
+/// probe of `OPENING_WORDS` (opening words seldom share a signature: those that do are
+/// looked up there).
+static OPENING_BY_SIGNATURE: Lazy<Box<[u8; 8192]>> = Lazy::new(|| {
+    let mut table = Box::new([0u8; 8192]);
+    for (k, (w, _)) in OPENING.iter().enumerate() {
+        let slot = &mut table[usize::from(signature(w.as_bytes()))];
+        *slot = match *slot {
+            0 => u8::try_from(k + 1).expect("fewer than 255 opening words"),
+            _ => SHARED,
+        };
+    }
+    table
+});
+
 /// What an opening word is to `Scan::core`, which reads it from `OPENING_WORDS` with the
 /// same lookup as the gate of `find` instead of testing the word against each list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,7 +278,14 @@ fn may_open(scan: &Scan, i: usize) -> Option<Opening> {
     let doc = scan.doc;
     match doc.tokens[i].kind {
         TokenKind::Word if doc.tokens[i].hyphenated => Some(Opening::Compound),
-        TokenKind::Word => scan.opening.get(doc, i).copied(),
+        TokenKind::Word => match scan.by_signature[usize::from(doc.tokens[i].sig) % 8192] {
+            0 => None,
+            SHARED => scan.opening.get(doc, i).copied(),
+            k => {
+                let (w, opening) = OPENING[usize::from(k) - 1];
+                (doc.lower_bytes(i) == w.as_bytes()).then_some(opening)
+            }
+        },
         TokenKind::Number => Some(Opening::Other),
         // "'" or "’", compared as bytes.
         TokenKind::Punct => {
@@ -322,6 +349,8 @@ struct Scan<'d, 'a> {
     n: usize,
     /// `OPENING_WORDS`, ready for a lookup at every token.
     opening: ReadyMap<'static, Opening>,
+    /// `OPENING_BY_SIGNATURE`.
+    by_signature: &'static [u8; 8192],
     /// `FOLLOWERS`, ready.
     followers: ReadyMap<'static, Follow>,
 }
@@ -536,6 +565,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             lower: &doc.lower,
             n: doc.tokens.len(),
             opening: OPENING_WORDS.ready(),
+            by_signature: &OPENING_BY_SIGNATURE,
             followers: FOLLOWERS.ready(),
         }
     }
@@ -3074,6 +3104,35 @@ mod tests {
                 w,
                 "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m" | "o'clock" | "o’clock" | "in"
             )
+    }
+
+    #[test]
+    fn signatures_name_the_opening_words_the_map_holds() {
+        // Every common and opening word, in lower case and capitalised: the gate's reading by
+        // signature agrees with a lookup in `OPENING_WORDS`.
+        let mut text = String::new();
+        for w in crate::gazetteer::COMMON_WORDS
+            .iter()
+            .chain(OPENING.iter().map(|&(w, _)| w))
+        {
+            let mut cap = w.to_string();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            text.push_str(&format!("{w} {cap} "));
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc);
+        let mut opening = 0;
+        for i in 0..scan.n {
+            let t = doc.tokens[i];
+            if t.kind == TokenKind::Word && !t.hyphenated {
+                let expected = scan.opening.get(&doc, i).copied();
+                assert_eq!(may_open(&scan, i), expected, "{}", scan.raw(i));
+                opening += usize::from(expected.is_some());
+            }
+        }
+        assert!(opening >= 2 * OPENING.len(), "{opening} opening words read");
     }
 
     #[test]
