@@ -14,8 +14,9 @@
 use super::lexicon::{self, Unit};
 use super::value;
 use super::TimexType;
-use crate::text::words::{ReadyMap, WordMap};
+use crate::text::words::{signature, ReadyMap, Signatures, WordMap};
 use crate::text::{Doc, Span, TokenKind};
+use once_cell::sync::Lazy;
 
 /// How a bare weekday, month or season is placed relative to the anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,6 +226,34 @@ static OPENING: &[(&str, Opening)] = {
 /// `OPENING`, indexed.
 static OPENING_WORDS: WordMap<Opening> = WordMap::new(OPENING);
 
+/// The signatures (`Token::sig`) of the opening words and of the apostrophes that open
+/// "'90s": a token whose bit is clear opens nothing unless it is a number or a word with a
+/// hyphen, so `find` passes over most tokens with this one bit test.
+static GATE: Lazy<Signatures> = Lazy::new(|| {
+    let apostrophes: [&[u8]; 2] = [b"'", "’".as_bytes()];
+    Signatures::of(OPENING.iter().map(|(w, _)| w.as_bytes()).chain(apostrophes))
+});
+
+/// `OPENING_BY_SIGNATURE` for a signature that two or more opening words share.
+const SHARED: u8 = u8::MAX;
+
+/// For each signature (`Token::sig`), the one opening word that has it, as its position in
+/// `OPENING` plus one; 0 when no opening word has it, `SHARED` when several do. A word whose
+/// signature names one opening word is that word exactly when their bytes agree, with no
+/// probe of `OPENING_WORDS` (opening words seldom share a signature: those that do are
+/// looked up there).
+static OPENING_BY_SIGNATURE: Lazy<Box<[u8; 8192]>> = Lazy::new(|| {
+    let mut table = Box::new([0u8; 8192]);
+    for (k, (w, _)) in OPENING.iter().enumerate() {
+        let slot = &mut table[usize::from(signature(w.as_bytes()))];
+        *slot = match *slot {
+            0 => u8::try_from(k + 1).expect("fewer than 255 opening words"),
+            _ => SHARED,
+        };
+    }
+    table
+});
+
 /// What an opening word is to `Scan::core`, which reads it from `OPENING_WORDS` with the
 /// same lookup as the gate of `find` instead of testing the word against each list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,7 +278,14 @@ fn may_open(scan: &Scan, i: usize) -> Option<Opening> {
     let doc = scan.doc;
     match doc.tokens[i].kind {
         TokenKind::Word if doc.tokens[i].hyphenated => Some(Opening::Compound),
-        TokenKind::Word => scan.opening.get(doc, i).copied(),
+        TokenKind::Word => match scan.by_signature[usize::from(doc.tokens[i].sig) % 8192] {
+            0 => None,
+            SHARED => scan.opening.get(doc, i).copied(),
+            k => {
+                let (w, opening) = OPENING[usize::from(k) - 1];
+                (doc.lower_bytes(i) == w.as_bytes()).then_some(opening)
+            }
+        },
         TokenKind::Number => Some(Opening::Other),
         // "'" or "’", compared as bytes.
         TokenKind::Punct => {
@@ -263,9 +299,18 @@ pub fn find(doc: &Doc) -> Vec<Found> {
     let scan = Scan::new(doc);
     // News has about one expression every 35 tokens: one allocation for most texts.
     let mut out: Vec<Found> = Vec::with_capacity(doc.tokens.len() / 32 + 4);
+    let gate: &Signatures = &GATE;
     let mut floor = 0;
     let mut i = 0;
     while i < scan.n {
+        // Tokens that open nothing, most of them, are passed over in a loop of their own.
+        match doc.tokens[i..]
+            .iter()
+            .position(|t| t.kind == TokenKind::Number || t.hyphenated || gate.has(t.sig))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let Some(opening) = may_open(&scan, i) else {
             i += 1;
             continue;
@@ -304,6 +349,10 @@ struct Scan<'d, 'a> {
     n: usize,
     /// `OPENING_WORDS`, ready for a lookup at every token.
     opening: ReadyMap<'static, Opening>,
+    /// `OPENING_BY_SIGNATURE`.
+    by_signature: &'static [u8; 8192],
+    /// `FOLLOWERS`, ready.
+    followers: ReadyMap<'static, Follow>,
 }
 
 /// Words that count things, not years, after a four-digit number ("2000 troops").
@@ -401,34 +450,73 @@ fn is_count(w: &str) -> bool {
     lexicon::number_word(w).is_some() || matches!(w, "a" | "an" | "few" | "several" | "couple")
 }
 
-/// True when `w`, the word after a count, may continue a quantity or a spoken year: a unit, an
-/// adjective ("20 more years"), a number word ("nineteen ninety", "two hundred"), or what
-/// `count_at` and `quantity` read between a count and its unit ("a couple of", "a few",
-/// "2 1/2", "two to three"). A count followed by anything else opens nothing. Inlined: it
-/// runs at every count, and most of its tests are a length or a byte.
-#[inline(always)]
-fn may_follow_count(w: &str) -> bool {
-    lexicon::unit(w).is_some()
-        || is_count_adjective(w)
-        || lexicon::number_word(w).is_some()
-        || matches!(
-            w,
-            "couple" | "few" | "of" | "1/2" | "½" | "and" | "-" | "to" | "or"
-        )
+/// What a word after a count or a plain number is to the rules that read on from them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    /// It may continue a quantity or a spoken year after a count (and so after a number too):
+    /// a unit, an adjective ("20 more years"), a number word ("nineteen ninety", "two
+    /// hundred"), or what `count_at` and `quantity` read between a count and its unit ("a
+    /// couple of", "a few", "2 1/2", "two to three").
+    Count,
+    /// It may make a plain number a date or time, not a count: a month ("15 October") or what
+    /// `clock` reads ("6 pm", "4 in the morning", "6 GMT").
+    Number,
 }
 
-/// True when `w`, the word after a plain number, may make it a date or time: what follows a
-/// count (`may_follow_count`), a month ("15 October"), or what `clock` reads ("6 pm", "4 in
-/// the morning", "6 GMT").
-fn may_follow_number(w: &str) -> bool {
-    may_follow_count(w)
-        || lexicon::month(w).is_some()
-        || lexicon::is_zone(w)
-        || matches!(
-            w,
-            "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m" | "o'clock" | "o’clock" | "in"
-        )
-}
+/// Every word that may follow a count or a plain number (lower case): a count followed by
+/// no `Follow::Count` word opens nothing, nor does a plain number (other than four digits)
+/// followed by neither kind, so `core` turns them away with one lookup of the next token. A
+/// compound number word ("twenty-four") is not listed: `follows` reads it. Tests check the
+/// list against the lexicon (`may_follow_count` and `may_follow_number` in the tests say
+/// the same in full).
+#[rustfmt::skip]
+static FOLLOWING: &[(&str, Follow)] = {
+    use Follow::{Count, Number};
+    &[
+        // units (`lexicon::unit`)
+        ("second", Count), ("seconds", Count), ("minute", Count), ("min", Count),
+        ("minutes", Count), ("mins", Count), ("hour", Count), ("hr", Count), ("hours", Count),
+        ("hrs", Count), ("day", Count), ("days", Count), ("week", Count), ("weeks", Count),
+        ("weekend", Count), ("weekends", Count), ("fortnight", Count), ("fortnights", Count),
+        ("month", Count), ("months", Count), ("quarter", Count), ("quarters", Count),
+        ("year", Count), ("yr", Count), ("years", Count), ("yrs", Count), ("decade", Count),
+        ("decades", Count), ("century", Count), ("centuries", Count),
+        // `is_count_adjective`
+        ("more", Count), ("additional", Count), ("extra", Count), ("full", Count),
+        ("straight", Count), ("consecutive", Count), ("successive", Count), ("trading", Count),
+        ("business", Count), ("working", Count), ("calendar", Count), ("whole", Count),
+        ("further", Count), ("long", Count), ("short", Count), ("solid", Count),
+        // number words (`lexicon::number_word`)
+        ("one", Count), ("two", Count), ("three", Count), ("four", Count), ("five", Count),
+        ("six", Count), ("seven", Count), ("eight", Count), ("nine", Count), ("ten", Count),
+        ("eleven", Count), ("twelve", Count), ("dozen", Count), ("thirteen", Count),
+        ("fourteen", Count), ("fifteen", Count), ("sixteen", Count), ("seventeen", Count),
+        ("eighteen", Count), ("nineteen", Count), ("twenty", Count), ("thirty", Count),
+        ("forty", Count), ("fifty", Count), ("sixty", Count), ("seventy", Count),
+        ("eighty", Count), ("ninety", Count), ("hundred", Count), ("thousand", Count),
+        // between a count and its unit
+        ("couple", Count), ("few", Count), ("of", Count), ("1/2", Count), ("½", Count),
+        ("and", Count), ("-", Count), ("to", Count), ("or", Count),
+        // months (`lexicon::month`)
+        ("january", Number), ("jan", Number), ("february", Number), ("feb", Number),
+        ("march", Number), ("mar", Number), ("april", Number), ("apr", Number), ("may", Number),
+        ("june", Number), ("jun", Number), ("july", Number), ("jul", Number), ("august", Number),
+        ("aug", Number), ("september", Number), ("sep", Number), ("sept", Number),
+        ("october", Number), ("oct", Number), ("november", Number), ("nov", Number),
+        ("december", Number), ("dec", Number),
+        // zones (`lexicon::is_zone`)
+        ("gmt", Number), ("utc", Number), ("est", Number), ("edt", Number), ("cst", Number),
+        ("cdt", Number), ("mst", Number), ("mdt", Number), ("pst", Number), ("pdt", Number),
+        ("bst", Number), ("cet", Number), ("cest", Number), ("ist", Number), ("jst", Number),
+        ("aest", Number), ("aedt", Number), ("et", Number), ("pt", Number), ("ct", Number),
+        // `clock`
+        ("am", Number), ("a.m.", Number), ("a.m", Number), ("pm", Number), ("p.m.", Number),
+        ("p.m", Number), ("o'clock", Number), ("o’clock", Number), ("in", Number),
+    ]
+};
+
+/// `FOLLOWING`, indexed.
+static FOLLOWERS: WordMap<Follow> = WordMap::new(FOLLOWING);
 
 /// `w.split_once(sep)` for an ASCII separator: a byte search, cheaper on a short token than
 /// the character searcher.
@@ -477,14 +565,28 @@ impl<'d, 'a> Scan<'d, 'a> {
             lower: &doc.lower,
             n: doc.tokens.len(),
             opening: OPENING_WORDS.ready(),
+            by_signature: &OPENING_BY_SIGNATURE,
+            followers: FOLLOWERS.ready(),
         }
+    }
+
+    /// What token `i` may follow (`Follow`), `None` past the end or when it continues nothing:
+    /// one lookup in `FOLLOWERS`, and a compound number word ("twenty-four") read from its
+    /// hyphen on.
+    #[inline]
+    fn follows(&self, i: usize) -> Option<Follow> {
+        let t = self.doc.tokens.get(i)?;
+        if t.hyphenated {
+            return lexicon::number_word(self.w(i)).map(|_| Follow::Count);
+        }
+        self.followers.get(self.doc, i).copied()
     }
 
     /// Lower-case text of token `i`, or "" past the end.
     #[inline]
     fn w(&self, i: usize) -> &str {
         match self.doc.tokens.get(i) {
-            Some(t) => t.span.of(self.lower),
+            Some(t) => &self.lower[t.span.start..t.span.end],
             None => "",
         }
     }
@@ -493,7 +595,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     #[inline]
     fn raw(&self, i: usize) -> &str {
         match self.doc.tokens.get(i) {
-            Some(t) => t.span.of(self.doc.text),
+            Some(t) => &self.doc.text[t.span.start..t.span.end],
             None => "",
         }
     }
@@ -693,7 +795,7 @@ impl<'d, 'a> Scan<'d, 'a> {
             // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
             // month, weekday or other word rule reacts to it (a test checks).
             Opening::Count => {
-                if !may_follow_count(self.w(i + 1)) {
+                if self.follows(i + 1) != Some(Follow::Count) {
                     return None;
                 }
                 if let Some(h) = self.year_words(i) {
@@ -774,12 +876,12 @@ impl<'d, 'a> Scan<'d, 'a> {
     fn number(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         // Plain digits, most numbers, are none of the forms with separators or letters.
-        if !w.bytes().all(|c| c.is_ascii_digit()) {
-            return self.marked_number(i, w);
+        if let Some(k) = w.bytes().position(|c| !c.is_ascii_digit()) {
+            return self.marked_number(i, w, k);
         }
         // Besides a year, a plain number is a date, time or quantity only with one of the
         // words its rules read next.
-        if w.len() != 4 && !may_follow_number(self.w(i + 1)) {
+        if w.len() != 4 && self.follows(i + 1).is_none() {
             return None;
         }
         // 15 October 2024
@@ -801,9 +903,25 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     /// Rules for a number token with separators or letters: "2024-10-15", "10/15/2024",
-    /// "18:45", "11.30", "1990s", "20th".
-    fn marked_number(&self, i: usize, w: &str) -> Option<Hit> {
+    /// "18:45", "11.30", "1990s", "20th" (`k`: where its first byte that is no digit is).
+    fn marked_number(&self, i: usize, w: &str, k: usize) -> Option<Hit> {
         let b = w.as_bytes();
+        // Every form below has digits up to its first separator or letter, and only the clock
+        // time "11.30" has a point there: after the leading digits, a comma is a count
+        // ("1,500") and a point a decimal ("3.5") or that clock time, the most of news's
+        // numbers with separators.
+        match b[k] {
+            b',' => return None,
+            // 11.30am
+            b'.' => {
+                let (h, m) = (&w[..k], &w[k + 1..]);
+                if h.len() <= 2 && m.len() == 2 && m.bytes().all(|c| c.is_ascii_digit()) {
+                    return self.clock(i, h.parse().ok()?, m.parse().ok()?, false);
+                }
+                return None;
+            }
+            _ => {}
+        }
         // 2024-10-15
         if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
             let (y, m, d) = (
@@ -834,14 +952,8 @@ impl<'d, 'a> Scan<'d, 'a> {
             }
             return None;
         }
-        // 11.30am
-        if let Some((h, m)) = split_at_byte(w, b'.') {
-            if h.len() <= 2
-                && m.len() == 2
-                && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
-            {
-                return self.clock(i, h.parse().ok()?, m.parse().ok()?, false);
-            }
+        // A point after another separator ("1-2.5").
+        if b.contains(&b'.') {
             return None;
         }
         // 1990s
@@ -2969,6 +3081,100 @@ impl<'d, 'a> Scan<'d, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// True when `w`, the word after a count, may continue a quantity or a spoken year
+    /// (`Follow::Count`), said in full from the lexicon.
+    fn may_follow_count(w: &str) -> bool {
+        lexicon::unit(w).is_some()
+            || is_count_adjective(w)
+            || lexicon::number_word(w).is_some()
+            || matches!(
+                w,
+                "couple" | "few" | "of" | "1/2" | "½" | "and" | "-" | "to" | "or"
+            )
+    }
+
+    /// True when `w`, the word after a plain number, may make it a date or time (`follows`
+    /// says anything), said in full from the lexicon.
+    fn may_follow_number(w: &str) -> bool {
+        may_follow_count(w)
+            || lexicon::month(w).is_some()
+            || lexicon::is_zone(w)
+            || matches!(
+                w,
+                "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m" | "o'clock" | "o’clock" | "in"
+            )
+    }
+
+    #[test]
+    fn signatures_name_the_opening_words_the_map_holds() {
+        // Every common and opening word, in lower case and capitalised: the gate's reading by
+        // signature agrees with a lookup in `OPENING_WORDS`.
+        let mut text = String::new();
+        for w in crate::gazetteer::COMMON_WORDS
+            .iter()
+            .chain(OPENING.iter().map(|&(w, _)| w))
+        {
+            let mut cap = w.to_string();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            text.push_str(&format!("{w} {cap} "));
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc);
+        let mut opening = 0;
+        for i in 0..scan.n {
+            let t = doc.tokens[i];
+            if t.kind == TokenKind::Word && !t.hyphenated {
+                let expected = scan.opening.get(&doc, i).copied();
+                assert_eq!(may_open(&scan, i), expected, "{}", scan.raw(i));
+                opening += usize::from(expected.is_some());
+            }
+        }
+        assert!(opening >= 2 * OPENING.len(), "{opening} opening words read");
+    }
+
+    #[test]
+    fn followers_say_what_the_lexicon_says() {
+        // Every common and opening word, the compound numbers and the followers themselves,
+        // in lower case and capitalised: the lookup agrees with the lexicon at every token.
+        let mut words: Vec<String> = crate::gazetteer::COMMON_WORDS
+            .iter()
+            .chain(OPENING.iter().map(|&(w, _)| w))
+            .chain(FOLLOWING.iter().map(|&(w, _)| w))
+            .map(str::to_string)
+            .collect();
+        words.extend(
+            [
+                "twenty-four",
+                "ninety-nine",
+                "thirty-one",
+                "year-end",
+                "twenty-first",
+            ]
+            .map(String::from),
+        );
+        let mut text = String::new();
+        for w in &words {
+            let mut cap = w.clone();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            text.push_str(&format!("{w} {cap} "));
+        }
+        let doc = Doc::new(&text);
+        let scan = Scan::new(&doc);
+        let mut counts = 0;
+        for i in 0..=scan.n {
+            let w = scan.w(i);
+            let count = may_follow_count(w);
+            assert_eq!(scan.follows(i) == Some(Follow::Count), count, "{w}");
+            assert_eq!(scan.follows(i).is_some(), may_follow_number(w), "{w}");
+            counts += usize::from(count);
+        }
+        assert!(counts > 150, "{counts} count followers");
+    }
 
     fn found(text: &str) -> Vec<(String, Meaning)> {
         let doc = Doc::new(text);
