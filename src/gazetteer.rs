@@ -321,6 +321,22 @@ impl<'a> Key<'a> {
         })
     }
 
+    /// The key `plain` gives for `lower`, whose hash (`Key::hash`) `plain` gave before: no
+    /// second pass over its bytes.
+    #[inline]
+    pub fn plain_hashed(lower: &'a str, hash: u32) -> Key<'a> {
+        Key {
+            key: std::borrow::Cow::Borrowed(lower),
+            hash,
+        }
+    }
+
+    /// The key's hash (`key_hash`).
+    #[inline]
+    pub fn hash(&self) -> u32 {
+        self.hash
+    }
+
     /// The key's bytes.
     #[inline]
     pub fn bytes(&self) -> &[u8] {

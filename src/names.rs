@@ -370,6 +370,8 @@ pub fn find_names(doc: &Doc) -> Names {
 
 /// Finds, types and groups every name in `doc`, with a user gazetteer's entries and deny list.
 pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
+    // The rules' view of the text, its words' keys remembered (`doc` reads the text itself).
+    let keyed = &KeyedDoc::new(doc);
     // Room for a name every eight tokens, so that the list (of large structs) rarely grows.
     let mut typed: Vec<Typed> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut shouted = Vec::new();
@@ -379,7 +381,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         .iter()
         .map(|s| !s.tokens.is_empty() && doc.in_caps_line(s.tokens.start))
         .collect();
-    let title_head = title_case_headline(doc);
+    let title_head = title_case_headline(keyed);
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.tokens.is_empty() {
             continue;
@@ -396,9 +398,9 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
             .find(|&(j, t)| is_name_token(doc, t, j))
         {
             i = at.0;
-            let end = chunk_end(doc, i, s.tokens.end);
+            let end = chunk_end(keyed, i, s.tokens.end);
             let before = typed.len();
-            classify(doc, i, end, &mut typed);
+            classify(keyed, i, end, &mut typed);
             take_abbreviation_period(doc, end, &mut typed[before..]);
             i = end;
         }
@@ -408,7 +410,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
         // Room for the body's names too, which may follow these (see below).
         let mut found = Vec::with_capacity(typed.len() + 16);
         for r in shouted {
-            caps_line(doc, r, &memory, &typed, &mut found);
+            caps_line(keyed, r, &memory, &typed, &mut found);
         }
         // Shouted lines are mostly a headline or dateline above the body: their names, all
         // before the body's, go first in one move, so that the list stays in text order and
@@ -425,7 +427,7 @@ pub fn find_names_with(doc: &Doc, user: Option<&UserGazetteer>) -> Names {
             typed.extend(found);
         }
     }
-    let parenthesis = organisations::expand_acronyms(doc, &mut typed);
+    let parenthesis = organisations::expand_acronyms(keyed, &mut typed);
     if let Some(u) = user {
         for m in u.find(doc.text) {
             let e = &u.entries()[m.entry];
@@ -494,7 +496,7 @@ fn resolve_overlaps(mut typed: Vec<Typed>) -> Vec<Typed> {
 }
 
 /// The end (exclusive) of the name chunk starting at `i`.
-fn chunk_end(doc: &Doc, i: usize, limit: usize) -> usize {
+fn chunk_end(doc: &KeyedDoc, i: usize, limit: usize) -> usize {
     let limit = limit.min(i + MAX_CHUNK);
     let mut j = i + 1;
     loop {
@@ -629,7 +631,7 @@ fn take_abbreviation_period(doc: &Doc, end: usize, typed: &mut [Typed]) {
 /// Afghan City of Mazar-i-Sharif"): a line of its own, no longer than a headline, where most
 /// ordinary words of four letters or more (not the first) are capitalised. Names do not count,
 /// so "Donald Trump lands in Washington to meet Barack Obama" is not title case.
-fn title_case_headline(doc: &Doc) -> bool {
+fn title_case_headline(doc: &KeyedDoc) -> bool {
     let (Some(s0), Some(s1)) = (doc.sentences.first(), doc.sentences.get(1)) else {
         return false;
     };
@@ -851,8 +853,8 @@ fn span_key<'d>(doc: &'d Doc, span: Span) -> Cow<'d, str> {
 /// The lookup key of the tokens `[a, b)`: their lower-cased text when it is ASCII with the
 /// words one space apart (lower case is then all the folding there is; tokens hold no
 /// whitespace), else folded by `gazetteer::key`.
-#[inline]
-pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
+#[inline(always)]
+pub fn range_key<'d>(doc: &KeyedDoc<'d>, a: usize, b: usize) -> gazetteer::Key<'d> {
     // Most keys are of one word: read where they are asked for, with no spacing to check.
     if b == a + 1 {
         tok_key(doc, a)
@@ -863,7 +865,8 @@ pub fn range_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
 
 /// `range_key` of two words or more.
 #[inline(never)]
-fn words_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
+fn words_key<'d>(doc: &KeyedDoc<'d>, a: usize, b: usize) -> gazetteer::Key<'d> {
+    let doc = doc.doc;
     let span = doc.span(a, b - 1);
     // The lower-cased text has the text's bytes but for ASCII capitals: the same spaces, and
     // the same bytes outside ASCII.
@@ -880,11 +883,50 @@ fn words_key<'d>(doc: &'d Doc, a: usize, b: usize) -> gazetteer::Key<'d> {
         .unwrap_or_else(|| gazetteer::Key::new(span.of(doc.text)))
 }
 
-/// The lookup key of token `i` (`range_key`).
-#[inline]
-pub fn tok_key<'d>(doc: &'d Doc, i: usize) -> gazetteer::Key<'d> {
-    // Borrowed when ASCII, found in the pass that hashes it.
-    gazetteer::Key::plain(doc.lower_tok(i)).unwrap_or_else(|| gazetteer::Key::new(doc.tok(i)))
+/// A document with the lookup keys of its words remembered as they are first asked for: the
+/// rules ask for the key of one word many times (a chunk's first and last words, read by each
+/// classifier in turn), and each is hashed once. Reads as the `Doc` it wraps.
+pub struct KeyedDoc<'d> {
+    doc: &'d Doc<'d>,
+    /// Per token, the hash (`Key::hash`) of its key once asked for, when the key is its
+    /// lower-cased text (ASCII). Zero until then, and for a key folded each time it is asked
+    /// for (outside ASCII, or a hash of zero).
+    hashes: Vec<std::cell::Cell<u32>>,
+}
+
+impl<'d> KeyedDoc<'d> {
+    /// `doc`, with no key worked out yet.
+    pub fn new(doc: &'d Doc) -> KeyedDoc<'d> {
+        KeyedDoc {
+            doc,
+            hashes: vec![std::cell::Cell::new(0); doc.tokens.len()],
+        }
+    }
+}
+
+impl<'d> std::ops::Deref for KeyedDoc<'d> {
+    type Target = Doc<'d>;
+
+    #[inline(always)]
+    fn deref(&self) -> &Doc<'d> {
+        self.doc
+    }
+}
+
+/// The lookup key of token `i` (`range_key`): hashed on the first call for the word only.
+#[inline(always)]
+pub fn tok_key<'d>(doc: &KeyedDoc<'d>, i: usize) -> gazetteer::Key<'d> {
+    let lower = doc.doc.lower_tok(i);
+    let known = &doc.hashes[i];
+    match known.get() {
+        0 => {
+            // Borrowed when ASCII, found in the pass that hashes it.
+            let key = gazetteer::Key::plain(lower);
+            known.set(key.as_ref().map_or(0, |k| k.hash()));
+            key.unwrap_or_else(|| gazetteer::Key::new(doc.doc.tok(i)))
+        }
+        hash => gazetteer::Key::plain_hashed(lower, hash),
+    }
 }
 
 /// Part of a key, borrowed when the key is: "mccarthy" of "mick mccarthy".
@@ -898,7 +940,7 @@ fn key_part<'d>(k: &Cow<'d, str>, r: std::ops::Range<usize>) -> Cow<'d, str> {
 /// Reads a shouted line (headline, dateline) through names already found in the body
 /// (`memory`, over `body`) and the gazetteers: capitals there say nothing about names.
 fn caps_line(
-    doc: &Doc,
+    doc: &KeyedDoc,
     range: std::ops::Range<usize>,
     memory: &Memory<'_>,
     body: &[Typed],
@@ -1030,13 +1072,13 @@ word_test!(
 );
 
 /// The whole of `[a, b)` as a gazetteer name: a well-known organisation, then a place.
-fn whole_gazetteer(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+fn whole_gazetteer(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     whole_gazetteer_key(doc, a, b, &range_key(doc, a, b))
 }
 
 /// `whole_gazetteer` with the key of `[a, b)` (`range_key`) already folded: one key for every
 /// table.
-fn whole_gazetteer_key(doc: &Doc, a: usize, b: usize, key: &gazetteer::Key) -> Option<Typed> {
+fn whole_gazetteer_key(doc: &KeyedDoc, a: usize, b: usize, key: &gazetteer::Key) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let text = span.of(doc.text);
     // "Total" opening a sentence is the word, not the oil company (asked only of a name the
@@ -1048,7 +1090,7 @@ fn whole_gazetteer_key(doc: &Doc, a: usize, b: usize, key: &gazetteer::Key) -> O
 }
 
 /// True when a gazetteer name of two or more words starts at `a` inside `[a, b)`.
-fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
+fn gazetteer_prefix(doc: &KeyedDoc, a: usize, b: usize) -> bool {
     // One word holds no name of two.
     if b < a + 2 {
         return false;
@@ -1068,7 +1110,7 @@ fn gazetteer_prefix(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// Types the chunk `[a, b)` and pushes the typed name(s).
-fn classify(doc: &Doc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
+fn classify(doc: &KeyedDoc, mut a: usize, mut b: usize, out: &mut Vec<Typed>) {
     // "Basra Saturday" (a dateline run on): a trailing date word is not part of a name.
     // "Theresa May", "Brian May": a month that is a surname after a given name stays.
     while b - a > 1
@@ -1283,7 +1325,7 @@ fn is_number_word(w: &str) -> bool {
 /// place forms, person names, context, acronyms, weak candidates. `first` is the key of word
 /// `a` when the caller has it.
 fn classify_rest(
-    doc: &Doc,
+    doc: &KeyedDoc,
     a: usize,
     b: usize,
     country: Option<&'static str>,
@@ -1528,7 +1570,7 @@ word_test!(
 
 /// True when the sentence-initial token `a` is an ordinary word, not the start of a name
 /// (`whole` the key of `[a, b)`).
-fn sentence_opener(doc: &Doc, a: usize, b: usize, whole: &gazetteer::Key) -> bool {
+fn sentence_opener(doc: &KeyedDoc, a: usize, b: usize, whole: &gazetteer::Key) -> bool {
     let t = doc.tok(a);
     if is_frequent_opener(t) {
         return true;
@@ -2290,6 +2332,25 @@ mod tests {
                 && !s.chars().any(char::is_lowercase);
             assert_eq!(in_capitals(s), unicode, "{s:?}");
         }
+    }
+
+    #[test]
+    fn remembered_word_keys_match_fresh_ones() {
+        let doc = Doc::new("Mick McCarthy met Zoë Ball in Paris, and McCarthy left.");
+        let keyed = KeyedDoc::new(&doc);
+        for _ in 0..2 {
+            for i in 0..doc.tokens.len() {
+                let (got, fresh) = (tok_key(&keyed, i), gazetteer::Key::new(doc.tok(i)));
+                assert_eq!(got.as_str(), fresh.as_str());
+                assert_eq!(got.hash(), fresh.hash());
+            }
+        }
+        // ASCII words keep their hash; "Zoë" is folded each time.
+        let zoe = (0..doc.tokens.len())
+            .find(|&i| doc.tok(i) == "Zoë")
+            .unwrap();
+        assert_eq!(keyed.hashes[zoe].get(), 0);
+        assert_ne!(keyed.hashes[0].get(), 0);
     }
 
     #[test]

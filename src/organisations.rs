@@ -6,7 +6,7 @@
 //! gazetteer says.
 
 use crate::gazetteer::{self, Key, OrgRow};
-use crate::names::{range_key, tok_key, Kind, Names, Typed};
+use crate::names::{range_key, tok_key, KeyedDoc, Kind, Names, Typed};
 use crate::record::{Offsets, Organisation};
 use crate::text::words::WordSet;
 use crate::text::{Doc, Span, TokenKind};
@@ -73,7 +73,7 @@ pub fn lookup(text: &str, key: &Key, span: Span, caps: bool) -> Option<Typed> {
 }
 
 /// Types `[a, b)` as an organisation from its own words.
-pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+pub fn classify(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     // (A well-known name was looked up whole before: see `names::whole_gazetteer`.)
     // "Acme Corp", "Labour Party", "Ministry of Defence" (a head first, with "of").
@@ -101,7 +101,7 @@ pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
 
 /// "the Shabab group", "the Wagner militia": an unknown name between "the" and a lower-case
 /// word for an armed or political body.
-pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+pub fn from_context(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     if a == 0 || b >= doc.tokens.len() || b - a > 3 {
         return None;
     }
@@ -155,7 +155,7 @@ pub fn is_seat(name: &str) -> bool {
 /// "Chicago Cubs", "Kansas City Royals", "Cleveland Indians": a town or region, then a
 /// capitalised plural that is no surname ("Houston Williams") and no plural landform ("Golan
 /// Heights", "Niagara Falls").
-fn is_team_name(doc: &Doc, a: usize, b: usize) -> bool {
+fn is_team_name(doc: &KeyedDoc, a: usize, b: usize) -> bool {
     if !(2..=4).contains(&(b - a)) {
         return false;
     }
@@ -260,7 +260,7 @@ fn acronym_after(doc: &Doc, after_name: usize) -> Option<usize> {
 /// stand between them) and adds the whole expansion as one name. The chunker splits such
 /// names at "and" and "in"; the acronym puts them back together. True when the text holds a
 /// "(" at all (else there is no acronym in parentheses for `link_acronyms` either).
-pub fn expand_acronyms(doc: &Doc, typed: &mut Vec<Typed>) -> bool {
+pub fn expand_acronyms(doc: &KeyedDoc, typed: &mut Vec<Typed>) -> bool {
     let mut added = Vec::new();
     let mut parenthesis = false;
     // Every "(" of the text is a token of its own: found by a byte search, not token by token.

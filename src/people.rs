@@ -5,14 +5,19 @@
 //! group mentions (see `names::group`) or guess gender.
 
 use crate::gazetteer::{self, Key};
-use crate::names::{range_key, tok_key, Kind, Names, Typed};
+use crate::names::{range_key, tok_key, KeyedDoc, Kind, Names, Typed};
 use crate::record::{Offsets, Person};
 use crate::text::{Doc, TokenKind};
 
 /// Longest title sequence at the start of `[a, b)`: returns the titles (as written, with a
 /// following period for abbreviations like "Gen.") and the index after them. `first` is the
 /// key of word `a` when the caller has it (`tok_key`).
-pub fn strip_titles(doc: &Doc, a: usize, b: usize, first: Option<&Key>) -> (Vec<String>, usize) {
+pub fn strip_titles(
+    doc: &KeyedDoc,
+    a: usize,
+    b: usize,
+    first: Option<&Key>,
+) -> (Vec<String>, usize) {
     let mut titles = Vec::new();
     let mut i = a;
     'outer: while i < b {
@@ -64,7 +69,7 @@ fn is_name_like_title(doc: &Doc, i: usize) -> bool {
 
 /// Types `[a, b)` as a person from its own words: a known given name followed by another
 /// name word, a name particle ("al-Mazroui", "bin Laden"), or speech context.
-pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+pub fn classify(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let first = doc.tok(a);
     let words = b - a;
@@ -241,7 +246,7 @@ fn speech_context(doc: &Doc, a: usize, b: usize) -> bool {
 /// A weak person candidate: one title-case word (not a shouted one, "LEAGUE") that is not a
 /// common word opening a sentence; confirmed only when it is part of a name seen in full
 /// elsewhere.
-pub fn weak(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+pub fn weak(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     if b - a != 1 || !is_title_case(doc.tok(a)) {
         return None;
     }
@@ -261,7 +266,7 @@ pub fn weak(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
 /// True when `[a, b)`, the words after a title, can be a person's name: at most four words,
 /// not ending in an organisation word, not a place, and not all ordinary English words
 /// ("Major League Baseball" is no Major called "League Baseball").
-pub fn looks_like_person(doc: &Doc, a: usize, b: usize) -> bool {
+pub fn looks_like_person(doc: &KeyedDoc, a: usize, b: usize) -> bool {
     if b <= a || b - a > 4 {
         return false;
     }

@@ -7,9 +7,9 @@
 //! "Paris, Texas"), and record entries. Does not geocode addresses or streets.
 
 use crate::gazetteer::{Key, PlaceId, PlaceRow, Places};
-use crate::names::{range_key, tok_key, Kind, Names, Typed};
+use crate::names::{range_key, tok_key, KeyedDoc, Kind, Names, Typed};
 use crate::record::{Focus, Offsets, Place};
-use crate::text::{Doc, Span};
+use crate::text::Span;
 
 /// Last words that make a natural feature of a capitalised name, with the kind they give.
 const FEATURE_WORDS: &[(&str, &str)] = &[
@@ -140,12 +140,12 @@ fn typed_place(row: PlaceId, kind: &str, span: Span, rule: &'static str) -> Type
 /// Types `[a, b)` as a place when the gazetteer knows the whole name. A one-word town whose
 /// name is also an ordinary word or a given name ("Nice", "Most", "Florence") needs context:
 /// a locative preposition before it or ", `<country or state>`" after it.
-pub fn classify_known(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+pub fn classify_known(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     classify_known_key(doc, a, b, &range_key(doc, a, b))
 }
 
 /// `classify_known` with the key of the whole name already folded.
-pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Typed> {
+pub fn classify_known_key(doc: &KeyedDoc, a: usize, b: usize, key: &Key) -> Option<Typed> {
     let rows = key.places();
     // "Salahuddin province" keeps the text's name: see `classify`.
     if rows.is_empty() || is_admin_word(doc.tok(b - 1)) {
@@ -211,7 +211,7 @@ pub fn classify_known_key(doc: &Doc, a: usize, b: usize, key: &Key) -> Option<Ty
 }
 
 /// True when ", `<known place>`" follows token `b`.
-fn after_comma_place(doc: &Doc, b: usize) -> bool {
+fn after_comma_place(doc: &KeyedDoc, b: usize) -> bool {
     b + 1 < doc.tokens.len() && doc.tok(b) == "," && !tok_key(doc, b + 1).places().is_empty()
 }
 
@@ -234,7 +234,7 @@ pub fn lookup_caps(text: &str, key: &Key, span: Span, single: bool) -> Option<Ty
 /// Types `[a, b)` as a place from its own words (the gazetteer did not know the whole name):
 /// natural features ("Hamrin Mountains", "Lake Victoria"), administrative units ("Salahuddin
 /// province", "Derbyshire").
-pub fn classify(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+pub fn classify(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     let span = doc.span(a, b - 1);
     let last = doc.tok(b - 1);
     if b - a >= 2 {
@@ -335,7 +335,7 @@ pub fn is_compass(w: &str) -> bool {
 
 /// "Arlington Virginia", "Paris Texas": a town run on into the state or country that holds
 /// it, without the comma. Returns both places, the town read inside the region.
-pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
+pub fn town_and_region(doc: &KeyedDoc, a: usize, b: usize) -> Option<[Typed; 2]> {
     if !(2..=4).contains(&(b - a)) {
         return None;
     }
@@ -378,7 +378,7 @@ pub fn town_and_region(doc: &Doc, a: usize, b: usize) -> Option<[Typed; 2]> {
 }
 
 /// With "`<Place>`, `<Country or state>`", picks the reading inside that country or state.
-fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceId> {
+fn narrow_by_next(doc: &KeyedDoc, b: usize, rows: &Places) -> Option<PlaceId> {
     if rows.len() < 2 || b + 1 >= doc.tokens.len() || doc.tok(b) != "," {
         return None;
     }
@@ -397,7 +397,7 @@ fn narrow_by_next(doc: &Doc, b: usize, rows: &Places) -> Option<PlaceId> {
 }
 
 /// "in `<Name>`", "near `<Name>`": an unknown capitalised name after a locative preposition.
-pub fn from_context(doc: &Doc, a: usize, b: usize) -> Option<Typed> {
+pub fn from_context(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
     if a == 0 || b - a > 3 {
         return None;
     }
