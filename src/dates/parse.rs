@@ -733,10 +733,18 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// A day of the month at token `i` ("15", "15th", "fifteenth"): the day and the next token.
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
-        let d = self
-            .int(i)
-            .filter(|_| self.w(i).len() <= 2)
-            .or_else(|| lexicon::ordinal(self.w(i)))?;
+        let w = self.w(i);
+        // One or two digits are a day only as a number token; other words may be ordinals.
+        let d = match *w.as_bytes() {
+            [a] if a.is_ascii_digit() => u32::from(a - b'0'),
+            [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                u32::from(a - b'0') * 10 + u32::from(b - b'0')
+            }
+            _ => lexicon::ordinal(w)?,
+        };
+        if w.len() <= 2 && self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
         (1..=31).contains(&d).then_some((d, i + 1))
     }
 
@@ -3458,6 +3466,18 @@ mod tests {
             }
         }
         assert!(read > 10_000, "{read} read");
+    }
+
+    #[test]
+    fn days_of_the_month() {
+        let doc = Doc::new("on 15 and 7 , the 15th , fifteenth , 32 , 150 , 0 , 3.5 or 1,500");
+        let scan = Scan::new(&doc);
+        let days: Vec<(String, Option<u32>)> = (0..scan.n)
+            .map(|i| (scan.w(i).to_string(), scan.day_at(i).map(|(d, _)| d)))
+            .filter(|(_, d)| d.is_some())
+            .collect();
+        let expected = [("15", 15), ("7", 7), ("15th", 15), ("fifteenth", 15)];
+        assert_eq!(days, expected.map(|(w, d)| (w.to_string(), Some(d))));
     }
 
     fn texts(text: &str) -> Vec<String> {
