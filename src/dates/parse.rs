@@ -102,6 +102,10 @@ pub enum Meaning {
 pub struct Found {
     /// Extent (bytes).
     pub span: Span,
+    /// The first token that starts at or after the extent's start (its first token, unless
+    /// the expression is part of one, as each year of "2010-2015"): where `resolve` reads
+    /// the tense from.
+    pub token: usize,
     /// TIMEX3 type.
     pub kind: TimexType,
     /// What it says.
@@ -407,6 +411,7 @@ pub fn find(doc: &Doc) -> Vec<Found> {
                 scan.extend_right(&mut h);
                 out.push(Found {
                     span: doc.span(h.start, h.end - 1),
+                    token: h.start,
                     kind: h.kind,
                     meaning: h.meaning,
                     r#mod: h.r#mod,
@@ -3011,14 +3016,15 @@ impl<'d, 'a> Scan<'d, 'a> {
             return None;
         }
         let s = self.doc.tokens[i].span.start;
-        let mk = |start: usize, y: i32| Found {
+        let mk = |start: usize, token: usize, y: i32| Found {
             span: Span::new(start, start + 4),
+            token,
             kind: TimexType::Date,
             meaning: Meaning::Absolute(value::year(i64::from(y)), "year"),
             r#mod: None,
             rule: "year-range",
         };
-        Some(vec![mk(s, a), mk(s + 5, b)])
+        Some(vec![mk(s, i, a), mk(s + 5, i + 1, b)])
     }
 
     /// Grows `h` leftwards over the words TimeML includes: "the", "early", "the end of",
@@ -3466,6 +3472,18 @@ mod tests {
             }
         }
         assert!(read > 10_000, "{read} read");
+    }
+
+    #[test]
+    fn found_expressions_name_their_first_token() {
+        let text = "On Tuesday, Oct. 15, 2024, the 2010-2015 plan was dropped; last week \
+                    it said two years ago that the third quarter of 1990 began in May.";
+        let doc = Doc::new(text);
+        let found = find(&doc);
+        assert!(found.len() >= 7, "{found:?}");
+        for f in found {
+            assert_eq!(f.token, doc.token_at(f.span.start), "{}", f.span.of(text));
+        }
     }
 
     #[test]
