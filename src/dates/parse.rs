@@ -102,6 +102,10 @@ pub enum Meaning {
 pub struct Found {
     /// Extent (bytes).
     pub span: Span,
+    /// The first token that starts at or after the extent's start (its first token, unless
+    /// the expression is part of one, as each year of "2010-2015"): where `resolve` reads
+    /// the tense from.
+    pub token: usize,
     /// TIMEX3 type.
     pub kind: TimexType,
     /// What it says.
@@ -158,30 +162,41 @@ pub fn number_word(w: &str) -> Option<i64> {
 /// rules and each word's `Opening` against this set).
 #[rustfmt::skip]
 static OPENING: &[(&str, Opening)] = {
-    use Opening::{Anaphor, Count, Month, Other, Weekday};
+    use Opening::{Anaphor, Count, Month, Weekday, Word};
+    use Rule::*;
     &[
-        // `word`
-        ("yesterday", Other), ("today", Other), ("tomorrow", Other), ("tonight", Other),
-        ("now", Other), ("right", Other), ("currently", Other), ("nowadays", Other),
-        ("recently", Other), ("previously", Other), ("formerly", Other), ("soon", Other),
-        ("these", Other), ("future", Other), ("current", Other), ("recent", Other),
-        ("daily", Other), ("weekly", Other), ("monthly", Other), ("annually", Other),
-        ("yearly", Other), ("hourly", Other), ("quarterly", Other), ("nightly", Other),
-        ("biweekly", Other), ("semiannually", Other), ("every", Other), ("each", Other),
-        ("per", Other), ("noon", Other), ("midday", Other), ("midnight", Other),
-        ("christmas", Other), ("halloween", Other), ("valentine", Other), ("new", Other),
-        ("thanksgiving", Other), ("fiscal", Other), ("year", Other), ("full", Other),
-        ("quarter", Other), ("month", Other), ("week", Other), ("weekend", Other), ("fy", Other),
-        ("q1", Other), ("q2", Other), ("q3", Other), ("q4", Other), ("h1", Other), ("h2", Other),
-        ("nineties", Other), ("eighties", Other), ("seventies", Other), ("sixties", Other),
-        ("fifties", Other), ("forties", Other), ("thirties", Other), ("twenties", Other),
-        ("past", Other), ("near", Other), ("short", Other), ("long", Other), ("medium", Other),
-        ("while", Other),
-        // `relative`, `anaphor`, `quarter_words`
-        ("last", Other), ("previous", Other), ("preceding", Other), ("prior", Other),
-        ("next", Other), ("coming", Other), ("upcoming", Other), ("following", Other),
-        ("this", Other), ("present", Other), ("latest", Other), ("first", Other), ("final", Other),
-        ("remaining", Other), ("initial", Other), ("opening", Other), ("closing", Other),
+        // `word`'s rules of their own
+        ("yesterday", Word(RelativeDay)), ("today", Word(RelativeDay)),
+        ("tomorrow", Word(RelativeDay)), ("tonight", Word(RelativeDay)), ("now", Word(Now)),
+        ("currently", Word(Currently)), ("nowadays", Word(Currently)),
+        ("recently", Word(Recently)), ("previously", Word(Recently)),
+        ("formerly", Word(Recently)), ("soon", Word(Soon)), ("these", Word(These)),
+        ("future", Word(Future)), ("current", Word(Current)), ("recent", Word(Current)),
+        ("daily", Word(Frequency)), ("weekly", Word(Frequency)), ("monthly", Word(Frequency)),
+        ("annually", Word(Frequency)), ("yearly", Word(Frequency)), ("hourly", Word(Frequency)),
+        ("quarterly", Word(Frequency)), ("nightly", Word(Frequency)),
+        ("biweekly", Word(Frequency)), ("semiannually", Word(Frequency)),
+        ("every", Word(Every)), ("each", Word(Every)), ("per", Word(Every)),
+        ("noon", Word(Noon)), ("midday", Word(Noon)), ("midnight", Word(Noon)),
+        ("christmas", Word(Holiday)), ("halloween", Word(Holiday)), ("new", Word(NewYear)),
+        ("thanksgiving", Word(Thanksgiving)), ("fiscal", Word(Fiscal)), ("year", Word(Year)),
+        ("full", Word(Year)), ("quarter", Word(Quarter)), ("month", Word(MonthOrWeek)),
+        ("week", Word(MonthOrWeek)), ("weekend", Word(Weekend)), ("fy", Word(Fy)),
+        ("q1", Word(QuarterName)), ("q2", Word(QuarterName)), ("q3", Word(QuarterName)),
+        ("q4", Word(QuarterName)), ("h1", Word(QuarterName)), ("h2", Word(QuarterName)),
+        ("nineties", Word(Decade)), ("eighties", Word(Decade)), ("seventies", Word(Decade)),
+        ("sixties", Word(Decade)), ("fifties", Word(Decade)), ("forties", Word(Decade)),
+        ("thirties", Word(Decade)), ("twenties", Word(Decade)), ("past", Word(Past)),
+        ("near", Word(Term)), ("short", Word(Term)), ("long", Word(Term)), ("medium", Word(Term)),
+        // `word`'s general rules: "a while", "right" (of "right now"), "valentine"
+        ("while", Word(Rest)), ("right", Word(Rest)), ("valentine", Word(Rest)),
+        // `relative` (and `quarter_words`), `anaphor`
+        ("last", Word(Relative)), ("previous", Word(Relative)), ("preceding", Word(Relative)),
+        ("prior", Word(Relative)), ("next", Word(Relative)), ("coming", Word(Relative)),
+        ("upcoming", Word(Relative)), ("following", Word(Relative)), ("this", Word(Relative)),
+        ("present", Word(Relative)), ("latest", Word(Relative)), ("first", Word(Relative)),
+        ("final", Word(Relative)), ("remaining", Word(Relative)), ("initial", Word(Relative)),
+        ("opening", Word(Relative)), ("closing", Word(Relative)),
         ("that", Anaphor), ("same", Anaphor),
         // counts (`core`, `count_at`)
         ("a", Count), ("an", Count), ("few", Count), ("several", Count), ("couple", Count),
@@ -197,15 +212,19 @@ static OPENING: &[(&str, Opening)] = {
         ("fri", Weekday), ("saturday", Weekday), ("sat", Weekday), ("sunday", Weekday),
         ("sun", Weekday),
         // seasons and parts of the day
-        ("spring", Other), ("summer", Other), ("autumn", Other), ("fall", Other), ("winter", Other),
-        ("morning", Other), ("afternoon", Other), ("evening", Other), ("night", Other),
-        // units
-        ("second", Other), ("seconds", Other), ("minute", Other), ("min", Other),
-        ("minutes", Other), ("mins", Other), ("hour", Other), ("hr", Other), ("hours", Other),
-        ("hrs", Other), ("day", Other), ("days", Other), ("weeks", Other), ("weekends", Other),
-        ("fortnight", Other), ("fortnights", Other), ("months", Other), ("quarters", Other),
-        ("yr", Other), ("years", Other), ("yrs", Other), ("decade", Other), ("decades", Other),
-        ("century", Other), ("centuries", Other),
+        ("spring", Word(Season)), ("summer", Word(Season)), ("autumn", Word(Season)),
+        ("fall", Word(Season)), ("winter", Word(Season)),
+        ("morning", Word(Rest)), ("afternoon", Word(Rest)), ("evening", Word(Rest)),
+        ("night", Word(Rest)),
+        // units (those without a rule of their own)
+        ("second", Word(Rest)), ("seconds", Word(Rest)), ("minute", Word(Rest)),
+        ("min", Word(Rest)), ("minutes", Word(Rest)), ("mins", Word(Rest)), ("hour", Word(Rest)),
+        ("hr", Word(Rest)), ("hours", Word(Rest)), ("hrs", Word(Rest)), ("day", Word(Rest)),
+        ("days", Word(Rest)), ("weeks", Word(Rest)), ("weekends", Word(Rest)),
+        ("fortnight", Word(Rest)), ("fortnights", Word(Rest)), ("months", Word(Rest)),
+        ("quarters", Word(Rest)), ("yr", Word(Rest)), ("years", Word(Rest)), ("yrs", Word(Rest)),
+        ("decade", Word(Rest)), ("decades", Word(Rest)), ("century", Word(Rest)),
+        ("centuries", Word(Rest)),
         // numbers
         ("one", Count), ("two", Count), ("three", Count), ("four", Count), ("five", Count),
         ("six", Count), ("seven", Count), ("eight", Count), ("nine", Count), ("ten", Count),
@@ -214,12 +233,14 @@ static OPENING: &[(&str, Opening)] = {
         ("eighteen", Count), ("nineteen", Count), ("twenty", Count), ("thirty", Count),
         ("forty", Count), ("fifty", Count), ("sixty", Count), ("seventy", Count), ("eighty", Count),
         ("ninety", Count), ("hundred", Count), ("thousand", Count),
-        // ordinals
-        ("third", Other), ("fourth", Other), ("fifth", Other), ("sixth", Other), ("seventh", Other),
-        ("eighth", Other), ("ninth", Other), ("tenth", Other), ("eleventh", Other),
-        ("twelfth", Other), ("thirteenth", Other), ("fourteenth", Other), ("fifteenth", Other),
-        ("sixteenth", Other), ("seventeenth", Other), ("eighteenth", Other), ("nineteenth", Other),
-        ("twentieth", Other), ("thirtieth", Other),
+        // ordinals (`quarter_words`, `century`)
+        ("third", Word(Rest)), ("fourth", Word(Rest)), ("fifth", Word(Rest)),
+        ("sixth", Word(Rest)), ("seventh", Word(Rest)), ("eighth", Word(Rest)),
+        ("ninth", Word(Rest)), ("tenth", Word(Rest)), ("eleventh", Word(Rest)),
+        ("twelfth", Word(Rest)), ("thirteenth", Word(Rest)), ("fourteenth", Word(Rest)),
+        ("fifteenth", Word(Rest)), ("sixteenth", Word(Rest)), ("seventeenth", Word(Rest)),
+        ("eighteenth", Word(Rest)), ("nineteenth", Word(Rest)), ("twentieth", Word(Rest)),
+        ("thirtieth", Word(Rest)),
     ]
 };
 
@@ -268,8 +289,71 @@ enum Opening {
     Weekday,
     /// A word with a hyphen, not looked up (a compound, or a count as "twenty-four").
     Compound,
-    /// Any other opening word (also a number or an apostrophe).
+    /// Any other opening word: it opens `Scan::word`'s rule for it.
+    Word(Rule),
+    /// A number or an apostrophe (`core` reads them from the token).
     Other,
+}
+
+/// Which of `Scan::word`'s rules an opening word leads to: `OPENING` names it for each word,
+/// so `word` dispatches on the kind already looked up instead of comparing the word with
+/// each of its cases (the rules for several words still tell them apart by their text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// "yesterday", "today", "tomorrow", "tonight".
+    RelativeDay,
+    /// "now".
+    Now,
+    /// "currently", "nowadays".
+    Currently,
+    /// "recently", "previously", "formerly".
+    Recently,
+    /// "soon".
+    Soon,
+    /// "these" ("these days").
+    These,
+    /// "future".
+    Future,
+    /// "current", "recent".
+    Current,
+    /// "daily", "weekly", ... "semiannually".
+    Frequency,
+    /// "every", "each", "per" (`set`).
+    Every,
+    /// "noon", "midday", "midnight".
+    Noon,
+    /// "christmas", "halloween".
+    Holiday,
+    /// "new" ("New Year's Day").
+    NewYear,
+    /// "thanksgiving".
+    Thanksgiving,
+    /// "fiscal".
+    Fiscal,
+    /// "year", "full" ("the full year").
+    Year,
+    /// "quarter".
+    Quarter,
+    /// "month", "week" ("the end of the month").
+    MonthOrWeek,
+    /// "weekend".
+    Weekend,
+    /// "fy".
+    Fy,
+    /// "q1" to "q4", "h1", "h2".
+    QuarterName,
+    /// "nineties", "eighties", ... "twenties".
+    Decade,
+    /// "past".
+    Past,
+    /// "near", "short", "long", "medium" ("the near term").
+    Term,
+    /// A season (`lexicon::season`).
+    Season,
+    /// A word `relative` reads first ("last", "this", "first", ...): then `Scan::rest`.
+    Relative,
+    /// Any other word: only `Scan::rest` reads it (units, ordinals, parts of the day, "while").
+    Rest,
 }
 
 /// What token `i` is to `Scan::core` when a rule may match there: a number, an apostrophe
@@ -327,6 +411,7 @@ pub fn find(doc: &Doc) -> Vec<Found> {
                 scan.extend_right(&mut h);
                 out.push(Found {
                     span: doc.span(h.start, h.end - 1),
+                    token: h.start,
                     kind: h.kind,
                     meaning: h.meaning,
                     r#mod: h.r#mod,
@@ -518,6 +603,20 @@ static FOLLOWING: &[(&str, Follow)] = {
 /// `FOLLOWING`, indexed.
 static FOLLOWERS: WordMap<Follow> = WordMap::new(FOLLOWING);
 
+/// The words `Scan::relative` reads first: their offset (-1 back, 1 ahead, 0 the present),
+/// and whether they need a determiner ("the previous year").
+fn relative_offset(w: &str) -> Option<(i64, bool)> {
+    Some(match w {
+        "last" | "past" => (-1, false),
+        "previous" | "preceding" | "prior" => (-1, true),
+        "next" | "coming" | "upcoming" => (1, false),
+        "following" => (1, true),
+        "this" | "current" | "present" => (0, false),
+        "latest" | "first" | "final" | "remaining" | "initial" | "opening" | "closing" => (0, true),
+        _ => return None,
+    })
+}
+
 /// `w.split_once(sep)` for an ASCII separator: a byte search, cheaper on a short token than
 /// the character searcher.
 fn split_at_byte(w: &str, sep: u8) -> Option<(&str, &str)> {
@@ -639,10 +738,18 @@ impl<'d, 'a> Scan<'d, 'a> {
 
     /// A day of the month at token `i` ("15", "15th", "fifteenth"): the day and the next token.
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
-        let d = self
-            .int(i)
-            .filter(|_| self.w(i).len() <= 2)
-            .or_else(|| lexicon::ordinal(self.w(i)))?;
+        let w = self.w(i);
+        // One or two digits are a day only as a number token; other words may be ordinals.
+        let d = match *w.as_bytes() {
+            [a] if a.is_ascii_digit() => u32::from(a - b'0'),
+            [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                u32::from(a - b'0') * 10 + u32::from(b - b'0')
+            }
+            _ => lexicon::ordinal(w)?,
+        };
+        if w.len() <= 2 && self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
         (1..=31).contains(&d).then_some((d, i + 1))
     }
 
@@ -781,43 +888,37 @@ impl<'d, 'a> Scan<'d, 'a> {
             if let Some(h) = self.compound(i) {
                 return Some(h);
             }
-            // A hyphenated word is in none of the lists but the counts ("twenty-four").
+            // A hyphenated word is in none of the lists but the counts ("twenty-four"), and
+            // none of `word`'s own rules, seasons, `relative` or `anaphor` reads it.
             opening = if is_count(w) {
                 Opening::Count
             } else {
-                Opening::Other
+                Opening::Word(Rule::Rest)
             };
         }
         match opening {
             // "that" and "same" open only the anaphor rule ("that year", "the same day"): no
             // other rule reacts to them.
-            Opening::Anaphor => return self.anaphor(i),
+            Opening::Anaphor => self.anaphor(i),
             // A count ("a", "two", "twenty-four") opens only the year and quantity rules: no
             // month, weekday or other word rule reacts to it (a test checks).
             Opening::Count => {
                 if self.follows(i + 1) != Some(Follow::Count) {
                     return None;
                 }
-                if let Some(h) = self.year_words(i) {
-                    return Some(h);
-                }
-                return self.quantity(i);
+                self.year_words(i).or_else(|| self.quantity(i))
             }
-            Opening::Month => {
-                if let Some(h) = self.month(i) {
-                    return Some(h);
-                }
-            }
+            // Months and weekdays open no other rule (a test checks).
+            Opening::Month => self.month(i),
             Opening::Weekday => {
-                if let Some(d) = lexicon::weekday(w) {
-                    if w.len() >= 6 && self.cap(i) {
-                        return Some(self.weekday(i, i + 1, d, Dir::Tense, "weekday"));
-                    }
-                }
+                let d = lexicon::weekday(w)?;
+                (w.len() >= 6 && self.cap(i))
+                    .then(|| self.weekday(i, i + 1, d, Dir::Tense, "weekday"))
             }
-            Opening::Compound | Opening::Other => {}
+            Opening::Word(rule) => self.word(i, rule),
+            // Numbers and apostrophes are read above.
+            Opening::Compound | Opening::Other => None,
         }
-        self.word(i)
     }
 
     fn hit(
@@ -1278,6 +1379,14 @@ impl<'d, 'a> Scan<'d, 'a> {
             i += 1;
         }
         let w = self.w(i);
+        // Every form ends with "quarter" or "half", in the word or as the next one: most words
+        // are turned away before the hyphen search.
+        if !(w.ends_with("quarter")
+            || w.ends_with("half")
+            || matches!(self.w(i + 1), "quarter" | "half"))
+        {
+            return None;
+        }
         let w = w.strip_prefix("fiscal-").unwrap_or(w);
         if let Some(dash) = w.bytes().position(|c| c == b'-') {
             let (a, b) = (&w[..dash], &w[dash + 1..]);
@@ -1881,11 +1990,11 @@ impl<'d, 'a> Scan<'d, 'a> {
     }
 
     /// Word-led rules: relative days, "last/next/this ...", references, sets, seasons,
-    /// quarters, decades, holidays, anaphora.
-    fn word(&self, i: usize) -> Option<Hit> {
+    /// quarters, decades, holidays, anaphora (`rule`: what `OPENING` says word `i` opens).
+    fn word(&self, i: usize, rule: Rule) -> Option<Hit> {
         let w = self.w(i);
-        match w {
-            "yesterday" | "today" | "tomorrow" | "tonight" => {
+        match rule {
+            Rule::RelativeDay => {
                 let off = match w {
                     "yesterday" => -1,
                     "tomorrow" => 1,
@@ -1914,7 +2023,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 }
                 return self.date(i, i + 1, base, "relative-day", Class::Calendar);
             }
-            "now" => {
+            Rule::Now => {
                 // "now that" is a conjunction; "for now" and "by now" are still the present.
                 let start = if i > 0 && self.w(i - 1) == "right" {
                     i - 1
@@ -1929,7 +2038,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Fixed,
                 );
             }
-            "currently" | "nowadays" => {
+            Rule::Currently => {
                 return self.date(
                     i,
                     i + 1,
@@ -1938,7 +2047,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Fixed,
                 )
             }
-            "recently" | "previously" | "formerly" => {
+            Rule::Recently => {
                 let start =
                     if i > 0 && self.w(i - 1) == "more" && self.cap(i - 1) == self.cap(i - 1) {
                         i - 1
@@ -1958,7 +2067,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Fixed,
                 );
             }
-            "soon" => {
+            Rule::Soon => {
                 if i > 0 && self.w(i - 1) == "as" && self.w(i + 1) == "as" {
                     if self.w(i + 2) == "possible" {
                         return self.date(
@@ -1982,7 +2091,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Fixed,
                 );
             }
-            "these" if self.w(i + 1) == "days" => {
+            Rule::These if self.w(i + 1) == "days" => {
                 return self.date(
                     i,
                     i + 2,
@@ -1991,7 +2100,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Fixed,
                 )
             }
-            "future" => {
+            Rule::Future => {
                 // "the (near|distant) future", "future demand"; not "futures".
                 let mut start = i;
                 if i > 0
@@ -2026,7 +2135,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Fixed,
                 );
             }
-            "current" | "recent" => {
+            Rule::Current => {
                 if let Some((u, true, end)) = self.unit_at(i + 1) {
                     if w == "recent" {
                         return Some(self.hit(
@@ -2073,8 +2182,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 };
                 return self.date(i, i + 1, Meaning::Reference(r), "reference", Class::Fixed);
             }
-            "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "quarterly"
-            | "nightly" | "biweekly" | "semiannually" => {
+            Rule::Frequency => {
                 // "its quarterly dividend": a payment, not a recurrence the text dates.
                 if w == "quarterly" && self.kind(i + 1) == Some(TokenKind::Word) {
                     return None;
@@ -2099,8 +2207,8 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Fixed,
                 ));
             }
-            "every" | "each" | "per" => return self.set(i),
-            "noon" | "midday" | "midnight" => {
+            Rule::Every => return self.set(i),
+            Rule::Noon => {
                 let h = if w == "midnight" { 24 } else { 12 };
                 let (day, end) = self
                     .day_after(i + 1)
@@ -2114,7 +2222,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Amount,
                 ));
             }
-            "christmas" | "halloween" if self.cap(i) => {
+            Rule::Holiday if self.cap(i) => {
                 let (m, mut d) = lexicon::fixed_holiday(w)?;
                 let mut end = i + 1;
                 match self.w(i + 1) {
@@ -2134,7 +2242,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 );
             }
             // "new" opens "New Year's Day" and "New Year's Eve", and nothing else.
-            "new" => {
+            Rule::NewYear => {
                 if !(self.cap(i)
                     && self.w(i + 1) == "year"
                     && matches!(self.w(i + 2), "'s" | "’s")
@@ -2155,7 +2263,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Calendar,
                 );
             }
-            "thanksgiving" if self.cap(i) => {
+            Rule::Thanksgiving if self.cap(i) => {
                 let end = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
                 return self.date(
                     i,
@@ -2170,7 +2278,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Calendar,
                 );
             }
-            "fiscal" => {
+            Rule::Fiscal => {
                 // "fiscal 1989", "fiscal year 1989", "fiscal 2024 third quarter": the year rule
                 // takes the number and "fiscal" joins it leftwards; "the fiscal year" is here.
                 if self.w(i + 1) == "year" {
@@ -2190,7 +2298,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 }
                 return None;
             }
-            "year" | "full" => {
+            Rule::Year => {
                 if w == "full" {
                     if self.w(i + 1) == "year" && i > 0 && self.w(i - 1) == "the" {
                         return self.year_word(i, i + 2);
@@ -2199,7 +2307,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 }
                 return self.year_word(i, i + 1);
             }
-            "quarter" => {
+            Rule::Quarter => {
                 // "the quarter", "the latest quarter" (handled in `relative`), "that quarter".
                 if i > 0
                     && self.w(i - 1) == "the"
@@ -2215,7 +2323,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 }
                 return None;
             }
-            "month" | "week"
+            Rule::MonthOrWeek
                 if i >= 3
                     && self.w(i - 1) == "the"
                     && self.w(i - 2) == "of"
@@ -2234,7 +2342,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Period,
                 );
             }
-            "weekend" => {
+            Rule::Weekend => {
                 if i > 0 && self.w(i - 1) == "the" {
                     return self.date(
                         i,
@@ -2246,7 +2354,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 }
                 return None;
             }
-            "fy" => {
+            Rule::Fy => {
                 let y = self.year_at(i + 1)?;
                 return self.date(
                     i,
@@ -2256,7 +2364,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Period,
                 );
             }
-            "q1" | "q2" | "q3" | "q4" | "h1" | "h2" if self.cap(i) => {
+            Rule::QuarterName if self.cap(i) => {
                 let n: u32 = w[1..].parse().ok()?;
                 let q = if w.starts_with('h') { 4 + n } else { n };
                 let (y, end) = match self.year_at(i + 1) {
@@ -2265,8 +2373,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                 };
                 return self.date(i, end, Meaning::Quarter(q, y), "quarter", Class::Period);
             }
-            "nineties" | "eighties" | "seventies" | "sixties" | "fifties" | "forties"
-            | "thirties" | "twenties" => {
+            Rule::Decade => {
                 if i == 0
                     || self.w(i - 1) != "the" && !matches!(self.w(i - 1), "early" | "late" | "mid")
                 {
@@ -2290,7 +2397,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Period,
                 );
             }
-            "past" if i > 0 && self.w(i - 1) == "the" && self.relative(i).is_none() => {
+            Rule::Past if i > 0 && self.w(i - 1) == "the" && self.relative(i).is_none() => {
                 // "in the past" (generic); "the past three months" is `relative`.
                 if self.cap(i + 1) || lexicon::unit(self.w(i + 1)).is_some() {
                     return None;
@@ -2303,7 +2410,7 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Period,
                 );
             }
-            "near" | "short" | "long" | "medium"
+            Rule::Term
                 if i > 0
                     && self.w(i - 1) == "the"
                     && self.w(i + 1) == "term"
@@ -2317,8 +2424,19 @@ impl<'d, 'a> Scan<'d, 'a> {
                     Class::Period,
                 );
             }
+            Rule::Season => return self.season(i, lexicon::season(w)?),
+            // A word `relative` reads is no season nor "that" or "same".
+            Rule::Relative => return self.relative(i).or_else(|| self.rest(i)),
+            Rule::Rest => return self.rest(i),
+            // A word whose rule's conditions do not hold.
             _ => {}
         }
+        self.general(i)
+    }
+
+    /// The rules for any word, in turn: seasons, `relative`, `anaphor`, then `rest`.
+    fn general(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
         if let Some(code) = lexicon::season(w) {
             return self.season(i, code);
         }
@@ -2328,6 +2446,13 @@ impl<'d, 'a> Scan<'d, 'a> {
         if let Some(h) = self.anaphor(i) {
             return Some(h);
         }
+        self.rest(i)
+    }
+
+    /// The last of the word rules: quarters ("third quarter of 1990"), centuries ("second
+    /// century"), "a while", bare plural units ("for years", "months ago").
+    fn rest(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
         if let Some((q, end)) = self.quarter_words(i) {
             // "third quarter of 1990", "second half of 2024"
             if self.w(end) == "of" {
@@ -2590,17 +2715,7 @@ impl<'d, 'a> Scan<'d, 'a> {
     /// "last Tuesday", "next May", "this summer", "last night", "this morning".
     fn relative(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
-        let (off, the_only): (i64, bool) = match w {
-            "last" | "past" => (-1, false),
-            "previous" | "preceding" | "prior" => (-1, true),
-            "next" | "coming" | "upcoming" => (1, false),
-            "following" => (1, true),
-            "this" | "current" | "present" => (0, false),
-            "latest" | "first" | "final" | "remaining" | "initial" | "opening" | "closing" => {
-                (0, true)
-            }
-            _ => return None,
-        };
+        let (off, the_only) = relative_offset(w)?;
         let prev = if i > 0 { self.w(i - 1) } else { "" };
         let with_the = matches!(
             prev,
@@ -2901,14 +3016,15 @@ impl<'d, 'a> Scan<'d, 'a> {
             return None;
         }
         let s = self.doc.tokens[i].span.start;
-        let mk = |start: usize, y: i32| Found {
+        let mk = |start: usize, token: usize, y: i32| Found {
             span: Span::new(start, start + 4),
+            token,
             kind: TimexType::Date,
             meaning: Meaning::Absolute(value::year(i64::from(y)), "year"),
             r#mod: None,
             rule: "year-range",
         };
-        Some(vec![mk(s, a), mk(s + 5, b)])
+        Some(vec![mk(s, i, a), mk(s + 5, i + 1, b)])
     }
 
     /// Grows `h` leftwards over the words TimeML includes: "the", "early", "the end of",
@@ -3213,10 +3329,34 @@ mod tests {
                 Opening::Month
             } else if lexicon::weekday(w).is_some() {
                 Opening::Weekday
+            } else if lexicon::season(w).is_some() {
+                Opening::Word(Rule::Season)
             } else {
-                Opening::Other
+                match opening {
+                    Opening::Word(_) => opening,
+                    _ => Opening::Word(Rule::Rest),
+                }
             };
             assert_eq!(opening, expected, "{w}");
+            // `relative` reads its words, and only those, and "past" and "current" in their
+            // rules of their own.
+            let reads = relative_offset(w).is_some();
+            let of_own = matches!(w, "past" | "current");
+            assert_eq!(
+                opening == Opening::Word(Rule::Relative),
+                reads && !of_own,
+                "{w}"
+            );
+            // A word read by `rest` alone is one of its units, ordinals, parts of the day.
+            if opening == Opening::Word(Rule::Rest) {
+                assert!(
+                    lexicon::unit(w).is_some()
+                        || lexicon::ordinal(w).is_some()
+                        || lexicon::day_part(w).is_some()
+                        || matches!(w, "while" | "right" | "valentine"),
+                    "{w}"
+                );
+            }
         }
     }
 
@@ -3244,25 +3384,24 @@ mod tests {
             for i in 0..scan.n {
                 if may_open(&scan, i).is_none() {
                     // Outside the opening words, a word is no count, month or weekday (the
-                    // test above).
-                    assert!(
-                        scan.core(i, Opening::Other).is_none(),
-                        "{:?} opens a date",
-                        scan.raw(i)
-                    );
+                    // test above) and has no rule of its own in `word`.
+                    assert!(scan.general(i).is_none(), "{:?} opens a date", scan.raw(i));
                 }
             }
         }
     }
 
     #[test]
-    fn counts_open_no_word_rule() {
+    fn counts_months_and_weekdays_open_no_word_rule() {
         // Every opening word and the compound numbers, in lower case and capitalised, in the
-        // contexts the word rules read: a count opens no month, weekday or word rule.
+        // contexts the word rules read: a count opens no month, weekday or word rule, a month
+        // or weekday no word rule.
         let mut words: Vec<String> = OPENING.iter().map(|(w, _)| w.to_string()).collect();
         words.extend(["twenty-four", "ninety-nine", "thirty-one"].map(String::from));
         let mut text = String::new();
-        for w in words.iter().filter(|w| is_count(w)) {
+        let reads =
+            |w: &str| is_count(w) || lexicon::month(w).is_some() || lexicon::weekday(w).is_some();
+        for w in words.iter().filter(|w| reads(w)) {
             let cap = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
             for v in [w.as_str(), cap.as_str()] {
                 text.push_str(&format!(
@@ -3273,19 +3412,24 @@ mod tests {
         }
         let doc = Doc::new(&text);
         let scan = Scan::new(&doc);
-        let mut counts = 0;
+        let (mut counts, mut months) = (0, 0);
         for i in 0..scan.n {
             let w = scan.w(i);
-            if scan.kind(i) == Some(TokenKind::Word) && is_count(w) {
-                assert!(
-                    lexicon::month(w).is_none() && lexicon::weekday(w).is_none(),
-                    "{w}"
-                );
-                assert!(scan.word(i).is_none(), "{w} opens a word rule");
-                counts += 1;
+            if scan.kind(i) == Some(TokenKind::Word) && reads(w) {
+                if is_count(w) {
+                    assert!(
+                        lexicon::month(w).is_none() && lexicon::weekday(w).is_none(),
+                        "{w}"
+                    );
+                    counts += 1;
+                } else {
+                    months += 1;
+                }
+                assert!(scan.general(i).is_none(), "{w} opens a word rule");
             }
         }
         assert!(counts > 500, "{counts} counts read");
+        assert!(months > 500, "{months} months and weekdays read");
     }
 
     #[test]
@@ -3328,6 +3472,30 @@ mod tests {
             }
         }
         assert!(read > 10_000, "{read} read");
+    }
+
+    #[test]
+    fn found_expressions_name_their_first_token() {
+        let text = "On Tuesday, Oct. 15, 2024, the 2010-2015 plan was dropped; last week \
+                    it said two years ago that the third quarter of 1990 began in May.";
+        let doc = Doc::new(text);
+        let found = find(&doc);
+        assert!(found.len() >= 7, "{found:?}");
+        for f in found {
+            assert_eq!(f.token, doc.token_at(f.span.start), "{}", f.span.of(text));
+        }
+    }
+
+    #[test]
+    fn days_of_the_month() {
+        let doc = Doc::new("on 15 and 7 , the 15th , fifteenth , 32 , 150 , 0 , 3.5 or 1,500");
+        let scan = Scan::new(&doc);
+        let days: Vec<(String, Option<u32>)> = (0..scan.n)
+            .map(|i| (scan.w(i).to_string(), scan.day_at(i).map(|(d, _)| d)))
+            .filter(|(_, d)| d.is_some())
+            .collect();
+        let expected = [("15", 15), ("7", 7), ("15th", 15), ("fifteenth", 15)];
+        assert_eq!(days, expected.map(|(w, d)| (w.to_string(), Some(d))));
     }
 
     fn texts(text: &str) -> Vec<String> {

@@ -10,7 +10,7 @@
 use super::lexicon::Unit;
 use super::parse::{Clock, Dir, Found, Meaning};
 use super::{value, ymd, How, Timex};
-use crate::text::words::WordMap;
+use crate::text::words::{ReadyMap, WordMap};
 use crate::text::{Doc, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -77,7 +77,7 @@ static CUES: WordMap<Cue> = WordMap::new(&[
 /// What one token says about tense, if anything. Inlined into the scans of `tense_at`, which
 /// read a dozen tokens per expression and turn most of them away at the first tests.
 #[inline(always)]
-fn cue(doc: &Doc, i: usize) -> Option<Tense> {
+fn cue(doc: &Doc, cues: &ReadyMap<Cue>, i: usize) -> Option<Tense> {
     let token = doc.tokens[i];
     if token.kind != TokenKind::Word || token.span.end - token.span.start > 14 {
         return None;
@@ -89,7 +89,7 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
             ""
         }
     };
-    match CUES.get(doc, i) {
+    match cues.get(doc, i) {
         Some(Cue::Future) => return Some(Tense::Future),
         Some(Cue::FutureBeforeTo) if next() == "to" => return Some(Tense::Future),
         // "is to resume trading Tuesday"
@@ -136,23 +136,25 @@ fn cue(doc: &Doc, i: usize) -> Option<Tense> {
     Some(Tense::Past)
 }
 
-/// Reads the tense that governs byte `pos`: the nearest tense cue before it in its sentence
-/// (English puts the verb before "on Tuesday": "said on Tuesday", "will meet on Thursday"),
-/// else the nearest after it ("On Tuesday, the ministers met"). A present-tense auxiliary says
-/// "unknown" ("the dividend is payable Jan. 2"), and the caller falls back to the nearest date.
-pub fn tense_at(doc: &Doc, pos: usize) -> Tense {
+/// Reads the tense that governs token `ti` (past the end: the last token): the nearest tense
+/// cue before it in its sentence (English puts the verb before "on Tuesday": "said on
+/// Tuesday", "will meet on Thursday"), else the nearest after it ("On Tuesday, the ministers
+/// met"). A present-tense auxiliary says "unknown" ("the dividend is payable Jan. 2"), and the
+/// caller falls back to the nearest date.
+pub fn tense_at(doc: &Doc, ti: usize) -> Tense {
     if doc.tokens.is_empty() {
         return Tense::Unknown;
     }
-    let ti = doc.token_at(pos).min(doc.tokens.len() - 1);
+    let ti = ti.min(doc.tokens.len() - 1);
     let s = &doc.sentences[doc.sentence_of[ti] as usize];
+    let cues = CUES.ready();
     for i in (s.tokens.start..ti).rev() {
-        if let Some(t) = cue(doc, i) {
+        if let Some(t) = cue(doc, &cues, i) {
             return t;
         }
     }
     for i in ti + 1..s.tokens.end {
-        if let Some(t) = cue(doc, i) {
+        if let Some(t) = cue(doc, &cues, i) {
             return t;
         }
     }
@@ -239,19 +241,19 @@ fn month_add(d: NaiveDate, n: i64) -> (i32, u32) {
 
 /// Resolves every found expression, in text order.
 pub fn resolve(doc: &Doc, found: Vec<Found>, reference: Option<NaiveDate>) -> Vec<Timex> {
-    let mut last: Option<Point> = None;
-    let mut current_quarter: Option<(i32, u32)> = None;
     let mut out = Vec::with_capacity(found.len());
+    // One resolver for the whole text: what it knows of each expression is reset in turn.
+    let mut r = Resolver {
+        doc,
+        token: 0,
+        reference,
+        last: None,
+        current_quarter: None,
+        rule: "",
+        tense: None,
+    };
     for f in found {
-        let mut r = Resolver {
-            doc,
-            pos: f.span.start,
-            reference,
-            last,
-            current_quarter,
-            rule: f.rule,
-            tense: None,
-        };
+        (r.token, r.rule, r.tense) = (f.token, f.rule, None);
         // A value the text gives whole is moved out rather than copied.
         let (value, grain, how) = match f.meaning {
             Meaning::Absolute(v, grain) => (v, Some(grain), How::ABSOLUTE),
@@ -260,11 +262,11 @@ pub fn resolve(doc: &Doc, found: Vec<Found>, reference: Option<NaiveDate>) -> Ve
         };
         if f.kind == super::TimexType::Date || f.kind == super::TimexType::Time {
             if let Some(p) = Point::parse(&value) {
-                last = Some(p);
+                r.last = Some(p);
                 // The quarter a report is about: the last one named in the reference year.
                 if let Some(q) = p.quarter {
                     if reference.is_none_or(|r| r.year() == p.year) {
-                        current_quarter = Some((p.year, q));
+                        r.current_quarter = Some((p.year, q));
                     }
                 }
             }
@@ -310,7 +312,8 @@ type Value = (String, Option<&'static str>, How);
 
 struct Resolver<'d, 'a> {
     doc: &'d Doc<'a>,
-    pos: usize,
+    /// The token the expression starts at (`Found::token`).
+    token: usize,
     reference: Option<NaiveDate>,
     last: Option<Point>,
     /// The last quarter named in the reference year ("the third quarter"): what "the quarter"
@@ -324,7 +327,7 @@ impl Resolver<'_, '_> {
     fn tense(&mut self) -> Tense {
         *self
             .tense
-            .get_or_insert_with(|| tense_at(self.doc, self.pos))
+            .get_or_insert_with(|| tense_at(self.doc, self.token))
     }
 
     /// Direction and reason for a tense-placed expression.
@@ -908,8 +911,8 @@ mod tests {
     #[test]
     fn tense() {
         let doc = Doc::new("He said on Tuesday that it will end.");
-        assert_eq!(tense_at(&doc, 11), Tense::Past);
+        assert_eq!(tense_at(&doc, doc.token_at(11)), Tense::Past);
         let doc = Doc::new("They will meet on Tuesday, he said.");
-        assert_eq!(tense_at(&doc, 18), Tense::Future);
+        assert_eq!(tense_at(&doc, doc.token_at(18)), Tense::Future);
     }
 }
