@@ -10,7 +10,9 @@
 
 use super::words::WordSet;
 use crate::names::{Kind, NameMention, Names};
+use crate::text::words::Signatures;
 use crate::text::{Doc, Span, TokenKind};
+use once_cell::sync::Lazy;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -1357,14 +1359,51 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
 
 /// Whether the clause before the trigger denies it or only reports it as possible.
 pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
+    // Most tokens are turned away by their signature before their bytes are read.
+    let sigs = &*POLARITY_WORDS;
+    let maybe = |j: usize| sigs.has(doc.tokens[j].sig);
     let near = first.saturating_sub(4).max(a);
-    let negated = (near..first).any(|j| negator(doc, j));
+    let negated = (near..first).any(|j| maybe(j) && negator(doc, j));
     let hedged = (a..first).any(|j| {
-        hedge(doc, j)
-            || doc.tok_bytes(j) == b"said" && j + 1 < first && doc.tok_bytes(j + 1) == b"to"
+        maybe(j)
+            && (hedge(doc, j)
+                || doc.tok_bytes(j) == b"said" && j + 1 < first && doc.tok_bytes(j + 1) == b"to")
     });
     (negated, hedged)
 }
+
+/// The signatures of the words `negator` and `hedge` match, and of "said".
+static POLARITY_WORDS: Lazy<Signatures> = Lazy::new(|| {
+    let words: [&str; 26] = [
+        "not",
+        "n't",
+        "never",
+        "no",
+        "without",
+        "nobody",
+        "none",
+        "neither",
+        "nor",
+        "allegedly",
+        "reportedly",
+        "apparently",
+        "possibly",
+        "probably",
+        "suspected",
+        "alleged",
+        "may",
+        "might",
+        "could",
+        "believed",
+        "likely",
+        "unconfirmed",
+        "purportedly",
+        "presumably",
+        "feared",
+        "said",
+    ];
+    Signatures::of(words.iter().map(|w| w.as_bytes()))
+});
 
 /// True when token `j` denies an event just after it ("not", "never", "without"): a match on
 /// the lower-cased bytes.
@@ -1411,6 +1450,54 @@ mod tests {
         assert_eq!(number_value("a"), None);
         assert_eq!(number_value("18:45"), None);
         assert_eq!(number_value("3.5"), None);
+    }
+
+    #[test]
+    fn polarity_reads_every_negator_and_hedge() {
+        let trigger = |d: &Doc| {
+            (0..d.tokens.len())
+                .find(|&i| d.tok(i) == "attacked")
+                .unwrap()
+        };
+        for w in [
+            "not", "never", "no", "without", "nobody", "none", "neither", "nor",
+        ] {
+            for w in [w.to_string(), w.to_uppercase()] {
+                let text = format!("Police {w} attacked the town.");
+                let d = Doc::new(&text);
+                assert_eq!(polarity(&d, 0, trigger(&d)), (true, false), "{w}");
+            }
+        }
+        let d = Doc::new("Police didn't attacked the town.");
+        assert!(polarity(&d, 0, trigger(&d)).0);
+        for w in [
+            "allegedly",
+            "reportedly",
+            "apparently",
+            "possibly",
+            "probably",
+            "suspected",
+            "alleged",
+            "may",
+            "might",
+            "could",
+            "believed",
+            "likely",
+            "unconfirmed",
+            "purportedly",
+            "presumably",
+            "feared",
+        ] {
+            for w in [w.to_string(), w.to_uppercase()] {
+                let text = format!("Rebels {w} attacked the town.");
+                let d = Doc::new(&text);
+                assert_eq!(polarity(&d, 0, trigger(&d)), (false, true), "{w}");
+            }
+        }
+        let d = Doc::new("Rebels said to have attacked the town.");
+        assert_eq!(polarity(&d, 0, trigger(&d)), (false, true));
+        let d = Doc::new("Rebels attacked the town.");
+        assert_eq!(polarity(&d, 0, trigger(&d)), (false, false));
     }
 
     #[test]
