@@ -442,15 +442,15 @@ fn actors(
         let after = token_at(m.span.end);
         // "Islamic State (ISIS) commander": skip a bracketed alias to find the role noun.
         let mut n = after;
-        if n < b && doc.tok(n) == "(" {
-            while n < b && doc.tok(n) != ")" {
+        if n < b && doc.tok_bytes(n) == b"(" {
+            while n < b && doc.tok_bytes(n) != b")" {
                 n += 1;
             }
             n += 1;
         }
         let modifier = n < doc.tokens.len()
             && (ROLES.has(doc, n)
-                || matches!(doc.tok(n), "'s" | "’s") && n + 1 < b && ROLES.has(doc, n + 1));
+                || possessive(doc.tok_bytes(n)) && n + 1 < b && ROLES.has(doc, n + 1));
         if modifier && e.kind == Some(Kind::Organisation) {
             continue;
         }
@@ -465,15 +465,20 @@ fn cited(doc: &Doc, a: usize, first: usize) -> bool {
     let mut j = first;
     while j > a && first - j < 6 {
         j -= 1;
-        let t = doc.tok(j);
         if doc.lower_bytes(j) == b"to" {
             return j > a && doc.lower_bytes(j - 1) == b"according";
         }
-        if !(doc.is_capitalised(j) || matches!(t, "'s" | "’s" | "the")) {
+        let t = doc.tok_bytes(j);
+        if !(doc.is_capitalised(j) || possessive(t) || t == b"the") {
             return false;
         }
     }
     false
+}
+
+/// True when a token's bytes are a possessive "'s" or "’s".
+fn possessive(t: &[u8]) -> bool {
+    t == b"'s" || t == "’s".as_bytes()
 }
 
 /// Who acted and who was acted on.
@@ -1242,18 +1247,18 @@ pub fn places(
         while j > start && steps < 5 {
             j -= 1;
             steps += 1;
-            let t = doc.tok(j);
             if locative(doc, j) {
                 // "to" is a place only after a movement ("travelled to Kabul").
                 loc = doc.lower_bytes(j) != b"to" || moving();
                 break;
             }
-            if matches!(t, "," | "'s" | "’s") {
+            let t = doc.tok_bytes(j);
+            if t == b"," || possessive(t) {
                 // "in Croydon, London", "in Afghanistan's Mazar-i-Sharif".
                 loc = located.iter().any(|&(_, e, _, l)| l && e == j);
                 break;
             }
-            if PLACE_LEAD.has(doc, j) || crate::gazetteer::demonym(t).is_some() {
+            if PLACE_LEAD.has(doc, j) || crate::gazetteer::demonym(doc.tok(j)).is_some() {
                 continue;
             }
             break;
@@ -1326,15 +1331,16 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
                 p.start + doc.tokens[p.start..reach].partition_point(|t| t.span.start < m.span.end);
             let limit = (k + 9).min(p.end);
             while k < limit {
-                let t = doc.tok(k);
+                let t = doc.tok_bytes(k);
                 // "U.S.-led": a dash joined to a word is a compound, not a dateline's.
                 let spaced = k > 0 && doc.tokens[k].span.start > doc.tokens[k - 1].span.end;
                 let dash =
-                    matches!(t, "-" | "--" | "—" | "–") && (spaced || m.span.start < opening);
-                if dash || t == "(" && caps {
+                    (matches!(t, b"-" | b"--") || t == "—".as_bytes() || t == "–".as_bytes())
+                        && (spaced || m.span.start < opening);
+                if dash || t == b"(" && caps {
                     return Some(m.entity);
                 }
-                if t == "("
+                if t == b"("
                     && k + 1 < p.end
                     && lower_in(
                         doc,
@@ -1344,7 +1350,7 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
                 {
                     return Some(m.entity);
                 }
-                let ok = matches!(t, "," | ".")
+                let ok = matches!(t, b"," | b".")
                     || doc.tokens[k].kind == TokenKind::Number
                     || doc.is_capitalised(k);
                 if !ok {
