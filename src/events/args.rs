@@ -10,7 +10,9 @@
 
 use super::words::WordSet;
 use crate::names::{Kind, NameMention, Names};
+use crate::text::words::Signatures;
 use crate::text::{Doc, Span, TokenKind};
+use once_cell::sync::Lazy;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -440,15 +442,15 @@ fn actors(
         let after = token_at(m.span.end);
         // "Islamic State (ISIS) commander": skip a bracketed alias to find the role noun.
         let mut n = after;
-        if n < b && doc.tok(n) == "(" {
-            while n < b && doc.tok(n) != ")" {
+        if n < b && doc.tok_bytes(n) == b"(" {
+            while n < b && doc.tok_bytes(n) != b")" {
                 n += 1;
             }
             n += 1;
         }
         let modifier = n < doc.tokens.len()
             && (ROLES.has(doc, n)
-                || matches!(doc.tok(n), "'s" | "’s") && n + 1 < b && ROLES.has(doc, n + 1));
+                || possessive(doc.tok_bytes(n)) && n + 1 < b && ROLES.has(doc, n + 1));
         if modifier && e.kind == Some(Kind::Organisation) {
             continue;
         }
@@ -463,15 +465,20 @@ fn cited(doc: &Doc, a: usize, first: usize) -> bool {
     let mut j = first;
     while j > a && first - j < 6 {
         j -= 1;
-        let t = doc.tok(j);
         if doc.lower_bytes(j) == b"to" {
             return j > a && doc.lower_bytes(j - 1) == b"according";
         }
-        if !(doc.is_capitalised(j) || matches!(t, "'s" | "’s" | "the")) {
+        let t = doc.tok_bytes(j);
+        if !(doc.is_capitalised(j) || possessive(t) || t == b"the") {
             return false;
         }
     }
     false
+}
+
+/// True when a token's bytes are a possessive "'s" or "’s".
+fn possessive(t: &[u8]) -> bool {
+    t == b"'s" || t == "’s".as_bytes()
 }
 
 /// Who acted and who was acted on.
@@ -1240,18 +1247,18 @@ pub fn places(
         while j > start && steps < 5 {
             j -= 1;
             steps += 1;
-            let t = doc.tok(j);
             if locative(doc, j) {
                 // "to" is a place only after a movement ("travelled to Kabul").
                 loc = doc.lower_bytes(j) != b"to" || moving();
                 break;
             }
-            if matches!(t, "," | "'s" | "’s") {
+            let t = doc.tok_bytes(j);
+            if t == b"," || possessive(t) {
                 // "in Croydon, London", "in Afghanistan's Mazar-i-Sharif".
                 loc = located.iter().any(|&(_, e, _, l)| l && e == j);
                 break;
             }
-            if PLACE_LEAD.has(doc, j) || crate::gazetteer::demonym(t).is_some() {
+            if PLACE_LEAD.has(doc, j) || crate::gazetteer::demonym(doc.tok(j)).is_some() {
                 continue;
             }
             break;
@@ -1324,15 +1331,16 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
                 p.start + doc.tokens[p.start..reach].partition_point(|t| t.span.start < m.span.end);
             let limit = (k + 9).min(p.end);
             while k < limit {
-                let t = doc.tok(k);
+                let t = doc.tok_bytes(k);
                 // "U.S.-led": a dash joined to a word is a compound, not a dateline's.
                 let spaced = k > 0 && doc.tokens[k].span.start > doc.tokens[k - 1].span.end;
                 let dash =
-                    matches!(t, "-" | "--" | "—" | "–") && (spaced || m.span.start < opening);
-                if dash || t == "(" && caps {
+                    (matches!(t, b"-" | b"--") || t == "—".as_bytes() || t == "–".as_bytes())
+                        && (spaced || m.span.start < opening);
+                if dash || t == b"(" && caps {
                     return Some(m.entity);
                 }
-                if t == "("
+                if t == b"("
                     && k + 1 < p.end
                     && lower_in(
                         doc,
@@ -1342,7 +1350,7 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
                 {
                     return Some(m.entity);
                 }
-                let ok = matches!(t, "," | ".")
+                let ok = matches!(t, b"," | b".")
                     || doc.tokens[k].kind == TokenKind::Number
                     || doc.is_capitalised(k);
                 if !ok {
@@ -1357,14 +1365,51 @@ pub fn dateline(doc: &Doc, names: &Names) -> Option<usize> {
 
 /// Whether the clause before the trigger denies it or only reports it as possible.
 pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
+    // Most tokens are turned away by their signature before their bytes are read.
+    let sigs = &*POLARITY_WORDS;
+    let maybe = |j: usize| sigs.has(doc.tokens[j].sig);
     let near = first.saturating_sub(4).max(a);
-    let negated = (near..first).any(|j| negator(doc, j));
+    let negated = (near..first).any(|j| maybe(j) && negator(doc, j));
     let hedged = (a..first).any(|j| {
-        hedge(doc, j)
-            || doc.tok_bytes(j) == b"said" && j + 1 < first && doc.tok_bytes(j + 1) == b"to"
+        maybe(j)
+            && (hedge(doc, j)
+                || doc.tok_bytes(j) == b"said" && j + 1 < first && doc.tok_bytes(j + 1) == b"to")
     });
     (negated, hedged)
 }
+
+/// The signatures of the words `negator` and `hedge` match, and of "said".
+static POLARITY_WORDS: Lazy<Signatures> = Lazy::new(|| {
+    let words: [&str; 26] = [
+        "not",
+        "n't",
+        "never",
+        "no",
+        "without",
+        "nobody",
+        "none",
+        "neither",
+        "nor",
+        "allegedly",
+        "reportedly",
+        "apparently",
+        "possibly",
+        "probably",
+        "suspected",
+        "alleged",
+        "may",
+        "might",
+        "could",
+        "believed",
+        "likely",
+        "unconfirmed",
+        "purportedly",
+        "presumably",
+        "feared",
+        "said",
+    ];
+    Signatures::of(words.iter().map(|w| w.as_bytes()))
+});
 
 /// True when token `j` denies an event just after it ("not", "never", "without"): a match on
 /// the lower-cased bytes.
@@ -1411,6 +1456,54 @@ mod tests {
         assert_eq!(number_value("a"), None);
         assert_eq!(number_value("18:45"), None);
         assert_eq!(number_value("3.5"), None);
+    }
+
+    #[test]
+    fn polarity_reads_every_negator_and_hedge() {
+        let trigger = |d: &Doc| {
+            (0..d.tokens.len())
+                .find(|&i| d.tok(i) == "attacked")
+                .unwrap()
+        };
+        for w in [
+            "not", "never", "no", "without", "nobody", "none", "neither", "nor",
+        ] {
+            for w in [w.to_string(), w.to_uppercase()] {
+                let text = format!("Police {w} attacked the town.");
+                let d = Doc::new(&text);
+                assert_eq!(polarity(&d, 0, trigger(&d)), (true, false), "{w}");
+            }
+        }
+        let d = Doc::new("Police didn't attacked the town.");
+        assert!(polarity(&d, 0, trigger(&d)).0);
+        for w in [
+            "allegedly",
+            "reportedly",
+            "apparently",
+            "possibly",
+            "probably",
+            "suspected",
+            "alleged",
+            "may",
+            "might",
+            "could",
+            "believed",
+            "likely",
+            "unconfirmed",
+            "purportedly",
+            "presumably",
+            "feared",
+        ] {
+            for w in [w.to_string(), w.to_uppercase()] {
+                let text = format!("Rebels {w} attacked the town.");
+                let d = Doc::new(&text);
+                assert_eq!(polarity(&d, 0, trigger(&d)), (false, true), "{w}");
+            }
+        }
+        let d = Doc::new("Rebels said to have attacked the town.");
+        assert_eq!(polarity(&d, 0, trigger(&d)), (false, true));
+        let d = Doc::new("Rebels attacked the town.");
+        assert_eq!(polarity(&d, 0, trigger(&d)), (false, false));
     }
 
     #[test]

@@ -1232,7 +1232,7 @@ pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
             continue;
         }
         // "March" the month, even in a headline.
-        if doc.tok(here) == "March" || doc.tok(here) == "MARCH" {
+        if matches!(doc.tok_bytes(here), b"March" | b"MARCH") {
             continue;
         }
         if ctx.in_name(here) {
