@@ -310,11 +310,10 @@ fn group_phrase(
             let modifier = || GROUP_MODIFIERS.has(doc, a - 1);
             let demonym = || crate::gazetteer::demonym(p).is_some();
             // "Iraq's counterterrorism forces".
-            let possessive =
-                || matches!(p, "'s" | "’s") && a >= from + 2 && in_place(names, doc, a - 2);
+            let owned = || possessive(p.as_bytes()) && a >= from + 2 && in_place(names, doc, a - 2);
             if modifier() || demonym() {
                 a -= 1;
-            } else if possessive() {
+            } else if owned() {
                 a -= 2;
                 while a > from && in_place(names, doc, a - 1) && doc.is_capitalised(a - 1) {
                     a -= 1;
@@ -1378,69 +1377,46 @@ pub fn polarity(doc: &Doc, a: usize, first: usize) -> (bool, bool) {
     (negated, hedged)
 }
 
+/// Words that deny an event just after them (`negator`).
+const NEGATORS: [&str; 9] = [
+    "not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor",
+];
+
+/// Words that report an event as possible only (`hedge`).
+const HEDGES: [&str; 16] = [
+    "allegedly",
+    "reportedly",
+    "apparently",
+    "possibly",
+    "probably",
+    "suspected",
+    "alleged",
+    "may",
+    "might",
+    "could",
+    "believed",
+    "likely",
+    "unconfirmed",
+    "purportedly",
+    "presumably",
+    "feared",
+];
+
 /// The signatures of the words `negator` and `hedge` match, and of "said".
 static POLARITY_WORDS: Lazy<Signatures> = Lazy::new(|| {
-    let words: [&str; 26] = [
-        "not",
-        "n't",
-        "never",
-        "no",
-        "without",
-        "nobody",
-        "none",
-        "neither",
-        "nor",
-        "allegedly",
-        "reportedly",
-        "apparently",
-        "possibly",
-        "probably",
-        "suspected",
-        "alleged",
-        "may",
-        "might",
-        "could",
-        "believed",
-        "likely",
-        "unconfirmed",
-        "purportedly",
-        "presumably",
-        "feared",
-        "said",
-    ];
-    Signatures::of(words.iter().map(|w| w.as_bytes()))
+    let words = NEGATORS.iter().chain(&HEDGES).chain(&["said"]);
+    Signatures::of(words.map(|w| w.as_bytes()))
 });
 
 /// True when token `j` denies an event just after it ("not", "never", "without"): a match on
 /// the lower-cased bytes.
 fn negator(doc: &Doc, j: usize) -> bool {
-    matches!(
-        doc.lower_bytes(j),
-        b"not" | b"n't" | b"never" | b"no" | b"without" | b"nobody" | b"none" | b"neither" | b"nor"
-    )
+    NEGATORS.iter().any(|w| doc.lower_bytes(j) == w.as_bytes())
 }
 
 /// True when token `j` reports an event as possible only ("reportedly", "may").
 fn hedge(doc: &Doc, j: usize) -> bool {
-    matches!(
-        doc.lower_bytes(j),
-        b"allegedly"
-            | b"reportedly"
-            | b"apparently"
-            | b"possibly"
-            | b"probably"
-            | b"suspected"
-            | b"alleged"
-            | b"may"
-            | b"might"
-            | b"could"
-            | b"believed"
-            | b"likely"
-            | b"unconfirmed"
-            | b"purportedly"
-            | b"presumably"
-            | b"feared"
-    )
+    HEDGES.iter().any(|w| doc.lower_bytes(j) == w.as_bytes())
 }
 
 #[cfg(test)]
