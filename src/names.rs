@@ -1079,12 +1079,16 @@ fn whole_gazetteer(doc: &KeyedDoc, a: usize, b: usize) -> Option<Typed> {
 /// `whole_gazetteer` with the key of `[a, b)` (`range_key`) already folded: one key for every
 /// table.
 fn whole_gazetteer_key(doc: &KeyedDoc, a: usize, b: usize, key: &gazetteer::Key) -> Option<Typed> {
-    let span = doc.span(a, b - 1);
-    let text = span.of(doc.text);
     // "Total" opening a sentence is the word, not the oil company (asked only of a name the
     // table holds).
     let opener = || b - a == 1 && doc.starts_sentence(a) && key.is_common_word();
-    organisations::lookup(text, key, span, false)
+    // Most chunks are in neither table: the span and its text only for a name the
+    // organisation table holds.
+    key.organisation()
+        .and_then(|row| {
+            let span = doc.span(a, b - 1);
+            organisations::lookup_row(row, span.of(doc.text), span, false)
+        })
         .filter(|_| !opener())
         .or_else(|| places::classify_known_key(doc, a, b, key))
 }

@@ -59,7 +59,12 @@ pub fn is_acronym(text: &str) -> bool {
 /// aliases ("IS", "AP") must match case exactly, unless `caps` (a shouted line) says case means
 /// nothing.
 pub fn lookup(text: &str, key: &Key, span: Span, caps: bool) -> Option<Typed> {
-    let row = key.organisation()?;
+    lookup_row(key.organisation()?, text, span, caps)
+}
+
+/// `lookup` of a name whose key is `row`'s: the caller asked the table first, so that a name it
+/// does not hold costs no more than the probe (no text sliced out).
+pub fn lookup_row(row: &'static OrgRow, text: &str, span: Span, caps: bool) -> Option<Typed> {
     let exact = row.name == text || row.alias_list().any(|a| a == text);
     if !exact && !caps && (is_acronym(text) || text.len() <= 4) {
         return None;
