@@ -136,7 +136,15 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        t.kind == TokenKind::Word && self.tok(i).starts_with(char::is_uppercase)
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        // A word starts with an ASCII byte, most of them: read as a byte, with no character
+        // decoded and no boundary checked.
+        match self.text.as_bytes()[t.span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.tok(i).starts_with(char::is_uppercase),
+        }
     }
 
     /// The span of bytes from token `a` to token `b` inclusive.
