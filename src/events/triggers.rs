@@ -295,16 +295,34 @@ static SIEVE: Lazy<Sieve> = Lazy::new(|| {
     Sieve(bits)
 });
 
+/// A set of signatures (`words::Signatures`) kept as one byte per signature (8 KiB) rather than
+/// one bit, so that testing a token is a single load: `listed_words` tests every token of a
+/// document.
+struct SignatureBytes([bool; 8192]);
+
+impl SignatureBytes {
+    /// True when signature `sig` is in the set.
+    #[inline(always)]
+    fn has(&self, sig: u16) -> bool {
+        self.0[usize::from(sig) % 8192]
+    }
+}
+
 /// The signatures of the table's forms and of the quotation marks: most tokens are turned away
 /// by their signature alone.
-static SIGNATURES: Lazy<Signatures> = Lazy::new(|| {
+static SIGNATURES: Lazy<SignatureBytes> = Lazy::new(|| {
     let marks: [&[u8]; 3] = [b"\"", "\u{201C}".as_bytes(), "\u{201D}".as_bytes()];
-    Signatures::of(
+    let bits = Signatures::of(
         TRIGGERS
             .forms()
             .map(|(form, _)| form.as_bytes())
             .chain(marks),
-    )
+    );
+    let mut bytes = SignatureBytes([false; 8192]);
+    for (sig, b) in (0u16..).zip(bytes.0.iter_mut()) {
+        *b = bits.has(sig);
+    }
+    bytes
 });
 
 /// Past tense and participle forms of verb-or-noun triggers: "won", "struck", "attacked".
@@ -1142,11 +1160,8 @@ pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
     let text = doc.text.as_bytes();
     let mark = |t: &Token, open: bool| after_quote_mark(&text[t.span.start..t.span.end], open);
     for p in &doc.paragraphs {
-        let tokens = &doc.tokens[p.clone()];
-        let mut k = 0;
-        while k < tokens.len() {
-            let t = &tokens[k];
-            k += 1;
+        let mut tokens = doc.tokens[p.clone()].iter();
+        while let Some(t) = tokens.next() {
             // Neither a listed word nor a quotation mark: most tokens.
             if !sigs.has(t.sig) {
                 continue;
@@ -1159,15 +1174,14 @@ pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
                         continue;
                     }
                     if let Some(rows) = rows_at(lower, t.span.start, len, head) {
-                        out.push((p.start + k - 1, rows));
+                        // The token's index: the paragraph's end less the tokens still to come.
+                        out.push((p.end - tokens.len() - 1, rows));
                     }
                 }
                 // An opening mark: the quotation's words are passed over, up to the mark
                 // that closes it.
                 TokenKind::Punct if mark(t, false) == Some(true) => {
-                    while k < tokens.len() {
-                        let t = &tokens[k];
-                        k += 1;
+                    for t in tokens.by_ref() {
                         if t.kind == TokenKind::Punct && mark(t, true) == Some(false) {
                             break;
                         }
