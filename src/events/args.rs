@@ -8,10 +8,9 @@
 //! name of one event's clause is not given to another. Does not parse syntax: voice comes from
 //! "was/were ... -ed" and "by", roles from the side of the trigger a name stands on.
 
-use super::words::WordSet;
+use super::words::{SignatureBytes, WordSet};
 use crate::names::{Kind, NameMention, Names};
-use crate::text::words::Signatures;
-use crate::text::{Doc, Span, TokenKind};
+use crate::text::{Doc, Span, Token, TokenKind};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -24,6 +23,10 @@ static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "\"", "(", ")", "whilst", "amid", "despite", "as", "\u{2014}", "\u{2013}", "\u{201C}",
     "\u{201D}",
 ]);
+
+/// The signatures of `CLAUSE_OPENERS`: `clause` turns most tokens away by this test alone.
+static OPENER_SIGNATURES: Lazy<SignatureBytes> =
+    Lazy::new(|| SignatureBytes::of(CLAUSE_OPENERS.words().iter().map(|w| w.as_bytes())));
 
 /// The widest a clause side may reach, in tokens.
 const REACH: usize = 24;
@@ -111,16 +114,18 @@ pub fn clause(
     // The clause reaches from the trigger as far as it may on either side, up to the nearest
     // boundary (a boundary before the trigger is outside the clause). Each token is read once
     // per clause: the clauses of one sentence seldom overlap.
-    let openers = CLAUSE_OPENERS.ready();
+    let (openers, sigs) = (CLAUSE_OPENERS.ready(), &*OPENER_SIGNATURES);
+    let opener = |t: &Token| sigs.has(t.sig) && openers.has_token(doc, t);
     let lowest = start.max(first.saturating_sub(left)).min(first);
-    let a = (lowest..first)
-        .rev()
-        .find(|&j| openers.has(doc, j))
-        .map_or(lowest, |j| j + 1);
+    let a = doc.tokens[lowest..first]
+        .iter()
+        .rposition(opener)
+        .map_or(lowest, |k| lowest + k + 1);
     let highest = end.min(last + right + 1).max(last + 1);
-    let b = (last + 1..highest)
-        .find(|&j| openers.has(doc, j))
-        .unwrap_or(highest);
+    let b = doc.tokens[last + 1..highest]
+        .iter()
+        .position(opener)
+        .map_or(highest, |k| last + 1 + k);
     (a, b)
 }
 
@@ -1403,9 +1408,9 @@ const HEDGES: [&str; 16] = [
 ];
 
 /// The signatures of the words `negator` and `hedge` match, and of "said".
-static POLARITY_WORDS: Lazy<Signatures> = Lazy::new(|| {
+static POLARITY_WORDS: Lazy<SignatureBytes> = Lazy::new(|| {
     let words = NEGATORS.iter().chain(&HEDGES).chain(&["said"]);
-    Signatures::of(words.map(|w| w.as_bytes()))
+    SignatureBytes::of(words.map(|w| w.as_bytes()))
 });
 
 /// True when token `j` denies an event just after it ("not", "never", "without"): a match on

@@ -11,9 +11,8 @@
 //! modify another noun ("crash victims"), generic plurals ("periodic attacks") and words inside
 //! names or quotations are dropped. Does not group triggers into events (see `mod.rs`).
 
-use super::words::WordSet;
+use super::words::{SignatureBytes, WordSet};
 use crate::names::Names;
-use crate::text::words::Signatures;
 use crate::text::{Doc, Token, TokenKind};
 use once_cell::sync::Lazy;
 
@@ -295,34 +294,16 @@ static SIEVE: Lazy<Sieve> = Lazy::new(|| {
     Sieve(bits)
 });
 
-/// A set of signatures (`words::Signatures`) kept as one byte per signature (8 KiB) rather than
-/// one bit, so that testing a token is a single load: `listed_words` tests every token of a
-/// document.
-struct SignatureBytes([bool; 8192]);
-
-impl SignatureBytes {
-    /// True when signature `sig` is in the set.
-    #[inline(always)]
-    fn has(&self, sig: u16) -> bool {
-        self.0[usize::from(sig) % 8192]
-    }
-}
-
 /// The signatures of the table's forms and of the quotation marks: most tokens are turned away
 /// by their signature alone.
 static SIGNATURES: Lazy<SignatureBytes> = Lazy::new(|| {
     let marks: [&[u8]; 3] = [b"\"", "\u{201C}".as_bytes(), "\u{201D}".as_bytes()];
-    let bits = Signatures::of(
+    SignatureBytes::of(
         TRIGGERS
             .forms()
             .map(|(form, _)| form.as_bytes())
             .chain(marks),
-    );
-    let mut bytes = SignatureBytes([false; 8192]);
-    for (sig, b) in (0u16..).zip(bytes.0.iter_mut()) {
-        *b = bits.has(sig);
-    }
-    bytes
+    )
 });
 
 /// Past tense and participle forms of verb-or-noun triggers: "won", "struck", "attacked".
