@@ -1219,9 +1219,10 @@ pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
         }
         // A capitalised trigger inside a sentence is part of a name ("Operation Iraqi Freedom").
         // "AN EXPLOSION outside ...", "TOBLERONE has ...": a capitalised lead-in is not a name.
-        if !ctx.title_case()
-            && doc.is_capitalised(here)
+        // (The sentence's case is read last: most listed words are in lower case.)
+        if doc.is_capitalised(here)
             && !doc.starts_sentence(here)
+            && !ctx.title_case()
             && !caps_lead_in(doc, ctx.start, here)
         {
             continue;
