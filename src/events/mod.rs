@@ -769,10 +769,25 @@ fn find_events_with(
             .take_while(|m| m.span.end <= s.span.end)
             .count();
         let mentions = &names.mentions[mention_from..mention_from + inside];
+        // Those that may hold a token of the sentence: the mentions inside it, and any that
+        // starts before it or ends after it while overlapping it.
+        let lo = mention_from
+            - names.mentions[..mention_from]
+                .iter()
+                .rev()
+                .take_while(|m| m.span.end > s.span.start)
+                .count();
+        let hi = mention_from
+            + inside
+            + names.mentions[mention_from + inside..]
+                .iter()
+                .take_while(|m| m.span.start < s.span.end)
+                .count();
         let is_head = head == Some(si);
         let ctx = Ctx {
             doc,
             names,
+            mentions: &names.mentions[lo..hi],
             start: s.tokens.start,
             end: s.tokens.end,
             headline: is_head,
@@ -1512,15 +1527,7 @@ fn choose_main(
     });
     if weak {
         let s = &doc.sentences[h];
-        let title_case = Ctx {
-            doc,
-            names,
-            start: s.tokens.start,
-            end: s.tokens.end,
-            headline: true,
-            caps: std::cell::OnceCell::new(),
-        }
-        .title_case();
+        let title_case = triggers::title_case(doc, s.tokens.start, s.tokens.end, true);
         if let Some(v) = headline::verb(doc, names, h, title_case, bound) {
             drafts.push(verb_event(doc, names, h, v, reference));
             return Some(drafts.len() - 1);

@@ -12,7 +12,7 @@
 //! names or quotations are dropped. Does not group triggers into events (see `mod.rs`).
 
 use super::words::{SignatureBytes, WordSet};
-use crate::names::Names;
+use crate::names::{NameMention, Names};
 use crate::text::{Doc, Token, TokenKind};
 use once_cell::sync::Lazy;
 
@@ -1005,12 +1005,35 @@ fn reads_as_noun(doc: &Doc, start: usize, end: usize, i: usize, title_case: bool
     }
 }
 
+/// True when sentence `start..end` is a shouted line, or a headline (`headline`) in title case.
+pub fn title_case(doc: &Doc, start: usize, end: usize, headline: bool) -> bool {
+    if doc.in_caps_line(start) {
+        return true;
+    }
+    if !headline {
+        return false;
+    }
+    let mut words = 0;
+    let mut caps = 0;
+    for i in start..end {
+        if doc.tokens[i].kind == TokenKind::Word && doc.tok(i).len() > 3 {
+            words += 1;
+            caps += usize::from(doc.is_capitalised(i));
+        }
+    }
+    words >= 2 && caps * 10 >= words * 6
+}
+
 /// Facts about the sentence the trigger rules need.
 pub struct Ctx<'d, 'a> {
     /// The document.
     pub doc: &'d Doc<'a>,
     /// Its names.
     pub names: &'d Names,
+    /// The name mentions that may hold a token of the sentence (those ending after it starts
+    /// and starting before it ends, in text order): the name at a token is searched for among
+    /// these, not among the article's.
+    pub mentions: &'d [NameMention],
     /// Sentence token range.
     pub start: usize,
     /// Sentence end (exclusive).
@@ -1025,30 +1048,15 @@ impl Ctx<'_, '_> {
     /// True when the sentence is a shouted line or a title-case headline (computed on first
     /// use: most sentences never ask).
     pub fn title_case(&self) -> bool {
-        *self.caps.get_or_init(|| {
-            let (doc, r) = (self.doc, self.start..self.end);
-            if doc.in_caps_line(self.start) {
-                return true;
-            }
-            if !self.headline {
-                return false;
-            }
-            let mut words = 0;
-            let mut caps = 0;
-            for i in r {
-                if doc.tokens[i].kind == TokenKind::Word && doc.tok(i).len() > 3 {
-                    words += 1;
-                    caps += usize::from(doc.is_capitalised(i));
-                }
-            }
-            words >= 2 && caps * 10 >= words * 6
-        })
+        *self
+            .caps
+            .get_or_init(|| title_case(self.doc, self.start, self.end, self.headline))
     }
 
     /// Index of the name mention covering token `i`, if any.
     fn mention_at(&self, i: usize) -> Option<usize> {
         let pos = self.doc.tokens[i].span.start;
-        let ms = &self.names.mentions;
+        let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.end <= pos);
         ms.get(k).filter(|m| m.span.start <= pos).map(|m| m.entity)
     }
@@ -1231,10 +1239,11 @@ pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
         if matches!(doc.tok_bytes(here), b"March" | b"MARCH") {
             continue;
         }
-        if ctx.in_name(here) {
+        if let Some(e) = ctx.mention_at(here) {
             let gazetteer_name = ctx
-                .mention_at(here)
-                .and_then(|e| ctx.names.entities.get(e))
+                .names
+                .entities
+                .get(e)
                 .is_some_and(|e| e.place.is_some() || e.org.is_some());
             if !ctx.title_case() || gazetteer_name {
                 continue;
