@@ -1076,8 +1076,15 @@ impl Ctx<'_, '_> {
         (a.max(self.start)..b.min(self.end)).any(|j| lower_is(self.doc, j, set))
     }
 
+    /// True when a token of `a..b` (within the sentence) is in `set`: the set's index is
+    /// fetched once and the tokens walked as a slice.
     fn window_in(&self, a: usize, b: usize, set: &WordSet) -> bool {
-        (a.max(self.start)..b.min(self.end)).any(|j| set.has(self.doc, j))
+        let (a, b) = (a.max(self.start), b.min(self.end));
+        let set = set.ready();
+        a < b
+            && self.doc.tokens[a..b]
+                .iter()
+                .any(|t| set.has_token(self.doc, t))
     }
 }
 
