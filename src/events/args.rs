@@ -8,10 +8,9 @@
 //! name of one event's clause is not given to another. Does not parse syntax: voice comes from
 //! "was/were ... -ed" and "by", roles from the side of the trigger a name stands on.
 
-use super::words::WordSet;
+use super::words::{SignatureBytes, WordSet};
 use crate::names::{Kind, NameMention, Names};
-use crate::text::words::Signatures;
-use crate::text::{Doc, Span, TokenKind};
+use crate::text::{Doc, Span, Token, TokenKind};
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -24,6 +23,10 @@ static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "\"", "(", ")", "whilst", "amid", "despite", "as", "\u{2014}", "\u{2013}", "\u{201C}",
     "\u{201D}",
 ]);
+
+/// The signatures of `CLAUSE_OPENERS`: `clause` turns most tokens away by this test alone.
+static OPENER_SIGNATURES: Lazy<SignatureBytes> =
+    Lazy::new(|| SignatureBytes::of(CLAUSE_OPENERS.words().iter().map(|w| w.as_bytes())));
 
 /// The widest a clause side may reach, in tokens.
 const REACH: usize = 24;
@@ -111,16 +114,18 @@ pub fn clause(
     // The clause reaches from the trigger as far as it may on either side, up to the nearest
     // boundary (a boundary before the trigger is outside the clause). Each token is read once
     // per clause: the clauses of one sentence seldom overlap.
-    let openers = CLAUSE_OPENERS.ready();
+    let (openers, sigs) = (CLAUSE_OPENERS.ready(), &*OPENER_SIGNATURES);
+    let opener = |t: &Token| sigs.has(t.sig) && openers.has_token(doc, t);
     let lowest = start.max(first.saturating_sub(left)).min(first);
-    let a = (lowest..first)
-        .rev()
-        .find(|&j| openers.has(doc, j))
-        .map_or(lowest, |j| j + 1);
+    let a = doc.tokens[lowest..first]
+        .iter()
+        .rposition(opener)
+        .map_or(lowest, |k| lowest + k + 1);
     let highest = end.min(last + right + 1).max(last + 1);
-    let b = (last + 1..highest)
-        .find(|&j| openers.has(doc, j))
-        .unwrap_or(highest);
+    let b = doc.tokens[last + 1..highest]
+        .iter()
+        .position(opener)
+        .map_or(highest, |k| last + 1 + k);
     (a, b)
 }
 
@@ -600,8 +605,9 @@ pub fn participants(
         })
         .unwrap_or_default()
     };
-    let (agent_ids, target_ids): (Vec<usize>, Vec<usize>) = if is_passive {
-        (after_by().iter().map(|p| p.1).collect(), nearest(&left, 3))
+    if is_passive {
+        let agents = after_by().into_iter().map(|p| p.1);
+        add_names(names, &mut parts, agents, nearest(&left, 3).iter());
     } else if noun {
         // "the Taliban attack on the consulate", "the arrest of X", "an attack by X".
         let of = (last + 1..b).find(|&j| lower_in(doc, j, &["of", "on", "against", "targeting"]));
@@ -621,7 +627,7 @@ pub fn participants(
         let light = (first.saturating_sub(9).max(sentence_start)..first)
             .rev()
             .find(|&j| light_verb.has(doc, j));
-        let mut agents = match light {
+        let agents = match light {
             Some(j) => {
                 let before = actors(
                     doc,
@@ -635,12 +641,17 @@ pub fn participants(
             }
             None => nearest(&left, 2),
         };
-        agents.extend(after_by().iter().map(|p| p.1));
-        (agents, first_of(&targets, true))
+        let agents = agents.iter().chain(after_by().into_iter().map(|p| p.1));
+        add_names(names, &mut parts, agents, first_of(&targets, true).iter());
     } else {
-        (nearest(&left, 3), first_of(right(), true))
-    };
-    add_names(names, &mut parts, agent_ids, target_ids);
+        let agents = nearest(&left, 3);
+        add_names(
+            names,
+            &mut parts,
+            agents.iter(),
+            first_of(right(), true).iter(),
+        );
+    }
     // Groups stand in for missing names.
     if parts.agents.is_empty() {
         let g = if is_passive {
@@ -700,17 +711,17 @@ fn speaker(
         Vec::new()
     };
     let speaker = if left.is_empty() {
-        right.iter().take(1).map(|p| p.1).collect()
+        nearest(&right[..right.len().min(1)], 1)
     } else {
         nearest(left, 2)
     };
     let targets = if with_target {
         first_of(names, &right, false)
     } else {
-        Vec::new()
+        Ids::default()
     };
     let mut parts = Parts::default();
-    add_names(names, &mut parts, speaker, targets);
+    add_names(names, &mut parts, speaker.iter(), targets.iter());
     if parts.agents.is_empty() {
         parts.agents.extend(
             group_phrase(doc, names, a, first, true).or_else(|| title_phrase(doc, a, first)),
@@ -724,31 +735,59 @@ fn speaker(
     parts
 }
 
-/// The nearest `n` entities of `list` (token, entity) counted from its end, in text order
-/// ("Trump and Obama hold talks").
-fn nearest(list: &[(usize, usize)], n: usize) -> Vec<usize> {
-    let mut seen: Vec<usize> = Vec::with_capacity(n.min(list.len()));
-    for &(_, e) in list.iter().rev() {
-        if !seen.contains(&e) {
-            seen.push(e);
+/// Up to four entities (`nearest` keeps at most three, `first_of` four), in order, held
+/// without allocating.
+#[derive(Default)]
+struct Ids {
+    ids: [usize; 4],
+    len: usize,
+}
+
+impl Ids {
+    /// The entities, in order.
+    fn as_slice(&self) -> &[usize] {
+        &self.ids[..self.len]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.as_slice().iter().copied()
+    }
+
+    /// Adds `e` unless it is there already (there is room: callers stop at four).
+    fn add(&mut self, e: usize) {
+        if !self.as_slice().contains(&e) {
+            self.ids[self.len] = e;
+            self.len += 1;
         }
-        if seen.len() == n {
+    }
+}
+
+/// The nearest `n` (at most four) entities of `list` (token, entity) counted from its end, in
+/// text order ("Trump and Obama hold talks").
+fn nearest(list: &[(usize, usize)], n: usize) -> Ids {
+    let mut seen = Ids::default();
+    for &(_, e) in list.iter().rev() {
+        seen.add(e);
+        if seen.len == n {
             break;
         }
     }
-    seen.reverse();
+    seen.ids[..seen.len].reverse();
     seen
 }
 
 /// The first four entities of `list` (token, entity), its people only when it names any and
 /// `prefer_people`.
-fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<usize> {
+fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Ids {
     let person = |e: usize| names.entities.get(e).and_then(|x| x.kind) == Some(Kind::Person);
     let people_only = prefer_people && list.iter().any(|&(_, e)| person(e));
-    let mut out: Vec<usize> = Vec::new();
+    let mut out = Ids::default();
     for &(_, e) in list {
-        if (!people_only || person(e)) && !out.contains(&e) && out.len() < 4 {
-            out.push(e);
+        if out.len == 4 {
+            break;
+        }
+        if !people_only || person(e) {
+            out.add(e);
         }
     }
     out
@@ -756,7 +795,12 @@ fn first_of(names: &Names, list: &[(usize, usize)], prefer_people: bool) -> Vec<
 
 /// Adds the names of entities `agents` and `targets` to `parts`, each once (an agent is no
 /// target).
-fn add_names(names: &Names, parts: &mut Parts, agents: Vec<usize>, targets: Vec<usize>) {
+fn add_names(
+    names: &Names,
+    parts: &mut Parts,
+    agents: impl Iterator<Item = usize>,
+    targets: impl Iterator<Item = usize>,
+) {
     // A name is copied only once it is known to be new.
     let name_of = |e: usize| names.entities.get(e).map(|e| e.name.as_str());
     let has = |list: &[String], n: &str| list.iter().any(|x| x == n);
@@ -1403,9 +1447,9 @@ const HEDGES: [&str; 16] = [
 ];
 
 /// The signatures of the words `negator` and `hedge` match, and of "said".
-static POLARITY_WORDS: Lazy<Signatures> = Lazy::new(|| {
+static POLARITY_WORDS: Lazy<SignatureBytes> = Lazy::new(|| {
     let words = NEGATORS.iter().chain(&HEDGES).chain(&["said"]);
-    Signatures::of(words.map(|w| w.as_bytes()))
+    SignatureBytes::of(words.map(|w| w.as_bytes()))
 });
 
 /// True when token `j` denies an event just after it ("not", "never", "without"): a match on

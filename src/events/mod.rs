@@ -140,7 +140,7 @@ fn headline(doc: &Doc) -> Option<usize> {
 }
 
 /// The lead: the first three body sentences of some length.
-fn lead_sentences(doc: &Doc, head: Option<usize>) -> Vec<usize> {
+fn lead_sentences<'d>(doc: &'d Doc, head: Option<usize>) -> impl Iterator<Item = usize> + 'd {
     let body_start = head.map_or(0, |h| h + 1);
     (body_start..doc.sentences.len())
         .filter(|&s| {
@@ -151,7 +151,6 @@ fn lead_sentences(doc: &Doc, head: Option<usize>) -> Vec<usize> {
                 .is_some()
         })
         .take(3)
-        .collect()
 }
 
 /// The day the headline or lead gives, when the main event's own clause gives none: news
@@ -715,11 +714,18 @@ fn find_events_with(
     triggers::listed_words(doc, all_listed);
     let head = headline(doc);
     let ref_day = reference.map(crate::dates::ymd);
-    let lead = lead_sentences(doc, head);
-    let head_and_lead: Vec<usize> = head.into_iter().chain(lead.iter().copied()).collect();
+    // The headline and the lead, in order (at most four sentences: no list to allocate).
+    let mut opening = [0; 4];
+    let mut n = 0;
+    for s in head.into_iter().chain(lead_sentences(doc, head)) {
+        opening[n] = s;
+        n += 1;
+    }
+    let head_and_lead = &opening[..n];
+    let lead = &head_and_lead[usize::from(head.is_some())..];
     // The article's company, found on first need (few articles say "the company").
     let company_cell = std::cell::OnceCell::new();
-    let company = || *company_cell.get_or_init(|| main_company(doc, names, &head_and_lead));
+    let company = || *company_cell.get_or_init(|| main_company(doc, names, head_and_lead));
     let titles = std::cell::OnceCell::new();
     // Whether the article names any person with a title (found on first need): without one,
     // no title a participant gives resolves, and none is looked up.
@@ -769,10 +775,25 @@ fn find_events_with(
             .take_while(|m| m.span.end <= s.span.end)
             .count();
         let mentions = &names.mentions[mention_from..mention_from + inside];
+        // Those that may hold a token of the sentence: the mentions inside it, and any that
+        // starts before it or ends after it while overlapping it.
+        let lo = mention_from
+            - names.mentions[..mention_from]
+                .iter()
+                .rev()
+                .take_while(|m| m.span.end > s.span.start)
+                .count();
+        let hi = mention_from
+            + inside
+            + names.mentions[mention_from + inside..]
+                .iter()
+                .take_while(|m| m.span.start < s.span.end)
+                .count();
         let is_head = head == Some(si);
         let ctx = Ctx {
             doc,
             names,
+            mentions: &names.mentions[lo..hi],
             start: s.tokens.start,
             end: s.tokens.end,
             headline: is_head,
@@ -866,7 +887,7 @@ fn find_events_with(
             drafts.push(d);
         }
     }
-    let main = choose_main(doc, names, head, &lead, ref_day.as_deref(), &mut drafts);
+    let main = choose_main(doc, names, head, lead, ref_day.as_deref(), &mut drafts);
     if drafts.is_empty() {
         return Vec::new();
     }
@@ -882,7 +903,7 @@ fn find_events_with(
         }
         let d = &mut drafts[m].ev;
         if d.date_source == "document" {
-            if let Some(t) = lead_date(doc, timexes, &head_and_lead, r) {
+            if let Some(t) = lead_date(doc, timexes, head_and_lead, r) {
                 d.date = Some(t.value.clone());
                 d.date_source = "lead";
                 d.date_precision = t.grain;
@@ -1512,15 +1533,7 @@ fn choose_main(
     });
     if weak {
         let s = &doc.sentences[h];
-        let title_case = Ctx {
-            doc,
-            names,
-            start: s.tokens.start,
-            end: s.tokens.end,
-            headline: true,
-            caps: std::cell::OnceCell::new(),
-        }
-        .title_case();
+        let title_case = triggers::title_case(doc, s.tokens.start, s.tokens.end, true);
         if let Some(v) = headline::verb(doc, names, h, title_case, bound) {
             drafts.push(verb_event(doc, names, h, v, reference));
             return Some(drafts.len() - 1);

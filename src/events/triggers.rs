@@ -11,9 +11,8 @@
 //! modify another noun ("crash victims"), generic plurals ("periodic attacks") and words inside
 //! names or quotations are dropped. Does not group triggers into events (see `mod.rs`).
 
-use super::words::WordSet;
-use crate::names::Names;
-use crate::text::words::Signatures;
+use super::words::{SignatureBytes, WordSet};
+use crate::names::{NameMention, Names};
 use crate::text::{Doc, Token, TokenKind};
 use once_cell::sync::Lazy;
 
@@ -297,9 +296,9 @@ static SIEVE: Lazy<Sieve> = Lazy::new(|| {
 
 /// The signatures of the table's forms and of the quotation marks: most tokens are turned away
 /// by their signature alone.
-static SIGNATURES: Lazy<Signatures> = Lazy::new(|| {
+static SIGNATURES: Lazy<SignatureBytes> = Lazy::new(|| {
     let marks: [&[u8]; 3] = [b"\"", "\u{201C}".as_bytes(), "\u{201D}".as_bytes()];
-    Signatures::of(
+    SignatureBytes::of(
         TRIGGERS
             .forms()
             .map(|(form, _)| form.as_bytes())
@@ -1006,12 +1005,35 @@ fn reads_as_noun(doc: &Doc, start: usize, end: usize, i: usize, title_case: bool
     }
 }
 
+/// True when sentence `start..end` is a shouted line, or a headline (`headline`) in title case.
+pub fn title_case(doc: &Doc, start: usize, end: usize, headline: bool) -> bool {
+    if doc.in_caps_line(start) {
+        return true;
+    }
+    if !headline {
+        return false;
+    }
+    let mut words = 0;
+    let mut caps = 0;
+    for i in start..end {
+        if doc.tokens[i].kind == TokenKind::Word && doc.tok(i).len() > 3 {
+            words += 1;
+            caps += usize::from(doc.is_capitalised(i));
+        }
+    }
+    words >= 2 && caps * 10 >= words * 6
+}
+
 /// Facts about the sentence the trigger rules need.
 pub struct Ctx<'d, 'a> {
     /// The document.
     pub doc: &'d Doc<'a>,
     /// Its names.
     pub names: &'d Names,
+    /// The name mentions that may hold a token of the sentence (those ending after it starts
+    /// and starting before it ends, in text order): the name at a token is searched for among
+    /// these, not among the article's.
+    pub mentions: &'d [NameMention],
     /// Sentence token range.
     pub start: usize,
     /// Sentence end (exclusive).
@@ -1026,30 +1048,15 @@ impl Ctx<'_, '_> {
     /// True when the sentence is a shouted line or a title-case headline (computed on first
     /// use: most sentences never ask).
     pub fn title_case(&self) -> bool {
-        *self.caps.get_or_init(|| {
-            let (doc, r) = (self.doc, self.start..self.end);
-            if doc.in_caps_line(self.start) {
-                return true;
-            }
-            if !self.headline {
-                return false;
-            }
-            let mut words = 0;
-            let mut caps = 0;
-            for i in r {
-                if doc.tokens[i].kind == TokenKind::Word && doc.tok(i).len() > 3 {
-                    words += 1;
-                    caps += usize::from(doc.is_capitalised(i));
-                }
-            }
-            words >= 2 && caps * 10 >= words * 6
-        })
+        *self
+            .caps
+            .get_or_init(|| title_case(self.doc, self.start, self.end, self.headline))
     }
 
     /// Index of the name mention covering token `i`, if any.
     fn mention_at(&self, i: usize) -> Option<usize> {
         let pos = self.doc.tokens[i].span.start;
-        let ms = &self.names.mentions;
+        let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.end <= pos);
         ms.get(k).filter(|m| m.span.start <= pos).map(|m| m.entity)
     }
@@ -1069,8 +1076,15 @@ impl Ctx<'_, '_> {
         (a.max(self.start)..b.min(self.end)).any(|j| lower_is(self.doc, j, set))
     }
 
+    /// True when a token of `a..b` (within the sentence) is in `set`: the set's index is
+    /// fetched once and the tokens walked as a slice.
     fn window_in(&self, a: usize, b: usize, set: &WordSet) -> bool {
-        (a.max(self.start)..b.min(self.end)).any(|j| set.has(self.doc, j))
+        let (a, b) = (a.max(self.start), b.min(self.end));
+        let set = set.ready();
+        a < b
+            && self.doc.tokens[a..b]
+                .iter()
+                .any(|t| set.has_token(self.doc, t))
     }
 }
 
@@ -1142,11 +1156,8 @@ pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
     let text = doc.text.as_bytes();
     let mark = |t: &Token, open: bool| after_quote_mark(&text[t.span.start..t.span.end], open);
     for p in &doc.paragraphs {
-        let tokens = &doc.tokens[p.clone()];
-        let mut k = 0;
-        while k < tokens.len() {
-            let t = &tokens[k];
-            k += 1;
+        let mut tokens = doc.tokens[p.clone()].iter();
+        while let Some(t) = tokens.next() {
             // Neither a listed word nor a quotation mark: most tokens.
             if !sigs.has(t.sig) {
                 continue;
@@ -1159,15 +1170,14 @@ pub fn listed_words(doc: &Doc, out: &mut Vec<(usize, &'static [Row])>) {
                         continue;
                     }
                     if let Some(rows) = rows_at(lower, t.span.start, len, head) {
-                        out.push((p.start + k - 1, rows));
+                        // The token's index: the paragraph's end less the tokens still to come.
+                        out.push((p.end - tokens.len() - 1, rows));
                     }
                 }
                 // An opening mark: the quotation's words are passed over, up to the mark
                 // that closes it.
                 TokenKind::Punct if mark(t, false) == Some(true) => {
-                    while k < tokens.len() {
-                        let t = &tokens[k];
-                        k += 1;
+                    for t in tokens.by_ref() {
                         if t.kind == TokenKind::Punct && mark(t, true) == Some(false) {
                             break;
                         }
@@ -1224,9 +1234,10 @@ pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
         }
         // A capitalised trigger inside a sentence is part of a name ("Operation Iraqi Freedom").
         // "AN EXPLOSION outside ...", "TOBLERONE has ...": a capitalised lead-in is not a name.
-        if !ctx.title_case()
-            && doc.is_capitalised(here)
+        // (The sentence's case is read last: most listed words are in lower case.)
+        if doc.is_capitalised(here)
             && !doc.starts_sentence(here)
+            && !ctx.title_case()
             && !caps_lead_in(doc, ctx.start, here)
         {
             continue;
@@ -1235,10 +1246,11 @@ pub fn find(ctx: &Ctx, words: &[(usize, &'static [Row])], out: &mut Vec<Cand>) {
         if matches!(doc.tok_bytes(here), b"March" | b"MARCH") {
             continue;
         }
-        if ctx.in_name(here) {
+        if let Some(e) = ctx.mention_at(here) {
             let gazetteer_name = ctx
-                .mention_at(here)
-                .and_then(|e| ctx.names.entities.get(e))
+                .names
+                .entities
+                .get(e)
                 .is_some_and(|e| e.place.is_some() || e.org.is_some());
             if !ctx.title_case() || gazetteer_name {
                 continue;
